@@ -1,0 +1,32 @@
+//! Pure core of Compute Console: everything that can be decided without a browser.
+//!
+//! - [`identity`]: Keystone v2.0 token request and response, service catalog.
+//! - [`server`], [`flavor`], [`keypair`], [`zone`], [`volume_attachment`]: Nova wire types.
+//! - [`services`]: the image, network and volume listings the console's pickers use.
+//! - [`status`]: server status, task state and power state, tolerant of unknown values.
+//! - [`request`]: requests described as data, one function per URL.
+//! - [`action`]: the server actions as one serde enum with pinned JSON.
+//! - [`rules`]: which operation a server's state allows, and why not.
+//! - [`validate`]: the documented creation rules, every error at once.
+//! - [`error`]: one typed error for everything a response can go wrong with.
+
+pub mod action;
+pub mod error;
+pub mod flavor;
+pub mod identity;
+pub mod keypair;
+pub mod request;
+pub mod rules;
+pub mod server;
+pub mod services;
+pub mod status;
+pub mod validate;
+pub mod volume_attachment;
+pub mod zone;
+
+mod de;
+
+pub use action::ServerAction;
+pub use error::ApiError;
+pub use request::{Method, Request};
+pub use status::{PowerState, ServerStatus};

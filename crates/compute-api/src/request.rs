@@ -1,0 +1,351 @@
+//! Requests described as data: one small function per URL, executed elsewhere
+//! (the console's `client`, the tests' HTTP client). Paths are relative to a service's base
+//! URL as the catalog gives it (`compute` already ends in `/v2/{tenantId}`).
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use serde::Serialize;
+
+use crate::action::ServerAction;
+use crate::identity::TokenRequest;
+use crate::keypair::{CreateKeypairRequest, NewKeypair};
+use crate::server::{CreateServer, CreateServerRequest, UpdateServer, UpdateServerRequest};
+use crate::volume_attachment::{AttachVolume, AttachVolumeRequest};
+
+/// HTTP method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Put => "PUT",
+            Self::Delete => "DELETE",
+        }
+    }
+
+    /// Safe to send again when the outcome is unknown. Only reads are.
+    pub fn is_idempotent_read(self) -> bool {
+        self == Self::Get
+    }
+}
+
+/// Which service of the catalog a request goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Service {
+    Identity,
+    Compute,
+    Image,
+    Network,
+    Volume,
+}
+
+/// A request as data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    pub service: Service,
+    pub method: Method,
+    /// Starts with `/`, segments already percent-encoded.
+    pub path: String,
+    /// Unencoded pairs, in order.
+    pub query: Vec<(String, String)>,
+    pub body: Option<serde_json::Value>,
+}
+
+/// Characters left as they are in a path segment or a query value.
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+fn segment(s: &str) -> String {
+    utf8_percent_encode(s, COMPONENT).to_string()
+}
+
+impl Request {
+    fn new(service: Service, method: Method, path: String) -> Self {
+        Self {
+            service,
+            method,
+            path,
+            query: Vec::new(),
+            body: None,
+        }
+    }
+
+    fn get(service: Service, path: String) -> Self {
+        Self::new(service, Method::Get, path)
+    }
+
+    fn with_body(mut self, body: impl Serialize) -> Self {
+        self.body = Some(serde_json::to_value(body).expect("request bodies always serialize"));
+        self
+    }
+
+    fn with_query(mut self, key: &str, value: Option<impl ToString>) -> Self {
+        if let Some(value) = value {
+            self.query.push((key.to_string(), value.to_string()));
+        }
+        self
+    }
+
+    /// The path and query, encoded: `/servers/detail?limit=10`.
+    pub fn path_and_query(&self) -> String {
+        if self.query.is_empty() {
+            return self.path.clone();
+        }
+        let query: Vec<String> = self
+            .query
+            .iter()
+            .map(|(k, v)| format!("{}={}", segment(k), segment(v)))
+            .collect();
+        format!("{}?{}", self.path, query.join("&"))
+    }
+
+    /// The full URL under a service's base URL (a trailing `/` on the base is ignored).
+    pub fn url(&self, base: &str) -> String {
+        format!("{}{}", base.trim_end_matches('/'), self.path_and_query())
+    }
+}
+
+// ---- identity -----------------------------------------------------------------------------
+
+/// `POST {identity}/v2.0/tokens`. The identity base is the host, without `/v2.0`.
+pub fn issue_token(body: &TokenRequest) -> Request {
+    Request::new(Service::Identity, Method::Post, "/v2.0/tokens".into()).with_body(body)
+}
+
+// ---- flavors ------------------------------------------------------------------------------
+
+/// The documented flavor filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FlavorQuery {
+    /// GB.
+    pub min_disk: Option<u64>,
+    /// MB.
+    pub min_ram: Option<u64>,
+}
+
+fn flavors(path: &str, query: &FlavorQuery) -> Request {
+    Request::get(Service::Compute, path.into())
+        .with_query("minDisk", query.min_disk)
+        .with_query("minRam", query.min_ram)
+}
+
+/// `GET /flavors`.
+pub fn list_flavors(query: &FlavorQuery) -> Request {
+    flavors("/flavors", query)
+}
+
+/// `GET /flavors/detail`.
+pub fn list_flavors_detail(query: &FlavorQuery) -> Request {
+    flavors("/flavors/detail", query)
+}
+
+/// `GET /flavors/{id}`.
+pub fn show_flavor(id: &str) -> Request {
+    Request::get(Service::Compute, format!("/flavors/{}", segment(id)))
+}
+
+// ---- availability zones -------------------------------------------------------------------
+
+/// `GET /os-availability-zone`.
+pub fn list_availability_zones() -> Request {
+    Request::get(Service::Compute, "/os-availability-zone".into())
+}
+
+// ---- key pairs ----------------------------------------------------------------------------
+
+/// `GET /os-keypairs`.
+pub fn list_keypairs() -> Request {
+    Request::get(Service::Compute, "/os-keypairs".into())
+}
+
+/// `GET /os-keypairs/{name}`.
+pub fn show_keypair(name: &str) -> Request {
+    Request::get(Service::Compute, format!("/os-keypairs/{}", segment(name)))
+}
+
+/// `POST /os-keypairs`: creates a key pair, or imports one when `public_key` is set.
+pub fn create_keypair(keypair: &NewKeypair) -> Request {
+    Request::new(Service::Compute, Method::Post, "/os-keypairs".into()).with_body(
+        CreateKeypairRequest {
+            keypair: keypair.clone(),
+        },
+    )
+}
+
+/// `DELETE /os-keypairs/{name}`.
+pub fn delete_keypair(name: &str) -> Request {
+    Request::new(
+        Service::Compute,
+        Method::Delete,
+        format!("/os-keypairs/{}", segment(name)),
+    )
+}
+
+// ---- servers ------------------------------------------------------------------------------
+
+/// The documented server list filters and paging.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ServerQuery {
+    /// A regular expression, matched by the server.
+    pub name: Option<String>,
+    pub status: Option<String>,
+    pub flavor: Option<String>,
+    pub image: Option<String>,
+    /// `yyyy-mm-ddThh:mm:ss` (a `Z` or offset is accepted too).
+    pub changes_since: Option<String>,
+    pub reservation_id: Option<String>,
+    pub limit: Option<u32>,
+    /// The id of the last server of the previous page.
+    pub marker: Option<String>,
+}
+
+fn servers(path: &str, q: &ServerQuery) -> Request {
+    Request::get(Service::Compute, path.into())
+        .with_query("name", q.name.as_ref())
+        .with_query("status", q.status.as_ref())
+        .with_query("flavor", q.flavor.as_ref())
+        .with_query("image", q.image.as_ref())
+        .with_query("changes-since", q.changes_since.as_ref())
+        .with_query("reservation_id", q.reservation_id.as_ref())
+        .with_query("limit", q.limit)
+        .with_query("marker", q.marker.as_ref())
+}
+
+/// `GET /servers`.
+pub fn list_servers(query: &ServerQuery) -> Request {
+    servers("/servers", query)
+}
+
+/// `GET /servers/detail`.
+pub fn list_servers_detail(query: &ServerQuery) -> Request {
+    servers("/servers/detail", query)
+}
+
+/// `GET /servers/{id}`.
+pub fn show_server(id: &str) -> Request {
+    Request::get(Service::Compute, format!("/servers/{}", segment(id)))
+}
+
+/// `POST /servers`.
+pub fn create_server(server: &CreateServer) -> Request {
+    Request::new(Service::Compute, Method::Post, "/servers".into()).with_body(CreateServerRequest {
+        server: server.clone(),
+    })
+}
+
+/// `PUT /servers/{id}`.
+pub fn update_server(id: &str, update: &UpdateServer) -> Request {
+    Request::new(
+        Service::Compute,
+        Method::Put,
+        format!("/servers/{}", segment(id)),
+    )
+    .with_body(UpdateServerRequest {
+        server: update.clone(),
+    })
+}
+
+/// `DELETE /servers/{id}`.
+pub fn delete_server(id: &str) -> Request {
+    Request::new(
+        Service::Compute,
+        Method::Delete,
+        format!("/servers/{}", segment(id)),
+    )
+}
+
+/// `POST /servers/{id}/action`.
+pub fn server_action(id: &str, action: &ServerAction) -> Request {
+    Request::new(
+        Service::Compute,
+        Method::Post,
+        format!("/servers/{}/action", segment(id)),
+    )
+    .with_body(action)
+}
+
+// ---- volume attachments -------------------------------------------------------------------
+
+/// `GET /servers/{id}/os-volume_attachments`.
+pub fn list_volume_attachments(server_id: &str) -> Request {
+    Request::get(
+        Service::Compute,
+        format!("/servers/{}/os-volume_attachments", segment(server_id)),
+    )
+}
+
+/// `GET /servers/{id}/os-volume_attachments/{volumeId}`.
+pub fn show_volume_attachment(server_id: &str, volume_id: &str) -> Request {
+    Request::get(
+        Service::Compute,
+        format!(
+            "/servers/{}/os-volume_attachments/{}",
+            segment(server_id),
+            segment(volume_id)
+        ),
+    )
+}
+
+/// `POST /servers/{id}/os-volume_attachments`.
+pub fn attach_volume(server_id: &str, attach: &AttachVolume) -> Request {
+    Request::new(
+        Service::Compute,
+        Method::Post,
+        format!("/servers/{}/os-volume_attachments", segment(server_id)),
+    )
+    .with_body(AttachVolumeRequest {
+        volume_attachment: attach.clone(),
+    })
+}
+
+/// `DELETE /servers/{id}/os-volume_attachments/{volumeId}`.
+pub fn detach_volume(server_id: &str, volume_id: &str) -> Request {
+    Request::new(
+        Service::Compute,
+        Method::Delete,
+        format!(
+            "/servers/{}/os-volume_attachments/{}",
+            segment(server_id),
+            segment(volume_id)
+        ),
+    )
+}
+
+// ---- the services around compute (read-only listings for pickers) -------------------------
+
+/// `GET {image}/v2/images` (the catalog's image URL has no version).
+pub fn list_images(limit: Option<u32>, marker: Option<&str>) -> Request {
+    Request::get(Service::Image, "/v2/images".into())
+        .with_query("limit", limit)
+        .with_query("marker", marker)
+}
+
+/// `GET {network}/v2.0/networks`.
+pub fn list_networks() -> Request {
+    Request::get(Service::Network, "/v2.0/networks".into())
+}
+
+/// `GET {network}/v2.0/subnets`.
+pub fn list_subnets() -> Request {
+    Request::get(Service::Network, "/v2.0/subnets".into())
+}
+
+/// `GET {network}/v2.0/security-groups`.
+pub fn list_security_groups() -> Request {
+    Request::get(Service::Network, "/v2.0/security-groups".into())
+}
+
+/// `GET {volumev2}/volumes/detail` (the catalog's URL already ends in `/v2/{tenantId}`).
+pub fn list_volumes() -> Request {
+    Request::get(Service::Volume, "/volumes/detail".into())
+}

@@ -1,0 +1,157 @@
+//! Server status, task state and power state. Unknown values are kept as they are.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The API's `status`. The seed's English names (`BUILDING`, `STOPPED`, `RESIZED`, `RESCUED`)
+/// decode to the same variants as Nova's (`BUILD`, `SHUTOFF`, `RESIZE`, `RESCUE`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum ServerStatus {
+    Active,
+    Build,
+    Shutoff,
+    Deleted,
+    SoftDeleted,
+    Reboot,
+    HardReboot,
+    Resize,
+    VerifyResize,
+    RevertResize,
+    Migrating,
+    Error,
+    Paused,
+    Suspended,
+    Rebuild,
+    Rescue,
+    Password,
+    Shelved,
+    ShelvedOffloaded,
+    #[default]
+    Unknown,
+    /// A status this console does not know: shown as it came.
+    Other(String),
+}
+
+impl ServerStatus {
+    /// Parses a status as Nova or the seed spells it (case-insensitive).
+    pub fn parse(s: &str) -> Self {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "ACTIVE" => Self::Active,
+            "BUILD" | "BUILDING" => Self::Build,
+            "SHUTOFF" | "STOPPED" => Self::Shutoff,
+            "DELETED" => Self::Deleted,
+            "SOFT_DELETED" => Self::SoftDeleted,
+            "REBOOT" => Self::Reboot,
+            "HARD_REBOOT" => Self::HardReboot,
+            "RESIZE" | "RESIZED" => Self::Resize,
+            "VERIFY_RESIZE" => Self::VerifyResize,
+            "REVERT_RESIZE" => Self::RevertResize,
+            "MIGRATING" => Self::Migrating,
+            "ERROR" => Self::Error,
+            "PAUSED" => Self::Paused,
+            "SUSPENDED" => Self::Suspended,
+            "REBUILD" => Self::Rebuild,
+            "RESCUE" | "RESCUED" => Self::Rescue,
+            "PASSWORD" => Self::Password,
+            "SHELVED" => Self::Shelved,
+            "SHELVED_OFFLOADED" => Self::ShelvedOffloaded,
+            "UNKNOWN" | "" => Self::Unknown,
+            _ => Self::Other(s.to_string()),
+        }
+    }
+
+    /// Nova's spelling (the one the API sends today).
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Active => "ACTIVE",
+            Self::Build => "BUILD",
+            Self::Shutoff => "SHUTOFF",
+            Self::Deleted => "DELETED",
+            Self::SoftDeleted => "SOFT_DELETED",
+            Self::Reboot => "REBOOT",
+            Self::HardReboot => "HARD_REBOOT",
+            Self::Resize => "RESIZE",
+            Self::VerifyResize => "VERIFY_RESIZE",
+            Self::RevertResize => "REVERT_RESIZE",
+            Self::Migrating => "MIGRATING",
+            Self::Error => "ERROR",
+            Self::Paused => "PAUSED",
+            Self::Suspended => "SUSPENDED",
+            Self::Rebuild => "REBUILD",
+            Self::Rescue => "RESCUE",
+            Self::Password => "PASSWORD",
+            Self::Shelved => "SHELVED",
+            Self::ShelvedOffloaded => "SHELVED_OFFLOADED",
+            Self::Unknown => "UNKNOWN",
+            Self::Other(s) => s,
+        }
+    }
+
+    /// A state the server will leave by itself: worth polling until it settles.
+    pub fn is_transitional(&self) -> bool {
+        matches!(
+            self,
+            Self::Build
+                | Self::Reboot
+                | Self::HardReboot
+                | Self::Resize
+                | Self::VerifyResize
+                | Self::RevertResize
+                | Self::Migrating
+                | Self::Rebuild
+                | Self::Password
+        )
+    }
+}
+
+impl fmt::Display for ServerStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ServerStatus {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ServerStatus {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = Option::<String>::deserialize(deserializer)?;
+        Ok(s.map(|s| Self::parse(&s)).unwrap_or_default())
+    }
+}
+
+/// `OS-EXT-STS:task_state`, kept as the string Nova sent (`rebooting`, `resize_prep` …).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TaskState(pub String);
+
+/// `OS-EXT-STS:power_state`: Nova's `InstancePowerState` index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PowerState(pub i64);
+
+impl PowerState {
+    pub const NOSTATE: Self = Self(0);
+    pub const RUNNING: Self = Self(1);
+    pub const PAUSED: Self = Self(3);
+    pub const SHUTDOWN: Self = Self(4);
+    pub const CRASHED: Self = Self(6);
+    pub const SUSPENDED: Self = Self(7);
+
+    /// Nova's name for the power state (`running`, `shutdown` …), or `None` for an unknown code.
+    pub fn name(self) -> Option<&'static str> {
+        Some(match self.0 {
+            0 => "pending",
+            1 => "running",
+            3 => "paused",
+            4 => "shutdown",
+            6 => "crashed",
+            7 => "suspended",
+            _ => return None,
+        })
+    }
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs every tool the build and the tests need, skipping what is already present.
+# Safe to run again and again; run on a fresh Debian 12 machine as root (or with sudo).
+set -euo pipefail
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen pinned in Cargo.toml
+BINARYEN_VERSION=132           # npm's wasm-opt; Debian's binaryen 108 breaks the wasm
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+log() { printf '\033[1m[install]\033[0m %s\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_packages=()
+command -v chromium >/dev/null || apt_packages+=(chromium)
+command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
+command -v curl >/dev/null || apt_packages+=(curl)
+if [ "${#apt_packages[@]}" -gt 0 ]; then
+  log "apt: ${apt_packages[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${apt_packages[@]}" >/dev/null
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "rustup target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+  # A debug build of Trunk takes minutes instead of a quarter hour and produces the same dist/.
+  log "cargo install trunk@$TRUNK_VERSION"
+  cargo install --debug --locked "trunk@$TRUNK_VERSION"
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+  # Not --locked: its lock file names a crate version the registry does not have.
+  log "cargo install wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+  cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+fi
+
+tools="$root/tools"
+if [ ! -x "$tools/node_modules/.bin/wasm-opt" ]; then
+  log "npm binaryen@$BINARYEN_VERSION"
+  mkdir -p "$tools"
+  (cd "$tools" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION")
+fi
+log "tools ready"
