@@ -3,6 +3,10 @@
 # Safe to run again and again; run on a fresh Debian 12 machine as root (or with sudo).
 set -euo pipefail
 
+# `install-tools.sh demo` installs only what building and serving the console needs;
+# with no argument (or `test`) it also installs the browser and the Python clients the tests use.
+purpose="${1:-test}"
+
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen pinned in Cargo.toml
 BINARYEN_VERSION=132           # npm's wasm-opt; Debian's binaryen 108 breaks the wasm
@@ -15,9 +19,11 @@ log() { printf '\033[1m[install]\033[0m %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_packages=()
-command -v chromium >/dev/null || apt_packages+=(chromium)
-command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
-command -v curl >/dev/null || apt_packages+=(curl)
+if [ "$purpose" != demo ]; then
+  command -v chromium >/dev/null || apt_packages+=(chromium)
+  command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
+  python3 -c 'import venv, ensurepip' 2>/dev/null || apt_packages+=(python3-venv)
+fi
 if [ "${#apt_packages[@]}" -gt 0 ]; then
   log "apt: ${apt_packages[*]}"
   as_root apt-get update -qq
@@ -46,5 +52,13 @@ if [ ! -x "$tools/node_modules/.bin/wasm-opt" ]; then
   log "npm binaryen@$BINARYEN_VERSION"
   mkdir -p "$tools"
   (cd "$tools" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION")
+fi
+# Real OpenStack clients, to prove the simulator speaks the API they expect.
+venv="$tools/venv"
+if [ "$purpose" != demo ] && [ ! -x "$venv/bin/pytest" -o ! -f "$venv/.complete" ]; then
+  log "python venv with pytest and the OpenStack clients"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$root/tests/openstack-clients/requirements.txt"
+  touch "$venv/.complete"
 fi
 log "tools ready"

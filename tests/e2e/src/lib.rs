@@ -1,1 +1,196 @@
+//! End-to-end harness: the built console (`dist/`) served by the simulator, driven in headless
+//! Chromium over WebDriver.
+//!
+//! Every test starts its own simulator (fresh state, random port) and its own browser, so tests
+//! do not depend on each other. The simulator binary and `dist/` must be built first; the
+//! project's test script does that once for all tests.
 
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+
+/// The demo credentials the simulator is started with in these tests.
+pub const TENANT: &str = "6cdebe3eb0094910bc41f1d42ebe4cb7";
+pub const USERNAME: &str = "e2e@example.com";
+pub const PASSWORD: &str = "e2e-password";
+
+/// How long a UI condition may take before a test fails.
+pub const UI_TIMEOUT: Duration = Duration::from_secs(20);
+
+fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn path_from_env(var: &str, default: PathBuf) -> PathBuf {
+    std::env::var_os(var).map(PathBuf::from).unwrap_or(default)
+}
+
+/// A running simulator serving the built console; killed on drop.
+pub struct Simulator {
+    child: Child,
+    /// `http://127.0.0.1:PORT`, no trailing slash.
+    pub url: String,
+}
+
+impl Simulator {
+    /// Starts `compute-sim` on a free port with the given extra arguments.
+    pub fn start(extra_args: &[&str]) -> Self {
+        let bin = path_from_env("COMPUTE_SIM_BIN", workspace_root().join("target/debug/compute-sim"));
+        let dist = path_from_env("CONSOLE_DIST", workspace_root().join("dist"));
+        assert!(bin.exists(), "simulator binary {} is missing: run `cargo build -p compute-sim`", bin.display());
+        assert!(
+            dist.join("index.html").exists(),
+            "{} has no index.html: build the console with `trunk build --release` first",
+            dist.display()
+        );
+        let mut child = Command::new(&bin)
+            .args(["--listen", "127.0.0.1:0", "--tenant", TENANT, "--username", USERNAME, "--password", PASSWORD])
+            .arg("--dist")
+            .arg(&dist)
+            .args(extra_args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start compute-sim");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let mut first_line = String::new();
+        BufReader::new(stdout).read_line(&mut first_line).expect("read the simulator's first line");
+        let url = first_line
+            .trim()
+            .strip_prefix("compute-sim listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line from compute-sim: {first_line:?}"))
+            .trim_end_matches('/')
+            .to_string();
+        Self { child, url }
+    }
+}
+
+impl Drop for Simulator {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").expect("bind a free port").local_addr().expect("local addr").port()
+}
+
+/// Headless Chromium behind its own chromedriver; both stop on [`Browser::close`] or drop.
+pub struct Browser {
+    driver: Child,
+    pub client: Client,
+}
+
+impl Browser {
+    pub async fn start() -> Self {
+        let chromedriver = path_from_env("CHROMEDRIVER", PathBuf::from("/usr/bin/chromedriver"));
+        let chromium = path_from_env("CHROMIUM", PathBuf::from("/usr/bin/chromium"));
+        let port = free_port();
+        let driver = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("start {}: {e}", chromedriver.display()));
+        let profile = std::env::temp_dir().join(format!("console-e2e-profile-{port}"));
+        let capabilities = serde_json::json!({
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }
+        });
+        let capabilities = match capabilities {
+            serde_json::Value::Object(map) => map,
+            _ => unreachable!(),
+        };
+        let webdriver = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let client = loop {
+            match ClientBuilder::new(HttpConnector::new()).capabilities(capabilities.clone()).connect(&webdriver).await {
+                Ok(client) => break client,
+                Err(e) if Instant::now() < deadline => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("connect to chromedriver: {e}"),
+            }
+        };
+        Self { driver, client }
+    }
+
+    /// Ends the WebDriver session and the driver.
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+
+    /// Waits for the element with `data-testid` = `id`.
+    pub async fn by_test_id(&self, id: &str) -> Element {
+        self.wait_css(&format!("[data-testid=\"{id}\"]")).await
+    }
+
+    /// Waits for an element matching a CSS selector.
+    pub async fn wait_css(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(UI_TIMEOUT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css} within {UI_TIMEOUT:?}: {e}"))
+    }
+
+    /// All elements matching a CSS selector, now.
+    pub async fn all_css(&self, css: &str) -> Vec<Element> {
+        self.client.find_all(Locator::Css(css)).await.expect("find elements")
+    }
+
+    /// Polls `condition` until it holds or the timeout passes.
+    pub async fn wait_until<F, Fut>(&self, what: &str, mut condition: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        let deadline = Instant::now() + UI_TIMEOUT;
+        while !condition().await {
+            assert!(Instant::now() < deadline, "timed out waiting for: {what}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Types into the input with the given test id, replacing what it holds.
+    pub async fn fill(&self, id: &str, text: &str) {
+        let input = self.by_test_id(id).await;
+        input.clear().await.expect("clear input");
+        input.send_keys(text).await.expect("type into input");
+    }
+
+    /// Signs in with the simulator's identity service and waits for the instance list.
+    pub async fn sign_in(&self, sim: &Simulator) {
+        self.client.goto(&format!("{}/", sim.url)).await.expect("open the console");
+        self.fill("login-tenant", TENANT).await;
+        self.fill("login-username", USERNAME).await;
+        self.fill("login-password", PASSWORD).await;
+        self.by_test_id("login-submit").await.click().await.expect("click sign in");
+        self.by_test_id("instance-row").await;
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
