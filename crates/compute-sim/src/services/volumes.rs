@@ -1,0 +1,114 @@
+//! Cinder v2: `GET /v2/{tenant}/volumes`, `/volumes/detail`, `/volumes/{id}`. Attachment
+//! state follows the compute side (`in-use` while attached).
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{json, Value};
+
+use crate::api::QueryPairs;
+use crate::fault::Fault;
+use crate::store::VolumeRec;
+use crate::{clock, RegionState};
+
+pub fn routes() -> Router<RegionState> {
+    Router::new()
+        .route("/v2/{tenant_id}/volumes", get(list))
+        .route("/v2/{tenant_id}/volumes/detail", get(detail))
+        .route("/v2/{tenant_id}/volumes/{volume_id}", get(show))
+}
+
+fn links(state: &RegionState, id: &str) -> Value {
+    json!([
+        {"href": format!("{}/volumes/{id}", state.compute_url()), "rel": "self"},
+        {"href": format!("{}/volumes/{id}", state.bookmark_url()), "rel": "bookmark"}
+    ])
+}
+
+fn render(state: &RegionState, v: &VolumeRec) -> Value {
+    let attachments: Vec<Value> = v
+        .attached
+        .iter()
+        .map(|(server, device)| {
+            json!({
+                "server_id": server,
+                "attachment_id": format!("{}", uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, format!("{}{server}", v.id).as_bytes())),
+                "host_name": null,
+                "volume_id": v.id,
+                "device": device,
+                "id": v.id
+            })
+        })
+        .collect();
+    let mut metadata = json!({});
+    if v.attached.is_some() {
+        metadata["attached_mode"] = json!("rw");
+    }
+    json!({
+        "id": v.id,
+        "name": v.name,
+        "links": links(state, &v.id),
+        "attachments": attachments,
+        "availability_zone": v.availability_zone,
+        "encrypted": false,
+        "os-volume-replication:extended_status": null,
+        "volume_type": v.volume_type,
+        "snapshot_id": null,
+        "size": v.size,
+        "user_id": crate::auth::user_id(&state.app.config.username),
+        "os-vol-tenant-attr:tenant_id": state.app.config.tenant_id,
+        "metadata": metadata,
+        "status": if v.attached.is_some() { "in-use" } else { "available" },
+        "description": null,
+        "multiattach": false,
+        "source_volid": null,
+        "consistencygroup_id": null,
+        "bootable": if v.bootable { "true" } else { "false" },
+        "volume_image_metadata": v.image_id.as_ref().map(|i| json!({"image_id": i})),
+        "created_at": clock::micros(v.created),
+        "os-volume-replication:driver_data": null,
+        "replication_status": "disabled"
+    })
+}
+
+fn filtered(state: &RegionState, query: &[(String, String)]) -> Vec<Value> {
+    let store = state.store();
+    let all: Vec<Value> = store.volumes.iter().map(|v| render(state, v)).collect();
+    crate::services::attribute_filter(
+        all,
+        query,
+        &[
+            "limit",
+            "marker",
+            "offset",
+            "sort",
+            "sort_key",
+            "sort_dir",
+            "all_tenants",
+        ],
+    )
+}
+
+pub async fn list(State(state): State<RegionState>, query: QueryPairs) -> Response {
+    let volumes: Vec<Value> = filtered(&state, &query.0)
+        .into_iter()
+        .map(|v| json!({"id": v["id"], "links": v["links"], "name": v["name"]}))
+        .collect();
+    Json(json!({ "volumes": volumes })).into_response()
+}
+
+pub async fn detail(State(state): State<RegionState>, query: QueryPairs) -> Response {
+    Json(json!({ "volumes": filtered(&state, &query.0) })).into_response()
+}
+
+pub async fn show(
+    State(state): State<RegionState>,
+    Path((_tenant, id)): Path<(String, String)>,
+) -> Response {
+    let store = state.store();
+    match store.volume(&id) {
+        Some(v) => Json(json!({ "volume": render(&state, v) })).into_response(),
+        None => Fault::not_found(format!("Volume {id} could not be found.")).into_response(),
+    }
+}
