@@ -14,7 +14,7 @@ use compute_api::server::{
 };
 use compute_api::status::{PowerState, ServerStatus, TaskState};
 use compute_api::validate::{validate_create, CreateContext};
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 use serde_json::{json, Value};
 use time::OffsetDateTime;
 
@@ -145,11 +145,15 @@ struct Filters {
 fn filters(query: &[(String, String)]) -> Result<Filters, Fault> {
     let name = query_value(query, "name")
         .map(|pattern| {
-            Regex::new(pattern).map_err(|_| {
-                Fault::bad_request(format!(
-                    "Invalid regular expression for name filter: {pattern}"
-                ))
-            })
+            // Nova's filter runs as MySQL REGEXP, which ignores case.
+            RegexBuilder::new(pattern)
+                .case_insensitive(true)
+                .build()
+                .map_err(|_| {
+                    Fault::bad_request(format!(
+                        "Invalid regular expression for name filter: {pattern}"
+                    ))
+                })
         })
         .transpose()?;
     let changes_since = query_value(query, "changes-since")
