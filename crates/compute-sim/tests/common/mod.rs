@@ -67,7 +67,7 @@ impl Sim {
 
     pub async fn with(config: Config) -> Self {
         let running = compute_sim::start(config).await.expect("simulator starts");
-        let url = running.url.clone();
+        let url = format!("http://{}", running.addr);
         let client = reqwest::Client::new();
         let mut sim = Self {
             url,

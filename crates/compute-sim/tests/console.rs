@@ -1,0 +1,80 @@
+//! Serving the built console: static files, `index.html` for deep links, `config.json`,
+//! and the version document for API clients at `/`.
+
+mod common;
+
+use common::*;
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn serves_the_console_with_an_index_fallback() {
+    let dist = std::env::temp_dir().join(format!("compute-sim-dist-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html><title>Compute Console</title>",
+    )
+    .unwrap();
+    std::fs::write(dist.join("app.js"), "console.log(1)").unwrap();
+    let mut config = test_config();
+    config.dist = Some(dist.clone());
+    let sim = Sim::with(config).await;
+    let get = |path: &str, accept: &str| {
+        let request = sim
+            .client
+            .get(format!("{}{path}", sim.url))
+            .header("Accept", accept);
+        async move { common::reply(request.send().await.unwrap()).await }
+    };
+
+    let index = get("/", "text/html,application/xhtml+xml").await;
+    assert_eq!(index.status, StatusCode::OK);
+    assert!(index.text.contains("Compute Console"));
+    // OpenStack clients asking for JSON still get the version list.
+    let versions = get("/", "application/json").await;
+    assert_eq!(versions.json["versions"][0]["id"], "v2.0");
+
+    let script = get("/app.js", "*/*").await;
+    assert_eq!(script.text, "console.log(1)");
+    let deep = get(
+        "/instances/5e1f0000-0000-4000-8000-000000000001",
+        "text/html",
+    )
+    .await;
+    assert_eq!(deep.status, StatusCode::OK);
+    assert!(deep.text.contains("Compute Console"));
+
+    // API paths never fall back to the console.
+    let api = get("/v2/nowhere/at/all", "text/html").await;
+    assert_eq!(api.status, StatusCode::NOT_FOUND);
+    assert_eq!(api.json["itemNotFound"]["code"], 404);
+
+    let config = get("/config.json", "application/json").await;
+    assert_eq!(config.json["identityUrl"], sim.url);
+    assert_eq!(config.json["defaultRegion"], "KR1");
+    let _ = std::fs::remove_dir_all(dist);
+}
+
+#[tokio::test]
+async fn public_url_is_used_in_the_catalog_and_config() {
+    let mut config = test_config();
+    config.public_url = Some("https://sim.example.com/".into());
+    let sim = Sim::with(config).await;
+    let reply = sim
+        .raw(
+            reqwest::Method::POST,
+            "/v2.0/tokens",
+            Some(token_body("demo-password")),
+            None,
+        )
+        .await;
+    let token: compute_api::identity::TokenResponse = reply.decode();
+    assert_eq!(
+        token.access.endpoint("compute", "KR1").unwrap(),
+        format!("https://sim.example.com/v2/{TENANT}")
+    );
+    let config = sim
+        .raw(reqwest::Method::GET, "/config.json", None, None)
+        .await;
+    assert_eq!(config.json["identityUrl"], "https://sim.example.com");
+}
