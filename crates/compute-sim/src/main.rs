@@ -59,6 +59,7 @@ async fn main() -> std::io::Result<()> {
         public_url: cli.public_url,
     };
     let listener = tokio::net::TcpListener::bind(&config.listen).await?;
+    let stop = shutdown()?;
     let addr = listener.local_addr()?;
     let public = compute_sim::public_url(&config, addr);
     {
@@ -74,27 +75,27 @@ async fn main() -> std::io::Result<()> {
         }
         out.flush()?;
     }
-    compute_sim::serve(listener, config, shutdown()).await
+    compute_sim::serve(listener, config, stop).await
 }
 
-/// Completes on Ctrl-C or SIGTERM.
-async fn shutdown() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+/// Completes on Ctrl-C or SIGTERM. The handlers are installed before this returns, so a
+/// signal sent right after the first line is printed is not lost.
+#[cfg(unix)]
+fn shutdown() -> std::io::Result<impl std::future::Future<Output = ()> + Send + 'static> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {},
+            _ = terminate.recv() => {},
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = term => {},
-    }
+    })
+}
+
+#[cfg(not(unix))]
+fn shutdown() -> std::io::Result<impl std::future::Future<Output = ()> + Send + 'static> {
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
 }
