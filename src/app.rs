@@ -1,0 +1,284 @@
+//! The application: runtime configuration, router, the signed-in shell (navigation, region
+//! switcher, session expiry, language, sign-out) and the error boundary.
+
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::path;
+use leptos_router::NavigateOptions;
+
+use crate::client::{expect_api, load_config, provide_api, ConfigError};
+use crate::components::time::{epoch_ms, local_text, utc_text};
+use crate::config::{base_path, RuntimeConfig};
+use crate::i18n::{expect_i18n, initial_lang, provide_i18n, use_i18n, Lang, Msg};
+use crate::pages::flavors::FlavorsPage;
+use crate::pages::instance_detail::InstanceDetailPage;
+use crate::pages::instances::InstancesPage;
+use crate::pages::keypairs::KeypairsPage;
+use crate::pages::login::LoginPage;
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::zones::ZonesPage;
+use crate::pages::LoadingRow;
+use crate::paths::{href, BasePath};
+use crate::session::{expect_session, provide_session};
+use crate::store::provide_store;
+
+/// The root component: reads `config.json`, then starts the console.
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = provide_i18n(initial_lang());
+    Effect::new(move |_| {
+        let lang = i18n.lang();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", lang.code());
+            }
+            doc.set_title(crate::i18n::tr(lang, Msg::AppName));
+        }
+    });
+    let config = LocalResource::new(load_config);
+    view! {
+        <Suspense fallback=LoadingRow>
+            {move || Suspend::new(async move {
+                match config.await {
+                    Ok(config) => view! { <Console config /> }.into_any(),
+                    Err(error) => view! { <ConfigFailure error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ConfigFailure(error: ConfigError) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <main class="login-page" id="main">
+            <section class="login-card error-box" role="alert" data-testid="error-message">
+                <h1>{i18n.text(Msg::ConfigError)}</h1>
+                <p>{error.0}</p>
+            </section>
+        </main>
+    }
+}
+
+/// Router and routes, with the session and the API handle in context.
+#[component]
+fn Console(config: RuntimeConfig) -> impl IntoView {
+    provide_session(config);
+    provide_api();
+    let base = base_path();
+    provide_context(BasePath(base.clone()));
+    view! {
+        <Router base=base>
+            <Routes fallback=|| view! { <NotFoundPage /> }>
+                <Route path=path!("/") view=|| view! { <Redirect path="/instances" /> } />
+                <Route path=path!("/login") view=LoginPage />
+                <ParentRoute path=path!("") view=Shell>
+                    <Route path=path!("/instances") view=InstancesPage />
+                    <Route path=path!("/instances/:id") view=InstanceDetailPage />
+                    <Route path=path!("/keypairs") view=KeypairsPage />
+                    <Route path=path!("/flavors") view=FlavorsPage />
+                    <Route path=path!("/zones") view=ZonesPage />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// Signed-in routes: the shell, or a redirect to sign-in.
+#[component]
+fn Shell() -> impl IntoView {
+    let session = expect_session();
+    view! {
+        <Show when=move || session.is_signed_in() fallback=|| view! { <Redirect path="/login" /> }>
+            <SignedInShell />
+        </Show>
+    }
+}
+
+#[component]
+fn SignedInShell() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_session();
+    provide_store(expect_api(), session);
+    let navigate = use_navigate();
+    let sign_out = move |_| {
+        session.sign_out();
+        navigate("/login", NavigateOptions::default());
+    };
+    let tenant = move || session.0.with(|s| s.as_ref().map(|s| s.tenant_id.clone()));
+    view! {
+        <a class="skip-link" href="#main">{i18n.text(Msg::SkipToContent)}</a>
+        <header class="topbar">
+            <a class="brand" href=href("/instances")>{i18n.text(Msg::AppName)}</a>
+            <nav class="mainnav" aria-label=i18n.text(Msg::MainNavigation)>
+                <NavLink path="/instances" testid="nav-instances" label=Msg::NavInstances />
+                <NavLink path="/keypairs" testid="nav-keypairs" label=Msg::NavKeypairs />
+                <NavLink path="/flavors" testid="nav-flavors" label=Msg::NavFlavors />
+                <NavLink path="/zones" testid="nav-zones" label=Msg::NavZones />
+            </nav>
+            <div class="topbar-tools">
+                <RegionSelect />
+                <span class="tenant" title=i18n.text(Msg::Tenant)>
+                    <span class="visually-hidden">{i18n.text(Msg::Tenant)} ": "</span>
+                    <span class="mono">{tenant}</span>
+                </span>
+                <SessionExpiry />
+                <LangSelect />
+                <button type="button" class="ghost" data-testid="logout" on:click=sign_out>
+                    {i18n.text(Msg::SignOut)}
+                </button>
+            </div>
+        </header>
+        <main id="main" class="content" tabindex="-1">
+            <ErrorBoundary fallback=|errors| {
+                view! {
+                    <div class="error-box" role="alert" data-testid="error-message">
+                        <ul>
+                            {move || {
+                                errors
+                                    .get()
+                                    .into_iter()
+                                    .map(|(_, e)| view! { <li>{e.to_string()}</li> })
+                                    .collect_view()
+                            }}
+                        </ul>
+                    </div>
+                }
+            }>
+                <Outlet />
+            </ErrorBoundary>
+        </main>
+    }
+}
+
+/// A navigation link, marked `aria-current="page"` on its own section.
+#[component]
+fn NavLink(path: &'static str, testid: &'static str, label: Msg) -> impl IntoView {
+    let i18n = use_i18n();
+    let target = href(path);
+    let location = use_location();
+    let current = {
+        let target = target.clone();
+        move || {
+            let here = location.pathname.get();
+            let active = here == target || here.starts_with(&format!("{target}/"));
+            active.then_some("page")
+        }
+    };
+    view! {
+        <a href=target data-testid=testid aria-current=current>
+            {i18n.text(label)}
+        </a>
+    }
+}
+
+/// The region switcher, from the catalog (and the configuration).
+#[component]
+fn RegionSelect() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_session();
+    let regions = move || {
+        session
+            .0
+            .with(|s| s.as_ref().map(|s| s.regions.clone()).unwrap_or_default())
+    };
+    let current = move || session.region().unwrap_or_default();
+    view! {
+        <label class="inline-field">
+            <span>{i18n.text(Msg::Region)}</span>
+            <select
+                data-testid="region-select"
+                prop:value=current
+                on:change=move |ev| session.set_region(event_target_value(&ev))
+            >
+                {move || {
+                    let selected = current();
+                    regions()
+                        .into_iter()
+                        .map(|r| {
+                            let is_selected = r == selected;
+                            view! {
+                                <option value=r.clone() selected=is_selected>
+                                    {r.clone()}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// When the token expires, in local time (UTC on hover); "expired" once past.
+#[component]
+fn SessionExpiry() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_session();
+    let now = RwSignal::new(js_sys::Date::now());
+    if let Ok(handle) = set_interval_with_handle(
+        move || now.set(js_sys::Date::now()),
+        std::time::Duration::from_secs(30),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let expires = move || {
+        session
+            .0
+            .with(|s| s.as_ref().and_then(|s| s.expires.clone()))
+    };
+    view! {
+        <span
+            class="session-expiry"
+            data-testid="session-expiry"
+            title=move || expires().and_then(|e| utc_text(&e))
+            class:expired=move || {
+                expires().and_then(|e| epoch_ms(&e)).is_some_and(|ms| ms <= now.get())
+            }
+        >
+            {move || match expires() {
+                None => i18n.t(Msg::SessionExpiryUnknown).to_string(),
+                Some(e) if epoch_ms(&e).is_some_and(|ms| ms <= now.get()) => {
+                    i18n.t(Msg::SessionExpired).to_string()
+                }
+                Some(e) => {
+                    format!(
+                        "{} {}",
+                        i18n.t(Msg::SessionExpires),
+                        local_text(&e).unwrap_or(e),
+                    )
+                }
+            }}
+        </span>
+    }
+}
+
+/// The language switcher; the choice is remembered (it is a preference, not a secret).
+#[component]
+pub fn LangSelect() -> impl IntoView {
+    let i18n = expect_i18n();
+    view! {
+        <label class="inline-field">
+            <span class="visually-hidden">{i18n.text(Msg::Language)}</span>
+            <select
+                data-testid="lang-select"
+                aria-label=i18n.text(Msg::Language)
+                prop:value=move || i18n.lang().code()
+                on:change=move |ev| i18n.set(Lang::from_tag(&event_target_value(&ev)))
+            >
+                {Lang::ALL
+                    .into_iter()
+                    .map(|lang| {
+                        view! {
+                            <option value=lang.code() selected=move || i18n.lang() == lang>
+                                {lang.native_name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}

@@ -1,0 +1,128 @@
+//! The instances table: plain data in, rows out.
+
+use std::collections::HashMap;
+
+use compute_api::server::{Address, Server};
+use leptos::prelude::*;
+
+use crate::components::format::or_dash;
+use crate::components::{StatusBadge, Timestamp};
+use crate::i18n::{use_i18n, I18n, Msg};
+use crate::paths::instance_href;
+
+/// The addresses of a server, network by network, each marked fixed or floating.
+#[component]
+pub fn Addresses(
+    /// `addresses` of the server.
+    addresses: std::collections::BTreeMap<String, Vec<Address>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    if addresses.is_empty() {
+        return view! { <span class="muted">"—"</span> }.into_any();
+    }
+    addresses
+        .into_iter()
+        .map(|(network, addrs)| {
+            view! {
+                <div class="addr-net">
+                    <span class="addr-net-name">{network}</span>
+                    {addrs.into_iter().map(|a| address_item(i18n, a)).collect_view()}
+                </div>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+fn address_item(i18n: I18n, address: Address) -> impl IntoView {
+    let tag = match address.ip_type.as_deref() {
+        Some(t) if t.eq_ignore_ascii_case("floating") => {
+            Some(("ip-tag ip-floating", Msg::Floating))
+        }
+        Some(t) if t.eq_ignore_ascii_case("fixed") => Some(("ip-tag ip-fixed", Msg::Fixed)),
+        _ => None,
+    };
+    view! {
+        <span class="addr">
+            <span class="mono">{address.addr}</span>
+            {tag.map(|(class, msg)| view! { <span class=class>{i18n.text(msg)}</span> })}
+        </span>
+    }
+}
+
+/// The instances table. `flavor_names` maps flavor ids to names; an unknown id is shown as is.
+#[component]
+pub fn InstanceTable(
+    /// The servers, in the order to show.
+    servers: Vec<Server>,
+    /// Flavor id → name, from `GET /flavors/detail`.
+    #[prop(optional)]
+    flavor_names: HashMap<String, String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = servers
+        .into_iter()
+        .map(|server| {
+            let flavor = server.flavor.as_ref().map(|f| {
+                flavor_names
+                    .get(&f.id)
+                    .cloned()
+                    .unwrap_or_else(|| f.id.clone())
+            });
+            let image = server
+                .image
+                .as_ref()
+                .map(|i| i.id.clone())
+                .filter(|id| !id.is_empty());
+            let link = instance_href(&server.id);
+            view! {
+                <tr data-testid="instance-row" data-id=server.id.clone()>
+                    <td class="col-name">
+                        <a href=link>
+                            {if server.name.is_empty() { server.id.clone() } else { server.name.clone() }}
+                        </a>
+                    </td>
+                    <td data-testid="instance-status">
+                        <StatusBadge status=server.status.clone() />
+                        {server
+                            .task_state
+                            .as_ref()
+                            .map(|t| view! { <span class="task-state">{t.0.clone()}</span> })}
+                    </td>
+                    <td class="col-addresses">
+                        <Addresses addresses=server.addresses.clone() />
+                    </td>
+                    <td>{or_dash(flavor)}</td>
+                    <td class="mono small">
+                        {match image {
+                            Some(id) => id.into_any(),
+                            None => view! { <span class="muted">{i18n.text(Msg::BootFromVolume)}</span> }.into_any(),
+                        }}
+                    </td>
+                    <td>{or_dash(server.key_name.clone())}</td>
+                    <td>{or_dash(server.availability_zone.clone())}</td>
+                    <td class="nowrap">
+                        <Timestamp value=server.created.clone() />
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="data-table instances">
+            <thead>
+                <tr>
+                    <th scope="col">{i18n.text(Msg::ColName)}</th>
+                    <th scope="col">{i18n.text(Msg::ColStatus)}</th>
+                    <th scope="col">{i18n.text(Msg::ColAddresses)}</th>
+                    <th scope="col">{i18n.text(Msg::ColFlavor)}</th>
+                    <th scope="col">{i18n.text(Msg::ColImage)}</th>
+                    <th scope="col">{i18n.text(Msg::ColKeypair)}</th>
+                    <th scope="col">{i18n.text(Msg::ColZone)}</th>
+                    <th scope="col">{i18n.text(Msg::ColCreated)}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

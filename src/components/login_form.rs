@@ -1,0 +1,219 @@
+//! The sign-in form: identity login (tenant, user, API password) or a pasted token. It only
+//! collects input; the page does the talking.
+
+use std::fmt;
+
+use compute_api::ApiError;
+use leptos::prelude::*;
+
+use crate::components::ErrorMessage;
+use crate::i18n::{use_i18n, Msg};
+
+/// What the user submitted.
+#[derive(Clone, PartialEq)]
+pub enum LoginInput {
+    Password {
+        tenant_id: String,
+        username: String,
+        password: String,
+    },
+    Token {
+        token: String,
+        tenant_id: String,
+        endpoint: String,
+    },
+}
+
+// Secrets never reach a log line or a panic message.
+impl fmt::Debug for LoginInput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Password {
+                tenant_id,
+                username,
+                ..
+            } => f
+                .debug_struct("Password")
+                .field("tenant_id", tenant_id)
+                .field("username", username)
+                .finish_non_exhaustive(),
+            Self::Token {
+                tenant_id,
+                endpoint,
+                ..
+            } => f
+                .debug_struct("Token")
+                .field("tenant_id", tenant_id)
+                .field("endpoint", endpoint)
+                .finish_non_exhaustive(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Password,
+    Token,
+}
+
+/// The sign-in form.
+#[component]
+pub fn LoginForm(
+    /// Called with the trimmed input when the form is submitted.
+    #[prop(into)]
+    on_submit: Callback<LoginInput>,
+    /// A sign-in is in flight: the submit button is disabled.
+    #[prop(into)]
+    pending: Signal<bool>,
+    /// The last failure, shown with the server's own message.
+    #[prop(into)]
+    error: Signal<Option<ApiError>>,
+    /// Prefills the tenant ID (the configuration or a previous attempt).
+    #[prop(optional, into)]
+    tenant_id: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let mode = RwSignal::new(Mode::Password);
+    let tenant = RwSignal::new(tenant_id);
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let token = RwSignal::new(String::new());
+    let endpoint = RwSignal::new(String::new());
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let input = match mode.get_untracked() {
+            Mode::Password => LoginInput::Password {
+                tenant_id: tenant.get_untracked().trim().to_string(),
+                username: username.get_untracked().trim().to_string(),
+                password: password.get_untracked(),
+            },
+            Mode::Token => LoginInput::Token {
+                token: token.get_untracked().trim().to_string(),
+                tenant_id: tenant.get_untracked().trim().to_string(),
+                endpoint: endpoint.get_untracked().trim().to_string(),
+            },
+        };
+        on_submit.run(input);
+    };
+
+    let mode_button = move |m: Mode, testid: &'static str, label: Msg| {
+        view! {
+            <button
+                type="button"
+                class="segment"
+                data-testid=testid
+                aria-pressed=move || if mode.get() == m { "true" } else { "false" }
+                on:click=move |_| mode.set(m)
+            >
+                {i18n.text(label)}
+            </button>
+        }
+    };
+
+    view! {
+        <form class="login-form" on:submit=submit>
+            <div class="segmented" role="group" aria-label=i18n.text(Msg::SignInModes)>
+                {mode_button(Mode::Password, "login-mode-password", Msg::ModePassword)}
+                {mode_button(Mode::Token, "login-mode-token", Msg::ModeToken)}
+            </div>
+
+            <Show when=move || mode.get() == Mode::Token>
+                <div class="field">
+                    <label for="login-token">{i18n.text(Msg::Token)}</label>
+                    <input
+                        id="login-token"
+                        data-testid="login-token"
+                        type="password"
+                        autocomplete="off"
+                        spellcheck="false"
+                        required
+                        bind:value=token
+                    />
+                </div>
+            </Show>
+
+            <div class="field">
+                <label for="login-tenant">{i18n.text(Msg::TenantId)}</label>
+                <input
+                    id="login-tenant"
+                    data-testid="login-tenant"
+                    type="text"
+                    autocomplete="off"
+                    spellcheck="false"
+                    required
+                    bind:value=tenant
+                />
+            </div>
+
+            <Show
+                when=move || mode.get() == Mode::Password
+                fallback=move || {
+                    view! {
+                        <div class="field">
+                            <label for="login-endpoint">{i18n.text(Msg::ComputeEndpoint)}</label>
+                            <input
+                                id="login-endpoint"
+                                data-testid="login-endpoint"
+                                type="url"
+                                autocomplete="url"
+                                spellcheck="false"
+                                placeholder="https://kr1-api-instance-infrastructure.nhncloudservice.com/v2/{tenantId}"
+                                aria-describedby="login-endpoint-hint"
+                                required
+                                bind:value=endpoint
+                            />
+                            <p class="hint" id="login-endpoint-hint">
+                                {i18n.text(Msg::ComputeEndpointHint)}
+                            </p>
+                        </div>
+                    }
+                }
+            >
+                <div class="field">
+                    <label for="login-username">{i18n.text(Msg::UserName)}</label>
+                    <input
+                        id="login-username"
+                        data-testid="login-username"
+                        type="text"
+                        autocomplete="username"
+                        spellcheck="false"
+                        aria-describedby="login-username-hint"
+                        required
+                        bind:value=username
+                    />
+                    <p class="hint" id="login-username-hint">{i18n.text(Msg::UserNameHint)}</p>
+                </div>
+                <div class="field">
+                    <label for="login-password">{i18n.text(Msg::ApiPassword)}</label>
+                    <input
+                        id="login-password"
+                        data-testid="login-password"
+                        type="password"
+                        autocomplete="current-password"
+                        aria-describedby="login-password-hint"
+                        required
+                        bind:value=password
+                    />
+                    <p class="hint" id="login-password-hint">{i18n.text(Msg::ApiPasswordHint)}</p>
+                </div>
+            </Show>
+
+            {move || error.get().map(|e| view! { <ErrorMessage error=e /> })}
+
+            <button
+                type="submit"
+                class="primary"
+                data-testid="login-submit"
+                disabled=move || pending.get()
+                aria-busy=move || if pending.get() { "true" } else { "false" }
+            >
+                {move || i18n.t(if pending.get() { Msg::SigningIn } else { Msg::SignIn })}
+            </button>
+            <p class="hint">{i18n.text(Msg::MemoryOnlyNote)}</p>
+        </form>
+    }
+}

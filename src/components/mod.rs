@@ -1,0 +1,14 @@
+//! Presentational pieces: they take plain data and callbacks, never fetch.
+
+pub mod error_message;
+pub mod format;
+pub mod instance_table;
+pub mod login_form;
+pub mod status_badge;
+pub mod time;
+
+pub use error_message::ErrorMessage;
+pub use instance_table::InstanceTable;
+pub use login_form::{LoginForm, LoginInput};
+pub use status_badge::StatusBadge;
+pub use time::Timestamp;

@@ -1,0 +1,170 @@
+//! The runtime configuration (`config.json` beside `index.html`, see `docs/runtime-config.md`)
+//! and the resolution of service base URLs: per-region overrides first, then the catalog.
+
+use std::collections::BTreeMap;
+
+use compute_api::identity::CatalogEntry;
+use compute_api::request::Service;
+use serde::Deserialize;
+
+/// `config.json`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuntimeConfig {
+    /// Keystone v2.0 base without `/v2.0`; empty means the page's own origin.
+    #[serde(default)]
+    pub identity_url: String,
+    /// Region selected after sign-in when offered.
+    #[serde(default)]
+    pub default_region: Option<String>,
+    /// Per-region, per-service base URLs replacing the catalog's.
+    #[serde(default)]
+    pub regions: BTreeMap<String, RegionOverrides>,
+}
+
+/// The base URLs of one region's services. `{tenantId}` is replaced by the signed-in tenant.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct RegionOverrides {
+    #[serde(default)]
+    pub compute: Option<String>,
+    #[serde(default)]
+    pub image: Option<String>,
+    #[serde(default)]
+    pub network: Option<String>,
+    #[serde(default)]
+    pub volume: Option<String>,
+}
+
+impl RegionOverrides {
+    fn get(&self, service: Service) -> Option<&str> {
+        match service {
+            Service::Compute => self.compute.as_deref(),
+            Service::Image => self.image.as_deref(),
+            Service::Network => self.network.as_deref(),
+            Service::Volume => self.volume.as_deref(),
+            Service::Identity => None,
+        }
+    }
+}
+
+/// The catalog's service type for a service.
+pub fn catalog_type(service: Service) -> &'static str {
+    match service {
+        Service::Identity => "identity",
+        Service::Compute => "compute",
+        Service::Image => "image",
+        Service::Network => "network",
+        Service::Volume => "volumev2",
+    }
+}
+
+impl RuntimeConfig {
+    /// Parses `config.json`.
+    pub fn parse(text: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// The identity base: the configured URL, or `origin` when empty.
+    pub fn identity_base(&self, origin: &str) -> String {
+        let url = self.identity_url.trim();
+        if url.is_empty() {
+            origin.trim_end_matches('/').to_string()
+        } else {
+            url.trim_end_matches('/').to_string()
+        }
+    }
+
+    /// The override for a service in a region (region names compare case-insensitively).
+    pub fn override_for(&self, region: &str, service: Service) -> Option<&str> {
+        self.regions
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(region))
+            .and_then(|(_, o)| o.get(service))
+            .filter(|url| !url.trim().is_empty())
+    }
+
+    /// The regions offered after sign-in: the catalog's compute regions, then the configured
+    /// ones the catalog does not list.
+    pub fn regions(&self, catalog: &[CatalogEntry]) -> Vec<String> {
+        let mut regions: Vec<String> = Vec::new();
+        for endpoint in catalog
+            .iter()
+            .filter(|e| e.service_type == "compute")
+            .flat_map(|e| &e.endpoints)
+        {
+            if !regions
+                .iter()
+                .any(|r| r.eq_ignore_ascii_case(&endpoint.region))
+            {
+                regions.push(endpoint.region.clone());
+            }
+        }
+        for name in self.regions.keys() {
+            if !regions.iter().any(|r| r.eq_ignore_ascii_case(name)) {
+                regions.push(name.clone());
+            }
+        }
+        regions
+    }
+
+    /// The region to select first: `defaultRegion` when offered, else the first one.
+    pub fn initial_region(&self, regions: &[String]) -> Option<String> {
+        self.default_region
+            .as_ref()
+            .and_then(|d| regions.iter().find(|r| r.eq_ignore_ascii_case(d)))
+            .or_else(|| regions.first())
+            .cloned()
+    }
+}
+
+/// The base URL of a service in a region: the configured override, else the catalog's
+/// `publicURL`; `{tenantId}` substituted. `None` when neither names it.
+pub fn service_base(
+    config: &RuntimeConfig,
+    catalog: &[CatalogEntry],
+    region: &str,
+    service: Service,
+    tenant_id: &str,
+) -> Option<String> {
+    let raw = config.override_for(region, service).or_else(|| {
+        let wanted = catalog_type(service);
+        catalog
+            .iter()
+            .filter(|e| e.service_type == wanted)
+            .flat_map(|e| &e.endpoints)
+            .find(|e| e.region.eq_ignore_ascii_case(region))
+            .map(|e| e.public_url.as_str())
+    })?;
+    Some(
+        raw.trim()
+            .replace("{tenantId}", tenant_id)
+            .replace("%(tenant_id)s", tenant_id)
+            .trim_end_matches('/')
+            .to_string(),
+    )
+}
+
+/// The document's base path (from `<base href>`, set by Trunk's `public_url`), without the
+/// trailing slash: `""` at the site root, `/admin/compute` under a sub-path.
+pub fn base_path() -> String {
+    let base_uri = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten());
+    let path = base_uri
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_default();
+    // `<base href="/admin/">` gives `/admin/`; a base naming a file keeps only its folder.
+    let folder = match path.rfind('/') {
+        Some(i) => &path[..i],
+        None => "",
+    };
+    folder.to_string()
+}
+
+/// The page's origin (`https://console.example.com`).
+pub fn page_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}

@@ -1,0 +1,632 @@
+//! The one translation layer: every piece of text the console shows goes through [`tr`].
+//!
+//! The table is a `match` over (`Msg`, `Lang`) without a wildcard arm, so adding a message or a
+//! language without translating it is a compile error.
+
+use leptos::prelude::*;
+
+/// A language the console speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Ko,
+    Ja,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Ko, Lang::Ja];
+
+    /// BCP 47 tag, for `<html lang>` and `localStorage`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ko => "ko",
+            Lang::Ja => "ja",
+        }
+    }
+
+    /// The language's own name, as shown in the language switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ko => "한국어",
+            Lang::Ja => "日本語",
+        }
+    }
+
+    /// Picks the language for a tag such as `ko-KR` or `ja`; anything else is English.
+    pub fn from_tag(tag: &str) -> Lang {
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "ko" => Lang::Ko,
+            "ja" => Lang::Ja,
+            _ => Lang::En,
+        }
+    }
+}
+
+/// Every message of the console.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Msg {
+    // shell
+    AppName,
+    SkipToContent,
+    MainNavigation,
+    NavInstances,
+    NavKeypairs,
+    NavFlavors,
+    NavZones,
+    Region,
+    Language,
+    SignOut,
+    SessionExpires,
+    SessionExpiryUnknown,
+    SessionExpired,
+    Tenant,
+    PageNotFound,
+    BackToInstances,
+    // sign-in
+    SignInTitle,
+    SignInModes,
+    ModePassword,
+    ModeToken,
+    TenantId,
+    UserName,
+    UserNameHint,
+    ApiPassword,
+    ApiPasswordHint,
+    Token,
+    ComputeEndpoint,
+    ComputeEndpointHint,
+    SignIn,
+    SigningIn,
+    MemoryOnlyNote,
+    FieldRequired,
+    ConfigError,
+    // states
+    Loading,
+    Refresh,
+    ErrorTitle,
+    RequestId,
+    RetryAfterSeconds,
+    NetworkError,
+    DecodeError,
+    NoInstances,
+    NoKeypairs,
+    NoFlavors,
+    NoZones,
+    // columns
+    ColName,
+    ColStatus,
+    ColAddresses,
+    ColFlavor,
+    ColImage,
+    ColKeypair,
+    ColZone,
+    ColCreated,
+    ColTaskState,
+    ColPowerState,
+    ColFingerprint,
+    ColKeyType,
+    ColVcpus,
+    ColRam,
+    ColRootDisk,
+    ColEphemeral,
+    ColSwap,
+    ColFlavorType,
+    ColPublic,
+    ColDisabled,
+    ColAvailability,
+    // values
+    Fixed,
+    Floating,
+    BootFromVolume,
+    Yes,
+    No,
+    Available,
+    Unavailable,
+    None,
+    // detail
+    Overview,
+    Id,
+    VmState,
+    Updated,
+    LaunchedAt,
+    HostId,
+    UserId,
+    Network,
+    Address,
+    IpVersion,
+    IpType,
+    MacAddress,
+    SecurityGroups,
+    AttachedVolumes,
+    Metadata,
+    Fault,
+    FaultCode,
+    FaultDetails,
+    RawJson,
+    PowerNoState,
+    PowerRunning,
+    PowerPaused,
+    PowerShutdown,
+    PowerCrashed,
+    PowerSuspended,
+    PowerUnknown,
+}
+
+/// The text of a message in a language.
+pub fn tr(lang: Lang, msg: Msg) -> &'static str {
+    use Lang::*;
+    use Msg::*;
+    match (msg, lang) {
+        (AppName, En) => "Compute Console",
+        (AppName, Ko) => "Compute 콘솔",
+        (AppName, Ja) => "Compute コンソール",
+
+        (SkipToContent, En) => "Skip to content",
+        (SkipToContent, Ko) => "본문으로 건너뛰기",
+        (SkipToContent, Ja) => "本文へスキップ",
+
+        (MainNavigation, En) => "Main navigation",
+        (MainNavigation, Ko) => "주 메뉴",
+        (MainNavigation, Ja) => "メインメニュー",
+
+        (NavInstances, En) => "Instances",
+        (NavInstances, Ko) => "인스턴스",
+        (NavInstances, Ja) => "インスタンス",
+
+        (NavKeypairs, En) => "Key pairs",
+        (NavKeypairs, Ko) => "키페어",
+        (NavKeypairs, Ja) => "キーペア",
+
+        (NavFlavors, En) => "Flavors",
+        (NavFlavors, Ko) => "인스턴스 타입",
+        (NavFlavors, Ja) => "インスタンスタイプ",
+
+        (NavZones, En) => "Availability zones",
+        (NavZones, Ko) => "가용성 영역",
+        (NavZones, Ja) => "アベイラビリティゾーン",
+
+        (Region, En) => "Region",
+        (Region, Ko) => "리전",
+        (Region, Ja) => "リージョン",
+
+        (Language, En) => "Language",
+        (Language, Ko) => "언어",
+        (Language, Ja) => "言語",
+
+        (SignOut, En) => "Sign out",
+        (SignOut, Ko) => "로그아웃",
+        (SignOut, Ja) => "ログアウト",
+
+        (SessionExpires, En) => "Session expires",
+        (SessionExpires, Ko) => "세션 만료",
+        (SessionExpires, Ja) => "セッション有効期限",
+
+        (SessionExpiryUnknown, En) => "Session expiry unknown",
+        (SessionExpiryUnknown, Ko) => "세션 만료 시각 알 수 없음",
+        (SessionExpiryUnknown, Ja) => "セッション有効期限不明",
+
+        (SessionExpired, En) => "Session expired",
+        (SessionExpired, Ko) => "세션이 만료되었습니다",
+        (SessionExpired, Ja) => "セッションの有効期限が切れました",
+
+        (Tenant, En) => "Tenant",
+        (Tenant, Ko) => "테넌트",
+        (Tenant, Ja) => "テナント",
+
+        (PageNotFound, En) => "This page does not exist.",
+        (PageNotFound, Ko) => "존재하지 않는 페이지입니다.",
+        (PageNotFound, Ja) => "このページは存在しません。",
+
+        (BackToInstances, En) => "Back to instances",
+        (BackToInstances, Ko) => "인스턴스 목록으로",
+        (BackToInstances, Ja) => "インスタンス一覧へ戻る",
+
+        (SignInTitle, En) => "Sign in",
+        (SignInTitle, Ko) => "로그인",
+        (SignInTitle, Ja) => "サインイン",
+
+        (SignInModes, En) => "Sign-in method",
+        (SignInModes, Ko) => "로그인 방식",
+        (SignInModes, Ja) => "サインイン方法",
+
+        (ModePassword, En) => "API password",
+        (ModePassword, Ko) => "API 비밀번호",
+        (ModePassword, Ja) => "APIパスワード",
+
+        (ModeToken, En) => "Token",
+        (ModeToken, Ko) => "토큰",
+        (ModeToken, Ja) => "トークン",
+
+        (TenantId, En) => "Tenant ID",
+        (TenantId, Ko) => "테넌트 ID",
+        (TenantId, Ja) => "テナントID",
+
+        (UserName, En) => "User name",
+        (UserName, Ko) => "사용자 이름",
+        (UserName, Ja) => "ユーザー名",
+
+        (UserNameHint, En) => "Your NHN Cloud ID (email address)",
+        (UserNameHint, Ko) => "NHN Cloud ID(이메일 주소)",
+        (UserNameHint, Ja) => "NHN Cloud ID（メールアドレス）",
+
+        (ApiPassword, En) => "API password",
+        (ApiPassword, Ko) => "API 비밀번호",
+        (ApiPassword, Ja) => "APIパスワード",
+
+        (ApiPasswordHint, En) => "Set in the Compute > Instance > API Endpoint settings",
+        (ApiPasswordHint, Ko) => "Compute > Instance > API 엔드포인트 설정에서 지정한 비밀번호",
+        (ApiPasswordHint, Ja) => "Compute > Instance > APIエンドポイント設定で指定したパスワード",
+
+        (Token, En) => "Token",
+        (Token, Ko) => "토큰",
+        (Token, Ja) => "トークン",
+
+        (ComputeEndpoint, En) => "Compute endpoint URL",
+        (ComputeEndpoint, Ko) => "Compute 엔드포인트 URL",
+        (ComputeEndpoint, Ja) => "ComputeエンドポイントURL",
+
+        (ComputeEndpointHint, En) => "Including /v2/{tenantId}; {tenantId} is filled in",
+        (ComputeEndpointHint, Ko) => "/v2/{tenantId}까지 포함. {tenantId}는 자동으로 채워집니다",
+        (ComputeEndpointHint, Ja) => "/v2/{tenantId} まで含めてください。{tenantId} は自動で置き換えられます",
+
+        (SignIn, En) => "Sign in",
+        (SignIn, Ko) => "로그인",
+        (SignIn, Ja) => "サインイン",
+
+        (SigningIn, En) => "Signing in…",
+        (SigningIn, Ko) => "로그인 중…",
+        (SigningIn, Ja) => "サインイン中…",
+
+        (MemoryOnlyNote, En) => {
+            "The token is kept in this tab's memory only: reloading or closing the tab signs you out."
+        }
+        (MemoryOnlyNote, Ko) => {
+            "토큰은 이 탭의 메모리에만 보관됩니다. 새로 고치거나 탭을 닫으면 로그아웃됩니다."
+        }
+        (MemoryOnlyNote, Ja) => {
+            "トークンはこのタブのメモリにのみ保持されます。再読み込みするかタブを閉じるとサインアウトします。"
+        }
+
+        (FieldRequired, En) => "Required",
+        (FieldRequired, Ko) => "필수 항목입니다",
+        (FieldRequired, Ja) => "必須項目です",
+
+        (ConfigError, En) => "The runtime configuration (config.json) could not be read",
+        (ConfigError, Ko) => "런타임 설정(config.json)을 읽을 수 없습니다",
+        (ConfigError, Ja) => "ランタイム設定（config.json）を読み込めません",
+
+        (Loading, En) => "Loading…",
+        (Loading, Ko) => "불러오는 중…",
+        (Loading, Ja) => "読み込み中…",
+
+        (Refresh, En) => "Refresh",
+        (Refresh, Ko) => "새로 고침",
+        (Refresh, Ja) => "再読み込み",
+
+        (ErrorTitle, En) => "The request failed",
+        (ErrorTitle, Ko) => "요청이 실패했습니다",
+        (ErrorTitle, Ja) => "リクエストが失敗しました",
+
+        (RequestId, En) => "Request ID",
+        (RequestId, Ko) => "요청 ID",
+        (RequestId, Ja) => "リクエストID",
+
+        (RetryAfterSeconds, En) => "Retry after (seconds)",
+        (RetryAfterSeconds, Ko) => "재시도 대기(초)",
+        (RetryAfterSeconds, Ja) => "再試行までの秒数",
+
+        (NetworkError, En) => "The server could not be reached (network or CORS)",
+        (NetworkError, Ko) => "서버에 연결할 수 없습니다(네트워크 또는 CORS)",
+        (NetworkError, Ja) => "サーバーに接続できません（ネットワークまたはCORS）",
+
+        (DecodeError, En) => "The response could not be read",
+        (DecodeError, Ko) => "응답을 해석할 수 없습니다",
+        (DecodeError, Ja) => "レスポンスを解析できません",
+
+        (NoInstances, En) => "No instances in this region.",
+        (NoInstances, Ko) => "이 리전에 인스턴스가 없습니다.",
+        (NoInstances, Ja) => "このリージョンにインスタンスはありません。",
+
+        (NoKeypairs, En) => "No key pairs.",
+        (NoKeypairs, Ko) => "키페어가 없습니다.",
+        (NoKeypairs, Ja) => "キーペアはありません。",
+
+        (NoFlavors, En) => "No flavors.",
+        (NoFlavors, Ko) => "인스턴스 타입이 없습니다.",
+        (NoFlavors, Ja) => "インスタンスタイプはありません。",
+
+        (NoZones, En) => "No availability zones.",
+        (NoZones, Ko) => "가용성 영역이 없습니다.",
+        (NoZones, Ja) => "アベイラビリティゾーンはありません。",
+
+        (ColName, En) => "Name",
+        (ColName, Ko) => "이름",
+        (ColName, Ja) => "名前",
+
+        (ColStatus, En) => "Status",
+        (ColStatus, Ko) => "상태",
+        (ColStatus, Ja) => "ステータス",
+
+        (ColAddresses, En) => "Addresses",
+        (ColAddresses, Ko) => "IP 주소",
+        (ColAddresses, Ja) => "IPアドレス",
+
+        (ColFlavor, En) => "Flavor",
+        (ColFlavor, Ko) => "인스턴스 타입",
+        (ColFlavor, Ja) => "インスタンスタイプ",
+
+        (ColImage, En) => "Image",
+        (ColImage, Ko) => "이미지",
+        (ColImage, Ja) => "イメージ",
+
+        (ColKeypair, En) => "Key pair",
+        (ColKeypair, Ko) => "키페어",
+        (ColKeypair, Ja) => "キーペア",
+
+        (ColZone, En) => "Availability zone",
+        (ColZone, Ko) => "가용성 영역",
+        (ColZone, Ja) => "アベイラビリティゾーン",
+
+        (ColCreated, En) => "Created",
+        (ColCreated, Ko) => "생성 일시",
+        (ColCreated, Ja) => "作成日時",
+
+        (ColTaskState, En) => "Task state",
+        (ColTaskState, Ko) => "작업 상태",
+        (ColTaskState, Ja) => "タスク状態",
+
+        (ColPowerState, En) => "Power state",
+        (ColPowerState, Ko) => "전원 상태",
+        (ColPowerState, Ja) => "電源状態",
+
+        (ColFingerprint, En) => "Fingerprint",
+        (ColFingerprint, Ko) => "지문",
+        (ColFingerprint, Ja) => "フィンガープリント",
+
+        (ColKeyType, En) => "Type",
+        (ColKeyType, Ko) => "유형",
+        (ColKeyType, Ja) => "種類",
+
+        (ColVcpus, En) => "vCPUs",
+        (ColVcpus, Ko) => "vCPU",
+        (ColVcpus, Ja) => "vCPU",
+
+        (ColRam, En) => "RAM",
+        (ColRam, Ko) => "메모리",
+        (ColRam, Ja) => "メモリ",
+
+        (ColRootDisk, En) => "Root disk",
+        (ColRootDisk, Ko) => "루트 디스크",
+        (ColRootDisk, Ja) => "ルートディスク",
+
+        (ColEphemeral, En) => "Ephemeral",
+        (ColEphemeral, Ko) => "임시 디스크",
+        (ColEphemeral, Ja) => "一時ディスク",
+
+        (ColSwap, En) => "Swap",
+        (ColSwap, Ko) => "스왑",
+        (ColSwap, Ja) => "スワップ",
+
+        (ColFlavorType, En) => "Type",
+        (ColFlavorType, Ko) => "유형",
+        (ColFlavorType, Ja) => "種類",
+
+        (ColPublic, En) => "Public",
+        (ColPublic, Ko) => "공개",
+        (ColPublic, Ja) => "公開",
+
+        (ColDisabled, En) => "Disabled",
+        (ColDisabled, Ko) => "비활성",
+        (ColDisabled, Ja) => "無効",
+
+        (ColAvailability, En) => "Availability",
+        (ColAvailability, Ko) => "사용 가능 여부",
+        (ColAvailability, Ja) => "利用可否",
+
+        (Fixed, En) => "fixed",
+        (Fixed, Ko) => "고정",
+        (Fixed, Ja) => "固定",
+
+        (Floating, En) => "floating",
+        (Floating, Ko) => "플로팅",
+        (Floating, Ja) => "フローティング",
+
+        (BootFromVolume, En) => "(boot volume)",
+        (BootFromVolume, Ko) => "(부트 볼륨)",
+        (BootFromVolume, Ja) => "（ブートボリューム）",
+
+        (Yes, En) => "Yes",
+        (Yes, Ko) => "예",
+        (Yes, Ja) => "はい",
+
+        (No, En) => "No",
+        (No, Ko) => "아니요",
+        (No, Ja) => "いいえ",
+
+        (Available, En) => "Available",
+        (Available, Ko) => "사용 가능",
+        (Available, Ja) => "利用可能",
+
+        (Unavailable, En) => "Unavailable",
+        (Unavailable, Ko) => "사용 불가",
+        (Unavailable, Ja) => "利用不可",
+
+        (None, En) => "None",
+        (None, Ko) => "없음",
+        (None, Ja) => "なし",
+
+        (Overview, En) => "Overview",
+        (Overview, Ko) => "개요",
+        (Overview, Ja) => "概要",
+
+        (Id, En) => "ID",
+        (Id, Ko) => "ID",
+        (Id, Ja) => "ID",
+
+        (VmState, En) => "VM state",
+        (VmState, Ko) => "VM 상태",
+        (VmState, Ja) => "VM状態",
+
+        (Updated, En) => "Updated",
+        (Updated, Ko) => "수정 일시",
+        (Updated, Ja) => "更新日時",
+
+        (LaunchedAt, En) => "Launched",
+        (LaunchedAt, Ko) => "시작 일시",
+        (LaunchedAt, Ja) => "起動日時",
+
+        (HostId, En) => "Host ID",
+        (HostId, Ko) => "호스트 ID",
+        (HostId, Ja) => "ホストID",
+
+        (UserId, En) => "User ID",
+        (UserId, Ko) => "사용자 ID",
+        (UserId, Ja) => "ユーザーID",
+
+        (Network, En) => "Network",
+        (Network, Ko) => "네트워크",
+        (Network, Ja) => "ネットワーク",
+
+        (Address, En) => "Address",
+        (Address, Ko) => "주소",
+        (Address, Ja) => "アドレス",
+
+        (IpVersion, En) => "IP version",
+        (IpVersion, Ko) => "IP 버전",
+        (IpVersion, Ja) => "IPバージョン",
+
+        (IpType, En) => "Type",
+        (IpType, Ko) => "유형",
+        (IpType, Ja) => "種類",
+
+        (MacAddress, En) => "MAC address",
+        (MacAddress, Ko) => "MAC 주소",
+        (MacAddress, Ja) => "MACアドレス",
+
+        (SecurityGroups, En) => "Security groups",
+        (SecurityGroups, Ko) => "보안 그룹",
+        (SecurityGroups, Ja) => "セキュリティグループ",
+
+        (AttachedVolumes, En) => "Attached volumes",
+        (AttachedVolumes, Ko) => "연결된 볼륨",
+        (AttachedVolumes, Ja) => "接続済みボリューム",
+
+        (Metadata, En) => "Metadata",
+        (Metadata, Ko) => "메타데이터",
+        (Metadata, Ja) => "メタデータ",
+
+        (Fault, En) => "Fault",
+        (Fault, Ko) => "오류 정보",
+        (Fault, Ja) => "障害情報",
+
+        (FaultCode, En) => "Code",
+        (FaultCode, Ko) => "코드",
+        (FaultCode, Ja) => "コード",
+
+        (FaultDetails, En) => "Details",
+        (FaultDetails, Ko) => "상세",
+        (FaultDetails, Ja) => "詳細",
+
+        (RawJson, En) => "Raw JSON",
+        (RawJson, Ko) => "원본 JSON",
+        (RawJson, Ja) => "元のJSON",
+
+        (PowerNoState, En) => "No state",
+        (PowerNoState, Ko) => "상태 없음",
+        (PowerNoState, Ja) => "状態なし",
+
+        (PowerRunning, En) => "Running",
+        (PowerRunning, Ko) => "실행 중",
+        (PowerRunning, Ja) => "実行中",
+
+        (PowerPaused, En) => "Paused",
+        (PowerPaused, Ko) => "일시 정지",
+        (PowerPaused, Ja) => "一時停止",
+
+        (PowerShutdown, En) => "Shut down",
+        (PowerShutdown, Ko) => "종료됨",
+        (PowerShutdown, Ja) => "停止",
+
+        (PowerCrashed, En) => "Crashed",
+        (PowerCrashed, Ko) => "비정상 종료",
+        (PowerCrashed, Ja) => "クラッシュ",
+
+        (PowerSuspended, En) => "Suspended",
+        (PowerSuspended, Ko) => "일시 중단",
+        (PowerSuspended, Ja) => "サスペンド",
+
+        (PowerUnknown, En) => "Unknown",
+        (PowerUnknown, Ko) => "알 수 없음",
+        (PowerUnknown, Ja) => "不明",
+    }
+}
+
+const STORAGE_KEY: &str = "compute-console.lang";
+
+/// The chosen language, shared through context.
+#[derive(Debug, Clone, Copy)]
+pub struct I18n(pub RwSignal<Lang>);
+
+impl I18n {
+    /// The current language (tracked).
+    pub fn lang(self) -> Lang {
+        self.0.get()
+    }
+
+    /// The text of a message in the current language (tracked).
+    pub fn t(self, msg: Msg) -> &'static str {
+        tr(self.0.get(), msg)
+    }
+
+    /// A reactive text node for a message: `{i18n.text(Msg::SignIn)}`.
+    pub fn text(self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || tr(self.0.get(), msg)
+    }
+
+    /// Switches the language and remembers the choice (a preference, not a secret).
+    pub fn set(self, lang: Lang) {
+        self.0.set(lang);
+        if let Some(storage) = local_storage() {
+            let _ = storage.set_item(STORAGE_KEY, lang.code());
+        }
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The stored choice, else the browser's language, else English.
+pub fn initial_lang() -> Lang {
+    if let Some(stored) = local_storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()) {
+        return Lang::from_tag(&stored);
+    }
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .map(|tag| Lang::from_tag(&tag))
+        .unwrap_or(Lang::En)
+}
+
+/// Provides the translation context with a language.
+pub fn provide_i18n(lang: Lang) -> I18n {
+    let i18n = I18n(RwSignal::new(lang));
+    provide_context(i18n);
+    i18n
+}
+
+/// The translation context. Panics outside the app (a programming error).
+pub fn expect_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// The translation context, or English when none is provided (isolated component tests).
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_else(|| provide_i18n(Lang::En))
+}
