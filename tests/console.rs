@@ -2,6 +2,8 @@
 //! and assert the DOM. Run with
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p compute-console`.
 
+#![cfg(target_arch = "wasm32")]
+
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
