@@ -65,3 +65,83 @@ pub enum ServerAction {
     #[serde(rename = "removeSecurityGroup")]
     RemoveSecurityGroup(SecurityGroupName),
 }
+
+impl ServerAction {
+    /// `{"reboot": {"type": "SOFT"}}` or `HARD`.
+    pub fn reboot(kind: RebootType) -> Self {
+        Self::Reboot(Reboot { kind })
+    }
+
+    /// `{"resize": {"flavorRef": …}}`.
+    pub fn resize(flavor_ref: impl Into<String>) -> Self {
+        Self::Resize(Resize {
+            flavor_ref: flavor_ref.into(),
+            disk_config: None,
+        })
+    }
+
+    /// `{"createImage": {"name": …, "metadata": {…}}}`.
+    pub fn create_image(name: impl Into<String>, metadata: BTreeMap<String, String>) -> Self {
+        Self::CreateImage(CreateImage {
+            name: name.into(),
+            metadata,
+        })
+    }
+
+    /// `{"addSecurityGroup": {"name": …}}`.
+    pub fn add_security_group(name: impl Into<String>) -> Self {
+        Self::AddSecurityGroup(SecurityGroupName { name: name.into() })
+    }
+
+    /// `{"removeSecurityGroup": {"name": …}}`.
+    pub fn remove_security_group(name: impl Into<String>) -> Self {
+        Self::RemoveSecurityGroup(SecurityGroupName { name: name.into() })
+    }
+
+    /// The JSON key that names the action (`os-start`, `reboot` …).
+    pub fn key(&self) -> &'static str {
+        match self {
+            Self::Start(()) => "os-start",
+            Self::Stop(()) => "os-stop",
+            Self::Reboot(_) => "reboot",
+            Self::Resize(_) => "resize",
+            Self::CreateImage(_) => "createImage",
+            Self::AddSecurityGroup(_) => "addSecurityGroup",
+            Self::RemoveSecurityGroup(_) => "removeSecurityGroup",
+        }
+    }
+
+    /// The operation whose state rules ([`crate::rules::check`]) govern this action.
+    pub fn operation(&self) -> crate::rules::Operation {
+        use crate::rules::Operation;
+        match self {
+            Self::Start(()) => Operation::Start,
+            Self::Stop(()) => Operation::Stop,
+            Self::Reboot(Reboot {
+                kind: RebootType::Soft,
+            }) => Operation::RebootSoft,
+            Self::Reboot(Reboot {
+                kind: RebootType::Hard,
+            }) => Operation::RebootHard,
+            Self::Resize(_) => Operation::Resize,
+            Self::CreateImage(_) => Operation::CreateImage,
+            Self::AddSecurityGroup(_) => Operation::AddSecurityGroup,
+            Self::RemoveSecurityGroup(_) => Operation::RemoveSecurityGroup,
+        }
+    }
+}
+
+/// The body Nova 2.45+ answers createImage with (`{"image_id": …}`). The v2 API NHN serves
+/// answers with no body and a `Location` header instead; see [`image_id_from_location`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CreateImageResponse {
+    pub image_id: String,
+}
+
+/// The image id at the end of createImage's `Location` header
+/// (`https://…/images/0e7761dd-…` → `0e7761dd-…`).
+pub fn image_id_from_location(location: &str) -> Option<&str> {
+    let path = location.split(['?', '#']).next()?.trim_end_matches('/');
+    let id = path.rsplit('/').next()?;
+    (!id.is_empty()).then_some(id)
+}

@@ -27,6 +27,8 @@ pub mod zone;
 mod de;
 
 pub use action::ServerAction;
-pub use error::ApiError;
+pub use error::{decode, ApiError, HttpError};
 pub use request::{Method, Request};
-pub use status::{PowerState, ServerStatus};
+pub use rules::{Denied, Operation, ServerFacts};
+pub use status::{status_from_states, PowerState, ServerStatus, TaskState};
+pub use validate::{validate_create, CreateContext, ErrorKind, FieldError};

@@ -349,3 +349,26 @@ pub fn list_security_groups() -> Request {
 pub fn list_volumes() -> Request {
     Request::get(Service::Volume, "/volumes/detail".into())
 }
+
+/// `GET {image}/v2/images/{id}`.
+pub fn show_image(id: &str) -> Request {
+    Request::get(Service::Image, format!("/v2/images/{}", segment(id)))
+}
+
+/// `GET {network}/v2.0/ports`, optionally of one network (for NICs given by port).
+pub fn list_ports(network_id: Option<&str>) -> Request {
+    Request::get(Service::Network, "/v2.0/ports".into()).with_query("network_id", network_id)
+}
+
+/// `GET {volumev2}/types`: the block storage types (`General HDD`, `General SSD`).
+pub fn list_volume_types() -> Request {
+    Request::get(Service::Volume, "/types".into())
+}
+
+/// `GET /servers/{id}/metadata`.
+pub fn server_metadata(id: &str) -> Request {
+    Request::get(
+        Service::Compute,
+        format!("/servers/{}/metadata", segment(id)),
+    )
+}

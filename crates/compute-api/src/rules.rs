@@ -2,6 +2,9 @@
 //! function. The console enables buttons with it and the simulator answers 409 with it, so the
 //! two can never disagree.
 
+use std::fmt;
+
+use crate::server::Server;
 use crate::status::{ServerStatus, TaskState};
 
 /// Everything an operator can do to an existing server.
@@ -21,6 +24,108 @@ pub enum Operation {
     Delete,
 }
 
+impl Operation {
+    /// Every operation, in the order an action bar shows them.
+    pub const ALL: [Operation; 12] = [
+        Self::Start,
+        Self::Stop,
+        Self::RebootSoft,
+        Self::RebootHard,
+        Self::Resize,
+        Self::CreateImage,
+        Self::AddSecurityGroup,
+        Self::RemoveSecurityGroup,
+        Self::AttachVolume,
+        Self::DetachVolume,
+        Self::Rename,
+        Self::Delete,
+    ];
+
+    /// An English label (`Soft reboot`). The console translates from the variant; this is
+    /// the fallback and the text of [`Denied`]'s sentences.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Start => "Start",
+            Self::Stop => "Stop",
+            Self::RebootSoft => "Soft reboot",
+            Self::RebootHard => "Hard reboot",
+            Self::Resize => "Resize",
+            Self::CreateImage => "Create image",
+            Self::AddSecurityGroup => "Add security group",
+            Self::RemoveSecurityGroup => "Remove security group",
+            Self::AttachVolume => "Attach volume",
+            Self::DetachVolume => "Detach volume",
+            Self::Rename => "Rename",
+            Self::Delete => "Delete",
+        }
+    }
+
+    /// The statuses the operation accepts (before task state and the other conditions).
+    pub fn allowed_statuses(self) -> Vec<ServerStatus> {
+        use ServerStatus as S;
+        match self {
+            Self::Start => vec![S::Shutoff],
+            Self::Stop => vec![S::Active, S::Error],
+            Self::RebootSoft => vec![S::Active],
+            Self::RebootHard => vec![
+                S::Active,
+                S::Error,
+                S::HardReboot,
+                S::Paused,
+                S::Reboot,
+                S::Shutoff,
+                S::Suspended,
+            ],
+            Self::Resize => vec![S::Active, S::Shutoff],
+            // The seed lists "ACTIVE, SHUTOFF, DECIDED, PAUSED". There is no DECIDED status in
+            // Nova or in the seed's status table; Nova's snapshot allows ACTIVE, STOPPED, PAUSED
+            // and SUSPENDED, so DECIDED is read as SUSPENDED.
+            Self::CreateImage => vec![S::Active, S::Shutoff, S::Paused, S::Suspended],
+            // Nova's attach/detach: vm_state ACTIVE, PAUSED, STOPPED, RESIZED (VERIFY_RESIZE),
+            // SHELVED, SHELVED_OFFLOADED.
+            Self::AttachVolume | Self::DetachVolume => vec![
+                S::Active,
+                S::Paused,
+                S::Shutoff,
+                S::VerifyResize,
+                S::Shelved,
+                S::ShelvedOffloaded,
+            ],
+            // The seed states no rule; these are the settled states in which a server has
+            // ports whose groups can change.
+            Self::AddSecurityGroup | Self::RemoveSecurityGroup => vec![
+                S::Active,
+                S::Shutoff,
+                S::Paused,
+                S::Suspended,
+                S::Error,
+                S::VerifyResize,
+            ],
+            Self::Rename => known_except(&[S::Deleted, S::SoftDeleted]),
+            Self::Delete => known_except(&[S::Deleted]),
+        }
+    }
+
+    /// Rename and delete are refused in a few states rather than allowed in a few.
+    fn is_allowed_unless(self) -> bool {
+        matches!(self, Self::Rename | Self::Delete)
+    }
+}
+
+fn known_except(excluded: &[ServerStatus]) -> Vec<ServerStatus> {
+    ServerStatus::KNOWN
+        .iter()
+        .filter(|s| !excluded.contains(s))
+        .cloned()
+        .collect()
+}
+
+impl fmt::Display for Operation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
 /// What the rules need to know about a server.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ServerFacts<'a> {
@@ -31,6 +136,20 @@ pub struct ServerFacts<'a> {
     pub flavor_is_u2: Option<bool>,
     pub security_group_count: usize,
     pub attached_volume_count: usize,
+}
+
+impl<'a> ServerFacts<'a> {
+    /// The facts of a server as the API described it. `flavor_is_u2` comes from the flavor
+    /// list (see [`crate::flavor::Flavor::is_u2`]), which the server itself does not carry.
+    pub fn from_server(server: &'a Server, flavor_is_u2: Option<bool>) -> Self {
+        Self {
+            status: &server.status,
+            task_state: server.task_state.as_ref(),
+            flavor_is_u2,
+            security_group_count: server.security_groups.len(),
+            attached_volume_count: server.volumes_attached.len(),
+        }
+    }
 }
 
 /// Why an operation is refused. `Display` gives an English sentence; the console translates
@@ -53,8 +172,136 @@ pub enum Denied {
     NoVolumes,
 }
 
+impl fmt::Display for Denied {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::WrongStatus {
+                operation,
+                needs,
+                actual,
+            } => {
+                if operation.is_allowed_unless() {
+                    write!(
+                        f,
+                        "{operation} is not possible while this instance is {actual}"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "{operation} needs {}; this instance is {actual}",
+                        or_list(needs)
+                    )
+                }
+            }
+            Self::TaskInProgress { operation, task } => write!(
+                f,
+                "{operation} must wait: this instance is busy with the task {task}"
+            ),
+            Self::NotU2 => f.write_str(
+                "Create image through the compute API works only for U2 flavors; \
+                 for other flavors create the image from the instance's block storage",
+            ),
+            Self::NoSecurityGroups => f.write_str(
+                "Remove security group needs a security group on this instance; it has none",
+            ),
+            Self::NoVolumes => {
+                f.write_str("Detach volume needs an attached volume; this instance has none")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Denied {}
+
+/// `A`, `A or B`, `A, B or C`.
+fn or_list(statuses: &[ServerStatus]) -> String {
+    let names: Vec<&str> = statuses.iter().map(ServerStatus::as_str).collect();
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// The task states during which Nova still accepts a hard reboot (`nova/compute/api.py`
+/// `reboot` and `_hard_reboot`): a hard reboot is how an operator gets a server out of a
+/// reboot, resume, unpause or suspend that hangs.
+const HARD_REBOOT_TASKS: [&str; 7] = [
+    "rebooting",
+    "reboot_pending",
+    "reboot_started",
+    "rebooting_hard",
+    "resuming",
+    "unpausing",
+    "suspending",
+];
+
 /// Checks one operation against a server's state.
+///
+/// Order of the checks: the status (the seed's rules), then a running task (Nova refuses
+/// everything but delete and, in a few reboot-like tasks, hard reboot), then the conditions
+/// that depend on the rest of the server (U2 flavor, something to remove or detach).
 pub fn check(operation: Operation, server: &ServerFacts<'_>) -> Result<(), Denied> {
-    let _ = (operation, server);
-    todo!("compute-api: the seed's state rules")
+    let status = server.status;
+    let status_ok = if status.is_unknown() {
+        // A status we cannot read: only what is safe in any state.
+        matches!(operation, Operation::Delete | Operation::Rename)
+    } else {
+        operation.allowed_statuses().contains(status)
+    };
+    if !status_ok {
+        return Err(Denied::WrongStatus {
+            operation,
+            needs: operation.allowed_statuses(),
+            actual: status.clone(),
+        });
+    }
+
+    if let Some(task) = server.task_state.filter(|t| t.is_active()) {
+        let task_name = task.as_str().trim().to_ascii_lowercase();
+        let allowed = match operation {
+            Operation::Delete => true,
+            Operation::RebootHard => HARD_REBOOT_TASKS.contains(&task_name.as_str()),
+            _ => false,
+        };
+        if !allowed {
+            return Err(Denied::TaskInProgress {
+                operation,
+                task: task.as_str().to_string(),
+            });
+        }
+    }
+
+    match operation {
+        Operation::CreateImage if server.flavor_is_u2 == Some(false) => Err(Denied::NotU2),
+        Operation::RemoveSecurityGroup if server.security_group_count == 0 => {
+            Err(Denied::NoSecurityGroups)
+        }
+        Operation::DetachVolume if server.attached_volume_count == 0 => Err(Denied::NoVolumes),
+        _ => Ok(()),
+    }
+}
+
+/// Every operation with its verdict, in [`Operation::ALL`] order: what an action bar needs.
+pub fn check_all(server: &ServerFacts<'_>) -> Vec<(Operation, Result<(), Denied>)> {
+    Operation::ALL
+        .iter()
+        .map(|&op| (op, check(op, server)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn or_list_reads_well() {
+        use ServerStatus as S;
+        assert_eq!(or_list(&[S::Active]), "ACTIVE");
+        assert_eq!(or_list(&[S::Active, S::Error]), "ACTIVE or ERROR");
+        assert_eq!(
+            or_list(&[S::Active, S::Shutoff, S::Paused]),
+            "ACTIVE, SHUTOFF or PAUSED"
+        );
+    }
 }

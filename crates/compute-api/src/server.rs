@@ -217,7 +217,8 @@ where
     #[serde(untagged)]
     enum Either {
         Ref(ResourceRef),
-        Other(serde_json::Value),
+        // Anything else (`""`, a bare id): read and dropped.
+        Other(#[allow(dead_code)] serde::de::IgnoredAny),
     }
     Ok(match Option::<Either>::deserialize(deserializer)? {
         Some(Either::Ref(r)) => Some(r),
@@ -276,8 +277,8 @@ where
             Some(serde_json::Value::Bool(b)) => Some(b),
             Some(serde_json::Value::Number(n)) => Some(n.as_i64().unwrap_or(0) != 0),
             Some(serde_json::Value::String(s)) => Some(matches!(
-                s.to_ascii_lowercase().as_str(),
-                "true" | "1" | "yes"
+                s.trim().to_ascii_lowercase().as_str(),
+                "true" | "1" | "yes" | "on"
             )),
             _ => None,
         },
@@ -292,7 +293,10 @@ pub struct CreateServer {
     pub image_ref: String,
     #[serde(rename = "flavorRef")]
     pub flavor_ref: String,
-    #[serde(default)]
+    /// Nova 2.37+ also accepts the strings `"auto"` and `"none"` here; they decode as an
+    /// empty list (the v2 API NHN serves has no automatic networks, so validation then asks
+    /// for a NIC).
+    #[serde(default, deserialize_with = "crate::server::network_specs")]
     pub networks: Vec<NetworkSpec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability_zone: Option<String>,
@@ -307,12 +311,40 @@ pub struct CreateServer {
     pub metadata: Option<BTreeMap<String, String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub block_device_mapping_v2: Option<Vec<BlockDeviceMapping>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::de::lenient_u32"
+    )]
     pub min_count: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::de::lenient_u32"
+    )]
     pub max_count: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::de::lenient_bool"
+    )]
     pub return_reservation_id: Option<bool>,
+}
+
+pub(crate) fn network_specs<'de, D>(deserializer: D) -> Result<Vec<NetworkSpec>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        List(Vec<NetworkSpec>),
+        Keyword(#[allow(dead_code)] String),
+    }
+    Ok(match Option::<Either>::deserialize(deserializer)? {
+        Some(Either::List(list)) => list,
+        Some(Either::Keyword(_)) | None => Vec::new(),
+    })
 }
 
 /// The body of `POST /servers`.
@@ -346,6 +378,29 @@ pub struct CreatedServer {
     pub security_groups: Vec<SecurityGroupRef>,
     #[serde(rename = "adminPass", default, skip_serializing_if = "Option::is_none")]
     pub admin_pass: Option<String>,
+}
+
+/// `{"metadata": {…}}`: `GET /servers/{id}/metadata`. NHN copies the image's properties
+/// (`os_type`, `login_username` …) into it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MetadataEnvelope {
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub metadata: BTreeMap<String, String>,
+}
+
+impl Server {
+    /// `os_type` from the metadata NHN copies from the image: whether this is a Windows
+    /// instance (login `Administrator`, password instead of key).
+    pub fn is_windows(&self) -> bool {
+        self.metadata
+            .get("os_type")
+            .is_some_and(|t| t.eq_ignore_ascii_case("windows"))
+    }
+
+    /// The task running on the server, if any (an empty task state counts as none).
+    pub fn active_task(&self) -> Option<&TaskState> {
+        self.task_state.as_ref().filter(|t| t.is_active())
+    }
 }
 
 /// The body of `PUT /servers/{id}`.

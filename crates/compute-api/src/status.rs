@@ -88,6 +88,47 @@ impl ServerStatus {
         }
     }
 
+    /// Every status this console knows, in Nova's order of the status table (not `Other`).
+    pub const KNOWN: [ServerStatus; 20] = [
+        Self::Active,
+        Self::Build,
+        Self::Shutoff,
+        Self::Deleted,
+        Self::SoftDeleted,
+        Self::Reboot,
+        Self::HardReboot,
+        Self::Resize,
+        Self::VerifyResize,
+        Self::RevertResize,
+        Self::Migrating,
+        Self::Error,
+        Self::Paused,
+        Self::Suspended,
+        Self::Rebuild,
+        Self::Rescue,
+        Self::Password,
+        Self::Shelved,
+        Self::ShelvedOffloaded,
+        Self::Unknown,
+    ];
+
+    /// The seed's English spelling where it differs from Nova's (`BUILDING`, `STOPPED`,
+    /// `RESIZED`, `RESCUED`), else Nova's.
+    pub fn seed_name(&self) -> &str {
+        match self {
+            Self::Build => "BUILDING",
+            Self::Shutoff => "STOPPED",
+            Self::Resize => "RESIZED",
+            Self::Rescue => "RESCUED",
+            other => other.as_str(),
+        }
+    }
+
+    /// A status this console does not know (`UNKNOWN` or anything unexpected).
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Self::Unknown | Self::Other(_))
+    }
+
     /// A state the server will leave by itself: worth polling until it settles.
     pub fn is_transitional(&self) -> bool {
         matches!(
@@ -128,6 +169,84 @@ impl<'de> Deserialize<'de> for ServerStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct TaskState(pub String);
+
+impl TaskState {
+    /// The task as Nova spells it.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether a task is actually running. An empty string (or a literal `none`, which some
+    /// gateways print for Python's `None`) means no task.
+    pub fn is_active(&self) -> bool {
+        let s = self.0.trim();
+        !(s.is_empty() || s.eq_ignore_ascii_case("none") || s.eq_ignore_ascii_case("null"))
+    }
+}
+
+impl fmt::Display for TaskState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The API status Nova derives from `OS-EXT-STS:vm_state` and `OS-EXT-STS:task_state`
+/// (Nova's `_STATE_MAP` in `nova/api/openstack/common.py`, copied in
+/// `shared/fixtures/derived/server-status-map.json`). An unknown vm_state gives
+/// [`ServerStatus::Unknown`], as in Nova. Used by the simulator to answer like Nova, and by
+/// the console when a gateway leaves `status` out.
+pub fn status_from_states(vm_state: &str, task_state: Option<&str>) -> ServerStatus {
+    use ServerStatus as S;
+    let task = task_state.map(|t| t.trim().to_ascii_lowercase());
+    let task = task.as_deref().unwrap_or("");
+    const REBUILD: [&str; 3] = [
+        "rebuilding",
+        "rebuild_block_device_mapping",
+        "rebuild_spawning",
+    ];
+    const RESIZE: [&str; 4] = [
+        "resize_prep",
+        "resize_migrating",
+        "resize_migrated",
+        "resize_finish",
+    ];
+    match vm_state.trim().to_ascii_lowercase().as_str() {
+        "active" => match task {
+            "rebooting" | "reboot_pending" | "reboot_started" => S::Reboot,
+            "rebooting_hard" | "reboot_pending_hard" | "reboot_started_hard" => S::HardReboot,
+            "updating_password" => S::Password,
+            "migrating" => S::Migrating,
+            t if REBUILD.contains(&t) => S::Rebuild,
+            t if RESIZE.contains(&t) => S::Resize,
+            _ => S::Active,
+        },
+        "building" => S::Build,
+        "stopped" => match task {
+            t if RESIZE.contains(&t) => S::Resize,
+            t if REBUILD.contains(&t) => S::Rebuild,
+            _ => S::Shutoff,
+        },
+        "resized" => match task {
+            "resize_reverting" => S::RevertResize,
+            _ => S::VerifyResize,
+        },
+        "paused" => match task {
+            "migrating" => S::Migrating,
+            _ => S::Paused,
+        },
+        "suspended" => S::Suspended,
+        "rescued" => S::Rescue,
+        "error" => match task {
+            t if REBUILD.contains(&t) => S::Rebuild,
+            _ => S::Error,
+        },
+        "deleted" => S::Deleted,
+        "soft-delete" | "soft_delete" | "soft_deleted" => S::SoftDeleted,
+        "shelved" => S::Shelved,
+        "shelved_offloaded" => S::ShelvedOffloaded,
+        _ => S::Unknown,
+    }
+}
 
 /// `OS-EXT-STS:power_state`: Nova's `InstancePowerState` index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

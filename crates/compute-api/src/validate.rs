@@ -1,8 +1,32 @@
 //! The documented creation rules, checked before sending: every field error at once.
+//!
+//! The rules come from the seed's "Create an instance" section (and PRODUCT.md's list). The
+//! simulator answers 400 with the same function, so the wizard and the server agree.
+
+use std::fmt;
+
+use base64::Engine as _;
 
 use crate::flavor::Flavor;
-use crate::server::CreateServer;
+use crate::server::{BlockDeviceMapping, CreateServer};
 use crate::services::Image;
+
+/// Instance names: "Up to 255 English characters".
+pub const MAX_NAME_CHARS: usize = 255;
+/// Instance names with a Windows image (the NetBIOS limit).
+pub const MAX_WINDOWS_NAME_CHARS: usize = 15;
+/// Windows needs a flavor with at least 2 GB of RAM.
+pub const MIN_WINDOWS_RAM_MB: u64 = 2048;
+/// The smallest root disk for Linux images.
+pub const MIN_LINUX_ROOT_GB: u64 = 10;
+/// The smallest root disk for Windows images.
+pub const MIN_WINDOWS_ROOT_GB: u64 = 50;
+/// `user_data`, counted after base64 encoding.
+pub const MAX_USER_DATA_BYTES: usize = 65_535;
+/// Metadata keys and values.
+pub const MAX_METADATA_CHARS: usize = 255;
+/// `max_count` (and so `min_count`).
+pub const MAX_COUNT: u32 = 10;
 
 /// What validation knows beyond the request itself.
 #[derive(Debug, Clone, Default)]
@@ -20,6 +44,24 @@ pub struct FieldError {
     pub field: String,
     pub kind: ErrorKind,
 }
+
+impl FieldError {
+    fn new(field: impl Into<String>, kind: ErrorKind) -> Self {
+        Self {
+            field: field.into(),
+            kind,
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    /// `name: must be at most 255 characters (it has 256)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.kind)
+    }
+}
+
+impl std::error::Error for FieldError {}
 
 /// The rules. `Display` gives an English sentence; the console translates from the fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,10 +104,440 @@ pub enum ErrorKind {
     /// Exactly one of network, subnet and port per NIC.
     NicNeedsOneTarget,
     InvalidValue(String),
+    /// A metadata key longer than allowed (the field names the key).
+    MetadataKeyTooLong {
+        max: usize,
+        actual: usize,
+    },
+    /// `user_data` is not base64 (the API wants the encoded form).
+    NotBase64,
+    /// A fixed IP only goes with a network or subnet; a port already has its addresses.
+    FixedIpWithPort,
+    /// The image's `min_ram` is more than the flavor has.
+    FlavorRamTooSmall {
+        min_mb: u64,
+        actual_mb: u64,
+    },
+    /// `source_type` is none of `image`, `volume`, `snapshot`, `blank`.
+    UnknownSourceType(String),
 }
 
-/// Checks a create request against the seed's rules.
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Required => f.write_str("a value is required"),
+            Self::TooLong { max, actual } => {
+                write!(f, "must be at most {max} characters (it has {actual})")
+            }
+            Self::OutOfRange { min, max, actual } => {
+                write!(f, "must be between {min} and {max} (it is {actual})")
+            }
+            Self::MinCountAboveMaxCount { min, max } => write!(
+                f,
+                "the minimum count ({min}) must not be more than the maximum count ({max})"
+            ),
+            Self::WindowsNameTooLong { max, actual } => write!(
+                f,
+                "names of Windows instances must be at most {max} characters (it has {actual})"
+            ),
+            Self::WindowsNeedsRam { min_mb, actual_mb } => write!(
+                f,
+                "Windows images need a flavor with at least {} of RAM (this flavor has {})",
+                mb(*min_mb),
+                mb(*actual_mb)
+            ),
+            Self::WindowsNotOnU2 => f.write_str("Windows images cannot be used with U2 flavors"),
+            Self::RootDiskTooSmall { min_gb, actual_gb } => write!(
+                f,
+                "the root disk must be at least {min_gb} GB (it is {actual_gb} GB)"
+            ),
+            Self::BlockDeviceRequired => f.write_str(
+                "a root block storage (block_device_mapping_v2) is required for flavors other than U2",
+            ),
+            Self::DestinationMustBeLocal => {
+                f.write_str("the root disk of a U2 flavor must have destination local")
+            }
+            Self::DestinationMustBeVolume => f.write_str(
+                "the destination must be volume (for flavors other than U2, and for volume or snapshot sources)",
+            ),
+            Self::UserDataTooLong { max, actual } => write!(
+                f,
+                "user data must be at most {max} bytes once base64-encoded (it is {actual} bytes)"
+            ),
+            Self::NicNeedsOneTarget => {
+                f.write_str("give exactly one of a network, a subnet or a port")
+            }
+            Self::InvalidValue(message) => f.write_str(message),
+            Self::MetadataKeyTooLong { max, actual } => write!(
+                f,
+                "metadata keys must be at most {max} characters (this one has {actual})"
+            ),
+            Self::NotBase64 => f.write_str("user data must be base64-encoded"),
+            Self::FixedIpWithPort => {
+                f.write_str("a fixed IP goes with a network or a subnet, not with a port")
+            }
+            Self::FlavorRamTooSmall { min_mb, actual_mb } => write!(
+                f,
+                "the image needs a flavor with at least {} of RAM (this flavor has {})",
+                mb(*min_mb),
+                mb(*actual_mb)
+            ),
+            Self::UnknownSourceType(kind) => write!(
+                f,
+                "the source type must be image, volume, snapshot or blank (not {kind:?})"
+            ),
+        }
+    }
+}
+
+/// `2 GB`, `1536 MB`: RAM as people say it.
+fn mb(value: u64) -> String {
+    if value >= 1024 && value.is_multiple_of(1024) {
+        format!("{} GB", value / 1024)
+    } else {
+        format!("{value} MB")
+    }
+}
+
+/// Base64 (standard alphabet, padded) of a user-data script, as `user_data` wants it.
+pub fn encode_user_data(raw: &str) -> String {
+    base64::engine::general_purpose::STANDARD.encode(raw.as_bytes())
+}
+
+/// The encoded size of `raw_len_bytes` bytes of user data: the live counter of the wizard
+/// (4 bytes per started group of 3).
+pub fn encoded_user_data_len(raw_len_bytes: usize) -> usize {
+    raw_len_bytes.div_ceil(3) * 4
+}
+
+/// Nova decodes user data leniently about line breaks (MIME-style wrapped base64 is fine)
+/// but wants the padding.
+fn is_base64(encoded: &str) -> bool {
+    let compact: String = encoded
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace())
+        .collect();
+    base64::engine::general_purpose::STANDARD
+        .decode(compact)
+        .is_ok()
+}
+
+fn is_blank(value: Option<&str>) -> bool {
+    value.is_none_or(|v| v.trim().is_empty())
+}
+
+/// The entry that holds the root disk, with its index.
+fn root_device(bdms: &[BlockDeviceMapping]) -> Option<(usize, &BlockDeviceMapping)> {
+    bdms.iter()
+        .enumerate()
+        .find(|(_, bdm)| bdm.boot_index == Some(0))
+}
+
+/// Checks a create request against the seed's rules. Returns every broken rule, in the order
+/// of the form (name, image and flavor, networks, block storage, key, user data, metadata,
+/// counts); an empty list means the request may be sent.
+///
+/// What the request alone cannot decide (Windows or not, U2 or not, RAM, the flavor's disk)
+/// is checked only when `context` knows the image or flavor.
 pub fn validate_create(server: &CreateServer, context: &CreateContext<'_>) -> Vec<FieldError> {
-    let _ = (server, context);
-    todo!("compute-api: creation rules")
+    let mut errors = Vec::new();
+    let windows = context.image.is_some_and(Image::is_windows);
+    let u2 = context.flavor.map(Flavor::is_u2);
+    let bdms: &[BlockDeviceMapping] = server.block_device_mapping_v2.as_deref().unwrap_or(&[]);
+    let root = root_device(bdms);
+
+    // ---- name
+    let name_chars = server.name.chars().count();
+    if server.name.trim().is_empty() {
+        errors.push(FieldError::new("name", ErrorKind::Required));
+    } else if windows && name_chars > MAX_WINDOWS_NAME_CHARS {
+        errors.push(FieldError::new(
+            "name",
+            ErrorKind::WindowsNameTooLong {
+                max: MAX_WINDOWS_NAME_CHARS,
+                actual: name_chars,
+            },
+        ));
+    } else if name_chars > MAX_NAME_CHARS {
+        errors.push(FieldError::new(
+            "name",
+            ErrorKind::TooLong {
+                max: MAX_NAME_CHARS,
+                actual: name_chars,
+            },
+        ));
+    }
+
+    // ---- image: optional only when the root disk comes from an existing volume or snapshot.
+    let boots_from_volume = root.is_some_and(|(_, bdm)| {
+        matches!(bdm.source_type.as_str(), "volume" | "snapshot") && !is_blank(bdm.uuid.as_deref())
+    });
+    if server.image_ref.trim().is_empty() && !boots_from_volume {
+        errors.push(FieldError::new("imageRef", ErrorKind::Required));
+    }
+
+    // ---- flavor
+    if server.flavor_ref.trim().is_empty() {
+        errors.push(FieldError::new("flavorRef", ErrorKind::Required));
+    }
+    if let Some(flavor) = context.flavor {
+        if windows && flavor.is_u2() {
+            errors.push(FieldError::new("flavorRef", ErrorKind::WindowsNotOnU2));
+        }
+        if let Some(ram) = flavor.ram {
+            if windows && ram < MIN_WINDOWS_RAM_MB {
+                errors.push(FieldError::new(
+                    "flavorRef",
+                    ErrorKind::WindowsNeedsRam {
+                        min_mb: MIN_WINDOWS_RAM_MB,
+                        actual_mb: ram,
+                    },
+                ));
+            } else if let Some(min_ram) = context.image.and_then(|i| i.min_ram) {
+                // Nova refuses a flavor smaller than the image's min_ram.
+                if ram < min_ram {
+                    errors.push(FieldError::new(
+                        "flavorRef",
+                        ErrorKind::FlavorRamTooSmall {
+                            min_mb: min_ram,
+                            actual_mb: ram,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+
+    // ---- networks
+    if server.networks.is_empty() {
+        errors.push(FieldError::new("networks", ErrorKind::Required));
+    }
+    for (i, nic) in server.networks.iter().enumerate() {
+        let targets = [&nic.uuid, &nic.subnet, &nic.port]
+            .into_iter()
+            .filter(|t| !is_blank(t.as_deref()))
+            .count();
+        if targets != 1 {
+            errors.push(FieldError::new(
+                format!("networks[{i}]"),
+                ErrorKind::NicNeedsOneTarget,
+            ));
+        }
+        if let Some(ip) = nic.fixed_ip.as_deref().filter(|ip| !ip.trim().is_empty()) {
+            if !is_blank(nic.port.as_deref()) {
+                errors.push(FieldError::new(
+                    format!("networks[{i}].fixed_ip"),
+                    ErrorKind::FixedIpWithPort,
+                ));
+            } else if ip.trim().parse::<std::net::IpAddr>().is_err() {
+                errors.push(FieldError::new(
+                    format!("networks[{i}].fixed_ip"),
+                    ErrorKind::InvalidValue(format!("{ip:?} is not an IP address")),
+                ));
+            }
+        }
+    }
+
+    // ---- block storage
+    check_block_devices(context, u2, windows, bdms, root, &mut errors);
+
+    // ---- key pair
+    if is_blank(server.key_name.as_deref()) {
+        errors.push(FieldError::new("key_name", ErrorKind::Required));
+    }
+
+    // ---- security groups: a listed group needs a name (omitting the list gives `default`).
+    for (i, group) in server.security_groups.iter().flatten().enumerate() {
+        if group.name.trim().is_empty() {
+            errors.push(FieldError::new(
+                format!("security_groups[{i}].name"),
+                ErrorKind::Required,
+            ));
+        }
+    }
+
+    // ---- user data: the limit is on the encoded text, as sent.
+    if let Some(user_data) = &server.user_data {
+        if user_data.len() > MAX_USER_DATA_BYTES {
+            errors.push(FieldError::new(
+                "user_data",
+                ErrorKind::UserDataTooLong {
+                    max: MAX_USER_DATA_BYTES,
+                    actual: user_data.len(),
+                },
+            ));
+        } else if !is_base64(user_data) {
+            errors.push(FieldError::new("user_data", ErrorKind::NotBase64));
+        }
+    }
+
+    // ---- metadata
+    for (key, value) in server.metadata.iter().flatten() {
+        let key_chars = key.chars().count();
+        let field = format!("metadata.{key}");
+        if key.trim().is_empty() {
+            errors.push(FieldError::new(
+                "metadata",
+                ErrorKind::InvalidValue("metadata keys must not be empty".into()),
+            ));
+        } else if key_chars > MAX_METADATA_CHARS {
+            errors.push(FieldError::new(
+                field.clone(),
+                ErrorKind::MetadataKeyTooLong {
+                    max: MAX_METADATA_CHARS,
+                    actual: key_chars,
+                },
+            ));
+        }
+        let value_chars = value.chars().count();
+        if value_chars > MAX_METADATA_CHARS {
+            errors.push(FieldError::new(
+                field,
+                ErrorKind::TooLong {
+                    max: MAX_METADATA_CHARS,
+                    actual: value_chars,
+                },
+            ));
+        }
+    }
+
+    // ---- counts: 1 ≤ min_count ≤ max_count ≤ 10 (max_count defaults to min_count).
+    let in_range = |n: u32| (1..=MAX_COUNT).contains(&n);
+    for (field, count) in [
+        ("min_count", server.min_count),
+        ("max_count", server.max_count),
+    ] {
+        if let Some(n) = count.filter(|n| !in_range(*n)) {
+            errors.push(FieldError::new(
+                field,
+                ErrorKind::OutOfRange {
+                    min: 1,
+                    max: u64::from(MAX_COUNT),
+                    actual: u64::from(n),
+                },
+            ));
+        }
+    }
+    if let (Some(min), Some(max)) = (server.min_count, server.max_count) {
+        if in_range(min) && in_range(max) && min > max {
+            errors.push(FieldError::new(
+                "min_count",
+                ErrorKind::MinCountAboveMaxCount { min, max },
+            ));
+        }
+    }
+
+    errors
+}
+
+/// The block-storage rules: required for non-U2 flavors, destinations, sources, root size.
+fn check_block_devices(
+    context: &CreateContext<'_>,
+    u2: Option<bool>,
+    windows: bool,
+    bdms: &[BlockDeviceMapping],
+    root: Option<(usize, &BlockDeviceMapping)>,
+    errors: &mut Vec<FieldError>,
+) {
+    if u2 == Some(false) && bdms.is_empty() {
+        errors.push(FieldError::new(
+            "block_device_mapping_v2",
+            ErrorKind::BlockDeviceRequired,
+        ));
+    }
+
+    for (i, bdm) in bdms.iter().enumerate() {
+        let path = |leaf: &str| format!("block_device_mapping_v2[{i}].{leaf}");
+        let source = bdm.source_type.trim();
+        // Nova's default destination for an image source is local, and volume otherwise.
+        let destination = bdm.destination_type.as_deref().map(str::trim);
+        match source {
+            "image" | "volume" | "snapshot" => {
+                if is_blank(bdm.uuid.as_deref()) {
+                    errors.push(FieldError::new(path("uuid"), ErrorKind::Required));
+                }
+            }
+            "blank" => {}
+            "" => errors.push(FieldError::new(path("source_type"), ErrorKind::Required)),
+            other => errors.push(FieldError::new(
+                path("source_type"),
+                ErrorKind::UnknownSourceType(other.to_string()),
+            )),
+        }
+        let is_root = bdm.boot_index == Some(0);
+        let needs_volume = matches!(source, "volume" | "snapshot") || u2 == Some(false);
+        // U2 flavors keep the root disk on the host; extra volumes still attach as volumes.
+        let needs_local = u2 == Some(true) && is_root && source == "image";
+        if needs_local && destination.is_some_and(|d| d != "local") {
+            errors.push(FieldError::new(
+                path("destination_type"),
+                ErrorKind::DestinationMustBeLocal,
+            ));
+        } else if needs_volume && destination != Some("volume") {
+            errors.push(FieldError::new(
+                path("destination_type"),
+                ErrorKind::DestinationMustBeVolume,
+            ));
+        }
+        if source == "image" && destination == Some("volume") && bdm.volume_size.is_none() {
+            errors.push(FieldError::new(path("volume_size"), ErrorKind::Required));
+        }
+    }
+
+    // The root disk: the boot volume's size, or the flavor's local disk.
+    let min_gb = if windows {
+        MIN_WINDOWS_ROOT_GB
+    } else {
+        MIN_LINUX_ROOT_GB
+    }
+    .max(context.image.and_then(|i| i.min_disk).unwrap_or(0));
+    let on_volume = root.filter(|(_, bdm)| bdm.destination_type.as_deref() == Some("volume"));
+    let (field, size) = match on_volume {
+        Some((i, bdm)) => (
+            format!("block_device_mapping_v2[{i}].volume_size"),
+            bdm.volume_size,
+        ),
+        None => (
+            "flavorRef".to_string(),
+            // A flavor disk of 0 means "no local disk": the size is not the flavor's to tell.
+            context.flavor.and_then(|f| f.disk).filter(|d| *d > 0),
+        ),
+    };
+    // A root from an existing volume or snapshot without a size keeps the source's size,
+    // which the request does not tell.
+    if let Some(size) = size {
+        if size < min_gb {
+            errors.push(FieldError::new(
+                field,
+                ErrorKind::RootDiskTooSmall {
+                    min_gb,
+                    actual_gb: size,
+                },
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encoded_len_matches_encoder() {
+        for n in 0..50 {
+            let raw = "a".repeat(n);
+            assert_eq!(
+                encode_user_data(&raw).len(),
+                encoded_user_data_len(n),
+                "{n}"
+            );
+        }
+        assert_eq!(encode_user_data("hello"), "aGVsbG8=");
+    }
+
+    #[test]
+    fn ram_in_words() {
+        assert_eq!(mb(2048), "2 GB");
+        assert_eq!(mb(2047), "2047 MB");
+    }
 }
