@@ -41,16 +41,32 @@ pub struct Simulator {
 impl Simulator {
     /// Starts `compute-sim` on a free port with the given extra arguments.
     pub fn start(extra_args: &[&str]) -> Self {
-        let bin = path_from_env("COMPUTE_SIM_BIN", workspace_root().join("target/debug/compute-sim"));
+        let bin = path_from_env(
+            "COMPUTE_SIM_BIN",
+            workspace_root().join("target/debug/compute-sim"),
+        );
         let dist = path_from_env("CONSOLE_DIST", workspace_root().join("dist"));
-        assert!(bin.exists(), "simulator binary {} is missing: run `cargo build -p compute-sim`", bin.display());
+        assert!(
+            bin.exists(),
+            "simulator binary {} is missing: run `cargo build -p compute-sim`",
+            bin.display()
+        );
         assert!(
             dist.join("index.html").exists(),
             "{} has no index.html: build the console with `trunk build --release` first",
             dist.display()
         );
         let mut child = Command::new(&bin)
-            .args(["--listen", "127.0.0.1:0", "--tenant", TENANT, "--username", USERNAME, "--password", PASSWORD])
+            .args([
+                "--listen",
+                "127.0.0.1:0",
+                "--tenant",
+                TENANT,
+                "--username",
+                USERNAME,
+                "--password",
+                PASSWORD,
+            ])
             .arg("--dist")
             .arg(&dist)
             .args(extra_args)
@@ -59,8 +75,13 @@ impl Simulator {
             .spawn()
             .expect("start compute-sim");
         let stdout = child.stdout.take().expect("piped stdout");
+        let mut stdout = BufReader::new(stdout);
         let mut first_line = String::new();
-        BufReader::new(stdout).read_line(&mut first_line).expect("read the simulator's first line");
+        stdout
+            .read_line(&mut first_line)
+            .expect("read the simulator's first line");
+        // Keep reading what it prints: a closed pipe would kill it at its next line.
+        std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
         let url = first_line
             .trim()
             .strip_prefix("compute-sim listening on ")
@@ -79,7 +100,11 @@ impl Drop for Simulator {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").expect("bind a free port").local_addr().expect("local addr").port()
+    TcpListener::bind("127.0.0.1:0")
+        .expect("bind a free port")
+        .local_addr()
+        .expect("local addr")
+        .port()
 }
 
 /// Headless Chromium behind its own chromedriver; both stop on [`Browser::close`] or drop.
@@ -118,7 +143,11 @@ impl Browser {
         let webdriver = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(20);
         let client = loop {
-            match ClientBuilder::new(HttpConnector::new()).capabilities(capabilities.clone()).connect(&webdriver).await {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&webdriver)
+                .await
+            {
                 Ok(client) => break client,
                 Err(e) if Instant::now() < deadline => {
                     let _ = e;
@@ -135,6 +164,18 @@ impl Browser {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+    }
+
+    /// Saves a PNG of the page as `<name>.png` in `$E2E_SCREENSHOTS`, when that is set, so a
+    /// person can look at what the tests saw.
+    pub async fn screenshot(&self, name: &str) {
+        let Some(dir) = std::env::var_os("E2E_SCREENSHOTS") else {
+            return;
+        };
+        let png = self.client.screenshot().await.expect("take a screenshot");
+        std::fs::create_dir_all(&dir).expect("create the screenshot directory");
+        std::fs::write(PathBuf::from(dir).join(format!("{name}.png")), png)
+            .expect("write the screenshot");
     }
 
     /// Waits for the element with `data-testid` = `id`.
@@ -154,7 +195,10 @@ impl Browser {
 
     /// All elements matching a CSS selector, now.
     pub async fn all_css(&self, css: &str) -> Vec<Element> {
-        self.client.find_all(Locator::Css(css)).await.expect("find elements")
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .expect("find elements")
     }
 
     /// Polls `condition` until it holds or the timeout passes.
@@ -179,11 +223,18 @@ impl Browser {
 
     /// Signs in with the simulator's identity service and waits for the instance list.
     pub async fn sign_in(&self, sim: &Simulator) {
-        self.client.goto(&format!("{}/", sim.url)).await.expect("open the console");
+        self.client
+            .goto(&format!("{}/", sim.url))
+            .await
+            .expect("open the console");
         self.fill("login-tenant", TENANT).await;
         self.fill("login-username", USERNAME).await;
         self.fill("login-password", PASSWORD).await;
-        self.by_test_id("login-submit").await.click().await.expect("click sign in");
+        self.by_test_id("login-submit")
+            .await
+            .click()
+            .await
+            .expect("click sign in");
         self.by_test_id("instance-row").await;
     }
 }

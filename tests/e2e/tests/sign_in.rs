@@ -12,15 +12,26 @@ async fn sign_in_list_instances_and_sign_out() {
     // Every seeded instance shows up with its id and a non-empty status.
     browser
         .wait_until("the seeded instances are listed", || async {
-            browser.all_css("[data-testid=\"instance-row\"]").await.len() >= 5
+            browser
+                .all_css("[data-testid=\"instance-row\"]")
+                .await
+                .len()
+                >= 5
         })
         .await;
+    browser.screenshot("instances").await;
     let rows = browser.all_css("[data-testid=\"instance-row\"]").await;
     for row in &rows {
-        let id = row.attr("data-id").await.expect("read data-id").unwrap_or_default();
+        let id = row
+            .attr("data-id")
+            .await
+            .expect("read data-id")
+            .unwrap_or_default();
         assert!(!id.is_empty(), "an instance row has no data-id");
         let status = row
-            .find(fantoccini::Locator::Css("[data-testid=\"instance-status\"]"))
+            .find(fantoccini::Locator::Css(
+                "[data-testid=\"instance-status\"]",
+            ))
             .await
             .expect("status cell")
             .text()
@@ -35,7 +46,10 @@ async fn sign_in_list_instances_and_sign_out() {
         }
         all
     };
-    assert!(statuses.iter().any(|s| s.contains("ACTIVE")), "no ACTIVE instance among {statuses:?}");
+    assert!(
+        statuses.iter().any(|s| s.contains("ACTIVE")),
+        "no ACTIVE instance among {statuses:?}"
+    );
 
     // The token is in memory only: nothing in Web Storage or cookies mentions it.
     let storage = browser
@@ -47,11 +61,25 @@ async fn sign_in_list_instances_and_sign_out() {
         .await
         .expect("read storage");
     let storage = storage.as_str().unwrap_or_default().to_lowercase();
-    assert!(!storage.contains("token"), "Web Storage or cookies hold something token-like: {storage}");
+    assert!(
+        !storage.contains("token"),
+        "Web Storage or cookies hold something token-like: {storage}"
+    );
 
-    browser.by_test_id("logout").await.click().await.expect("click logout");
+    browser
+        .by_test_id("logout")
+        .await
+        .click()
+        .await
+        .expect("click logout");
     browser.by_test_id("login-submit").await;
-    assert!(browser.all_css("[data-testid=\"instance-row\"]").await.is_empty(), "instances still shown after logout");
+    assert!(
+        browser
+            .all_css("[data-testid=\"instance-row\"]")
+            .await
+            .is_empty(),
+        "instances still shown after logout"
+    );
 
     browser.close().await;
 }
@@ -60,14 +88,31 @@ async fn sign_in_list_instances_and_sign_out() {
 async fn wrong_password_shows_the_identity_message() {
     let sim = Simulator::start(&[]);
     let browser = Browser::start().await;
-    browser.client.goto(&format!("{}/", sim.url)).await.expect("open the console");
+    browser
+        .client
+        .goto(&format!("{}/", sim.url))
+        .await
+        .expect("open the console");
     browser.fill("login-tenant", console_e2e::TENANT).await;
     browser.fill("login-username", console_e2e::USERNAME).await;
     browser.fill("login-password", "not-the-password").await;
-    browser.by_test_id("login-submit").await.click().await.expect("click sign in");
+    browser
+        .by_test_id("login-submit")
+        .await
+        .click()
+        .await
+        .expect("click sign in");
     let error = browser.by_test_id("error-message").await;
+    browser.screenshot("login-error").await;
     let text = error.text().await.expect("error text");
-    assert!(!text.trim().is_empty(), "the error message is empty");
-    assert!(browser.all_css("[data-testid=\"instance-row\"]").await.is_empty());
+    // Keystone's own message and status, not a generic text.
+    assert!(
+        text.contains("401") && text.to_lowercase().contains("authentication"),
+        "unexpected error text: {text}"
+    );
+    assert!(browser
+        .all_css("[data-testid=\"instance-row\"]")
+        .await
+        .is_empty());
     browser.close().await;
 }
