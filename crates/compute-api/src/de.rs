@@ -11,27 +11,24 @@ where
     Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }
 
-/// A count sent as a number or, as some clients (and Nova's own samples) do, a string:
-/// `"min_count": "2"`.
-pub(crate) fn lenient_u32<'de, D>(deserializer: D) -> Result<Option<u32>, D::Error>
+/// An integer sent as a number or, as some clients (and Nova's own samples) do, a string:
+/// `"min_count": "2"`, `"volume_size": "1"`.
+pub(crate) fn lenient_int<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,
+    T: TryFrom<i64>,
 {
     use serde::de::Error;
-    match Option::<serde_json::Value>::deserialize(deserializer)? {
-        None | Some(serde_json::Value::Null) => Ok(None),
-        Some(serde_json::Value::Number(n)) => n
-            .as_u64()
-            .and_then(|n| u32::try_from(n).ok())
-            .map(Some)
-            .ok_or_else(|| D::Error::custom(format!("{n} is not a count"))),
-        Some(serde_json::Value::String(s)) => s
-            .trim()
-            .parse()
-            .map(Some)
-            .map_err(|_| D::Error::custom(format!("{s:?} is not a count"))),
-        Some(other) => Err(D::Error::custom(format!("{other} is not a count"))),
-    }
+    let number = match Option::<serde_json::Value>::deserialize(deserializer)? {
+        None | Some(serde_json::Value::Null) => return Ok(None),
+        Some(serde_json::Value::Number(n)) => n.as_i64(),
+        Some(serde_json::Value::String(s)) => s.trim().parse::<i64>().ok(),
+        Some(_) => None,
+    };
+    number
+        .and_then(|n| T::try_from(n).ok())
+        .map(Some)
+        .ok_or_else(|| D::Error::custom("expected a whole number in range"))
 }
 
 /// A flag sent as a boolean, a number or a string (`"True"`, as Nova's samples write it).

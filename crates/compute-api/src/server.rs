@@ -253,7 +253,12 @@ pub struct BlockDeviceMapping {
     pub destination_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume_type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// GB. Nova's samples send `"1"`; numbers in strings decode.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::de::lenient_int"
+    )]
     pub volume_size: Option<u64>,
     /// The seed's example sends `1`; real clients send `true`. Both decode.
     #[serde(
@@ -262,7 +267,11 @@ pub struct BlockDeviceMapping {
         deserialize_with = "crate::server::bool_or_int"
     )]
     pub delete_on_termination: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::de::lenient_int"
+    )]
     pub boot_index: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_name: Option<String>,
@@ -314,13 +323,13 @@ pub struct CreateServer {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::de::lenient_u32"
+        deserialize_with = "crate::de::lenient_int"
     )]
     pub min_count: Option<u32>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::de::lenient_u32"
+        deserialize_with = "crate::de::lenient_int"
     )]
     pub max_count: Option<u32>,
     #[serde(
