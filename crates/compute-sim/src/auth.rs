@@ -73,6 +73,19 @@ impl Tokens {
         }
     }
 
+    /// Makes every issued token expire now, as if the session outlived them all; tokens issued
+    /// afterwards work. Returns how many were still valid.
+    pub fn expire_all(&self) -> usize {
+        let now = clock::now();
+        let mut tokens = self.lock();
+        let mut expired = 0;
+        for token in tokens.values_mut().filter(|t| t.expires > now) {
+            token.expires = now;
+            expired += 1;
+        }
+        expired
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, IssuedToken>> {
         self.tokens.lock().unwrap_or_else(|e| e.into_inner())
     }

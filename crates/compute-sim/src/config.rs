@@ -29,6 +29,10 @@ pub struct Config {
     /// The URL clients reach the simulator at (catalog, links, `config.json`).
     /// `None`: `http://<bound address>`.
     pub public_url: Option<String>,
+    /// Fault rules active from the start (`--fault`, `--latency-ms`, `--error-rate`).
+    pub faults: Vec<crate::faults::Rule>,
+    /// Mounts the `/_sim` control endpoints and keeps the request log. Tests only.
+    pub test_control: bool,
 }
 
 impl Default for Config {
@@ -44,6 +48,8 @@ impl Default for Config {
             token_ttl: Duration::from_secs(12 * 3600),
             allow_origins: Vec::new(),
             public_url: None,
+            faults: Vec::new(),
+            test_control: false,
         }
     }
 }

@@ -18,8 +18,12 @@ pub async fn config_json(State(app): State<AppState>) -> Json<serde_json::Value>
 }
 
 fn wants_html(request: &Request) -> bool {
-    request
-        .headers()
+    wants_html_headers(request.headers())
+}
+
+/// Whether the `Accept` header asks for a page (a browser) rather than JSON.
+pub(crate) fn wants_html_headers(headers: &axum::http::HeaderMap) -> bool {
+    headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|accept| accept.contains("text/html"))
@@ -34,7 +38,7 @@ pub async fn root(State(state): State<RegionState>, request: Request) -> Respons
 }
 
 /// Paths the APIs own: unknown ones there get Nova's JSON 404, never the console.
-fn is_api_path(path: &str) -> bool {
+pub(crate) fn is_api_path(path: &str) -> bool {
     let path = path.strip_prefix("/kr2").unwrap_or(path);
     path == "/v2"
         || path.starts_with("/v2/")

@@ -8,6 +8,8 @@
 //! - Region KR2, a separate and smaller state, is the same router nested under `/kr2`.
 //! - `GET /`, `/v2`, `/v2/`, `/v2/{tenant}`: Nova version documents (no token).
 //! - With a console directory: its static files, `index.html` for deep links, `config.json`.
+//! - With `--test-control` only: `/_sim/faults`, `/_sim/expire-tokens`, `/_sim/requests`
+//!   (see [`faults`]). Injected faults apply to the API paths above, never to the console.
 
 pub mod api;
 pub mod auth;
@@ -16,6 +18,7 @@ pub mod config;
 pub mod console;
 pub mod cors;
 pub mod fault;
+pub mod faults;
 pub mod seed;
 pub mod services;
 pub mod store;
@@ -37,13 +40,14 @@ use store::Store;
 /// What every handler shares.
 pub type AppState = Arc<Shared>;
 
-/// Settings, the public URL and the issued tokens.
+/// Settings, the public URL, the issued tokens and the injected faults.
 #[derive(Debug)]
 pub struct Shared {
     pub config: Config,
     /// Without a trailing slash: `http://127.0.0.1:8080`.
     pub public_url: String,
     pub tokens: auth::Tokens,
+    pub faults: faults::Faults,
 }
 
 impl Shared {
@@ -105,7 +109,9 @@ pub fn build_state(config: Config, public_url: String) -> (AppState, Arc<Region>
     seed::kr1(&mut kr1, &config.tenant_id, &user_id, config.seed_instances);
     let mut kr2 = Store::new("KR2", config.transition);
     seed::kr2(&mut kr2, &config.tenant_id, &user_id);
+    let faults = faults::Faults::new(config.faults.clone(), config.test_control);
     let app = Arc::new(Shared {
+        faults,
         config,
         public_url: public_url.trim_end_matches('/').to_string(),
         tokens: auth::Tokens::default(),
@@ -123,8 +129,9 @@ pub fn build_state(config: Config, public_url: String) -> (AppState, Arc<Region>
     (app, kr1, kr2)
 }
 
-/// The whole application: identity, both regions, version documents, the console, and the
-/// layers every response goes through (panic → 500 fault, CORS, request ids).
+/// The whole application: identity, both regions, version documents, the console, the
+/// `/_sim` control endpoints with `--test-control`, and the layers every response goes
+/// through (panic → 500 fault, injected faults, CORS, request ids).
 pub fn app(config: Config, public_url: String) -> Router {
     let (app, kr1, kr2) = build_state(config, public_url);
     let kr1 = RegionState {
@@ -142,6 +149,11 @@ pub fn app(config: Config, public_url: String) -> Router {
         .route("/config.json", get(console::config_json))
         .with_state(app.clone());
 
+    let mut identity = identity;
+    if app.config.test_control {
+        identity = identity.merge(faults::control_routes().with_state(app.clone()));
+    }
+
     let router = Router::new()
         .merge(identity)
         .merge(region_router(kr1.clone()))
@@ -150,10 +162,14 @@ pub fn app(config: Config, public_url: String) -> Router {
         .fallback(console::fallback)
         .with_state(kr1);
 
+    // Faults sit outside the panic catcher (a dropped connection must stay dropped) and
+    // inside CORS and request ids (a gateway's errors carry both, and browsers must be able
+    // to read injected errors).
     router
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             api::panic_response,
         ))
+        .layer(middleware::from_fn_with_state(app.clone(), faults::inject))
         .layer(cors::layer(&app.config.allow_origins))
         .layer(middleware::from_fn(request_id))
 }

@@ -1,4 +1,13 @@
 //! `compute-sim`: the command line. Everything else lives in the library.
+//!
+//! Fault injection, for testing how clients cope (full syntax in `compute_sim::faults::spec`):
+//!
+//! - `--fault '[METHOD ]PATH=OPTION,…'` (repeatable), e.g. `--fault 'POST /servers=status:504,times:1'`,
+//!   `--fault 'GET /servers/detail=html'`, `--fault '*=over-limit,retry-after:3,every:5'`.
+//! - `--latency-ms 200`: every API request waits 200 ms.
+//! - `--error-rate 0.1`: a tenth of API requests answer 503 (a fixed seed, so runs repeat).
+//! - `--test-control`: mounts `/_sim/faults`, `/_sim/expire-tokens` and `/_sim/requests` so
+//!   tests can change faults and read the request log at run time. Never on by default.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -6,10 +15,12 @@ use std::time::Duration;
 
 use clap::Parser;
 use compute_sim::config::{Config, DEFAULT_PASSWORD, DEFAULT_TENANT, DEFAULT_USERNAME};
+use compute_sim::faults::spec::{parse_fault_flag, parse_rate};
+use compute_sim::faults::Rule;
 
 /// An NHN Cloud compatible Compute API v2 simulator.
 #[derive(Debug, Parser)]
-#[command(version, about)]
+#[command(version, about, after_help = FAULT_HELP)]
 struct Cli {
     /// Address to listen on (`127.0.0.1:0` picks a free port).
     #[arg(long, default_value = "127.0.0.1:8080")]
@@ -41,11 +52,54 @@ struct Cli {
     /// The URL clients reach this server at (default `http://<bound address>`).
     #[arg(long)]
     public_url: Option<String>,
+    /// Inject a fault: `[METHOD ]PATH=OPTION,…` (repeatable; see below).
+    #[arg(long = "fault", value_name = "RULE", value_parser = parse_fault_flag)]
+    faults: Vec<Rule>,
+    /// Delay every API request by this many milliseconds.
+    #[arg(long, value_name = "MS")]
+    latency_ms: Option<u64>,
+    /// Answer this fraction (0..1) of API requests with a 503 fault, reproducibly.
+    #[arg(long, value_name = "RATE", value_parser = parse_rate)]
+    error_rate: Option<f64>,
+    /// Mount the `/_sim` control endpoints (faults, token expiry, request log). Tests only.
+    #[arg(long)]
+    test_control: bool,
 }
+
+const FAULT_HELP: &str = "\
+Fault rules: [METHOD ]PATH=OPTION[,OPTION...]
+  METHOD   GET, POST, ... or * (any; also when left out)
+  PATH     matched against the end of the request path: /servers matches
+           /v2/{tenant}/servers in both regions; {x} or * is one segment, ** any
+           number, a leading ^ anchors at the start (^/kr2/** = KR2 only), * = all
+  OPTIONS  status:N | malformed | html | empty | truncated | drop | over-limit |
+           unauthorized | expire-tokens   (what happens; at most one)
+           latency:MS  rate:P  seed:N  every:N  times:N  after
+           retry-after:SECONDS (over-limit)  message:TEXT
+  `after` runs the real handler first, then replaces its answer.
+Examples:
+  --fault 'POST /servers=status:504,times:1'
+  --fault 'POST /servers=status:504,after,times:1'
+  --fault 'GET /servers/detail=html' --fault '*=over-limit,retry-after:3,every:5'
+Faults never apply to the console's files, /config.json or /_sim.";
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     let cli = Cli::parse();
+    // Latency first: it adds up with whatever a later rule answers.
+    let mut faults = Vec::new();
+    if let Some(ms) = cli.latency_ms.filter(|ms| *ms > 0) {
+        let mut rule = Rule::new("*", "*");
+        rule.latency_ms = ms;
+        faults.push(rule);
+    }
+    faults.extend(cli.faults);
+    if let Some(rate) = cli.error_rate {
+        let mut rule = Rule::new("*", "*");
+        rule.status = Some(503);
+        rule.rate = Some(rate);
+        faults.push(rule);
+    }
     let config = Config {
         listen: cli.listen,
         tenant_id: cli.tenant,
@@ -57,6 +111,8 @@ async fn main() -> std::io::Result<()> {
         token_ttl: Duration::from_secs(cli.token_ttl),
         allow_origins: cli.allow_origin,
         public_url: cli.public_url,
+        faults,
+        test_control: cli.test_control,
     };
     let listener = tokio::net::TcpListener::bind(&config.listen).await?;
     let stop = shutdown()?;
