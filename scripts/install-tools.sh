@@ -22,6 +22,8 @@ apt_packages=()
 if [ "$purpose" != demo ]; then
   command -v chromium >/dev/null || apt_packages+=(chromium)
   command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
+  # The deployment recipe is tested with a real nginx.
+  [ -x /usr/sbin/nginx ] || apt_packages+=(nginx)
   python3 -c 'import venv, ensurepip' 2>/dev/null || apt_packages+=(python3-venv)
 fi
 if [ "${#apt_packages[@]}" -gt 0 ]; then

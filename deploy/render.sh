@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Renders an nginx server block for one console origin from a settings file (see example.env)
+# and writes the matching dist/config.json, so the console talks only to its own origin.
+#
+#   deploy/render.sh SETTINGS.env > /etc/nginx/conf.d/compute-console.conf
+#
+# The Content-Security-Policy allows exactly the bootstrap script Trunk wrote into
+# dist/index.html (by hash), so render again after every build.
+set -euo pipefail
+settings="${1:?usage: deploy/render.sh SETTINGS.env}"
+# shellcheck disable=SC1090
+source "$settings"
+: "${LISTEN:?}" "${DIST:?}" "${IDENTITY_URL:?}" "${REGIONS:?}"
+BASE_PATH="${BASE_PATH:-/}"
+case "$BASE_PATH" in */) ;; *) BASE_PATH="$BASE_PATH/" ;; esac
+FRAME_ANCESTORS="${FRAME_ANCESTORS:-'none'}"
+index="$DIST/index.html"
+[ -f "$index" ] || { echo "render.sh: $index is missing: build the console first" >&2; exit 1; }
+
+# 'sha256-…' of every inline <script> of index.html, as CSP wants it.
+script_hashes=$(python3 - "$index" <<'PY'
+import base64, hashlib, re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+for body in re.findall(r"<script\b[^>]*>(.*?)</script>", html, re.S):
+    if body.strip():
+        print("'sha256-%s'" % base64.b64encode(hashlib.sha256(body.encode()).digest()).decode(), end=" ")
+PY
+)
+
+csp="default-src 'none'; script-src 'self' 'wasm-unsafe-eval' ${script_hashes}; style-src 'self'; img-src 'self' data:; connect-src 'self'; manifest-src 'self'; base-uri 'self'; form-action 'none'; frame-ancestors ${FRAME_ANCESTORS}"
+
+# The browser sees the APIs under ${BASE_PATH}api/…; nginx serves everything from the root.
+api="${BASE_PATH}api"
+
+# Every proxied API: the upstream sees an ordinary same-host request.
+proxy_common="
+        proxy_set_header Host \$proxy_host;
+        proxy_set_header Origin \"\";
+        proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+        proxy_ssl_server_name on;
+        proxy_read_timeout 120s;
+        client_max_body_size 1m;"
+
+# add_header in a location replaces the server's, so each location that adds one repeats these.
+security_headers="
+        add_header Content-Security-Policy \"${csp}\" always;
+        add_header X-Content-Type-Options \"nosniff\" always;
+        add_header Referrer-Policy \"no-referrer\" always;
+        add_header Cross-Origin-Opener-Policy \"same-origin\" always;"
+
+proxies="
+    location /api/identity/ {
+        proxy_pass ${IDENTITY_URL%/}/;${proxy_common}
+    }"
+config_regions=""
+for region in $REGIONS; do
+  lower=$(echo "$region" | tr '[:upper:]' '[:lower:]')
+  for service in compute image network volume; do
+    var="${region}_$(echo "$service" | tr '[:lower:]' '[:upper:]')"
+    upstream="${!var:-}"
+    [ -n "$upstream" ] || continue
+    proxies+="
+    location /api/${lower}/${service}/ {
+        proxy_pass ${upstream%/}/;${proxy_common}
+    }"
+  done
+  [ -n "$config_regions" ] && config_regions+=","
+  # compute and volume URLs carry the tenant; image and network have no version in the catalog.
+  config_regions+="
+    \"${region}\": {
+      \"compute\": \"${api}/${lower}/compute/v2/{tenantId}\",
+      \"image\": \"${api}/${lower}/image\",
+      \"network\": \"${api}/${lower}/network\",
+      \"volume\": \"${api}/${lower}/volume/v2/{tenantId}\"
+    }"
+done
+
+first_region=${REGIONS%% *}
+cat > "$DIST/config.json" <<JSON
+{
+  "identityUrl": "${api}/identity",
+  "defaultRegion": "${first_region}",
+  "regions": {${config_regions}
+  }
+}
+JSON
+
+base_rewrite=""
+if [ "$BASE_PATH" != "/" ]; then
+  base_rewrite="
+    # The console lives under ${BASE_PATH}; the files and locations below are at the root.
+    rewrite ^${BASE_PATH%/}/?(.*)\$ /\$1;"
+fi
+
+cat <<NGINX
+# Rendered by deploy/render.sh from ${settings}: serves the console and proxies the APIs.
+server {
+    listen ${LISTEN};
+    root ${DIST};
+    charset utf-8;
+    server_tokens off;
+${base_rewrite}
+${security_headers}
+
+    types {
+        text/html html;
+        text/css css;
+        text/javascript js;
+        application/json json;
+        application/wasm wasm;
+        image/svg+xml svg;
+    }
+
+    # Hashed assets never change under their name.
+    location ~* \.(?:wasm|js|css|svg)\$ {${security_headers}
+        add_header Cache-Control "public, max-age=31536000, immutable";
+        try_files \$uri =404;
+    }
+${proxies}
+
+    # index.html, config.json and deep links (/instances/…, routed by the console) change with
+    # every build or deployment.
+    location / {${security_headers}
+        add_header Cache-Control "no-store";
+        try_files \$uri /index.html;
+    }
+}
+NGINX
