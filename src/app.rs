@@ -9,18 +9,20 @@ use leptos_router::NavigateOptions;
 
 use crate::client::{expect_api, load_config, provide_api, ConfigError};
 use crate::components::time::{epoch_ms, local_text, utc_text};
+use crate::components::LoginForm;
 use crate::config::{base_path, RuntimeConfig};
 use crate::i18n::{expect_i18n, initial_lang, provide_i18n, use_i18n, Lang, Msg};
 use crate::pages::flavors::FlavorsPage;
 use crate::pages::instance_detail::InstanceDetailPage;
 use crate::pages::instances::InstancesPage;
 use crate::pages::keypairs::KeypairsPage;
+use crate::pages::login::sign_in;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::zones::ZonesPage;
 use crate::pages::LoadingRow;
 use crate::paths::{href, BasePath};
-use crate::session::{expect_session, provide_session};
+use crate::session::{expect_config, expect_session, provide_session, Reauth};
 use crate::store::provide_store;
 
 /// The root component: reads `config.json`, then starts the console.
@@ -131,6 +133,7 @@ fn SignedInShell() -> impl IntoView {
                 </button>
             </div>
         </header>
+        <ReloginDialog />
         <main id="main" class="content" tabindex="-1">
             <ErrorBoundary fallback=|errors| {
                 view! {
@@ -217,10 +220,11 @@ fn RegionSelect() -> impl IntoView {
 fn SessionExpiry() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_session();
+    let reauth = expect_context::<Reauth>();
     let now = RwSignal::new(js_sys::Date::now());
     if let Ok(handle) = set_interval_with_handle(
         move || now.set(js_sys::Date::now()),
-        std::time::Duration::from_secs(30),
+        std::time::Duration::from_secs(15),
     ) {
         on_cleanup(move || handle.clear());
     }
@@ -229,20 +233,22 @@ fn SessionExpiry() -> impl IntoView {
             .0
             .with(|s| s.as_ref().and_then(|s| s.expires.clone()))
     };
+    let expired = move || {
+        reauth.0.get()
+            || expires()
+                .and_then(|e| epoch_ms(&e))
+                .is_some_and(|ms| ms <= now.get())
+    };
     view! {
         <span
             class="session-expiry"
             data-testid="session-expiry"
             title=move || expires().and_then(|e| utc_text(&e))
-            class:expired=move || {
-                expires().and_then(|e| epoch_ms(&e)).is_some_and(|ms| ms <= now.get())
-            }
+            class:expired=expired
         >
             {move || match expires() {
+                _ if expired() => i18n.t(Msg::SessionExpired).to_string(),
                 None => i18n.t(Msg::SessionExpiryUnknown).to_string(),
-                Some(e) if epoch_ms(&e).is_some_and(|ms| ms <= now.get()) => {
-                    i18n.t(Msg::SessionExpired).to_string()
-                }
                 Some(e) => {
                     format!(
                         "{} {}",
@@ -281,4 +287,92 @@ pub fn LangSelect() -> impl IntoView {
             </select>
         </label>
     }
+}
+
+/// Asks for the credentials again when a request answers 401, in a modal dialog over the page
+/// so nothing on it is lost. A successful sign-in swaps the token (keeping the region) and the
+/// store's lists refetch by themselves.
+#[component]
+fn ReloginDialog() -> impl IntoView {
+    let i18n = use_i18n();
+    let reauth = expect_context::<Reauth>();
+    let session = expect_session();
+    let api = expect_api();
+    let config = expect_config();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let pending = RwSignal::new(false);
+    let error = RwSignal::new(None::<compute_api::ApiError>);
+
+    let on_submit = Callback::new(move |input| {
+        let config = config.clone();
+        pending.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let outcome = sign_in(api, &config, input).await;
+            pending.set(false);
+            match outcome {
+                Ok(fresh) => {
+                    session.0.update(|s| {
+                        if let Some(current) = s {
+                            *current = current.renewed(fresh);
+                        }
+                    });
+                    reauth.0.set(false);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    });
+    let prefill = move || {
+        session
+            .0
+            .with_untracked(|s| {
+                s.as_ref()
+                    .map(|s| (s.tenant_id.clone(), s.username.clone().unwrap_or_default()))
+            })
+            .unwrap_or_default()
+    };
+
+    view! {
+        <dialog
+            node_ref=dialog
+            class="relogin"
+            data-testid="relogin-dialog"
+            aria-labelledby="relogin-title"
+            on:close=move |_| reauth.0.set(false)
+        >
+            <Show when=move || reauth.0.get()>
+                <ModalOpener dialog />
+                <h2 id="relogin-title">{i18n.text(Msg::SessionExpired)}</h2>
+                <p class="hint">{i18n.text(Msg::ReloginIntro)}</p>
+                {move || {
+                    let (tenant_id, username) = prefill();
+                    view! { <LoginForm on_submit pending error tenant_id username /> }
+                }}
+                <button type="button" class="ghost" on:click=move |_| reauth.0.set(false)>
+                    {i18n.text(Msg::Cancel)}
+                </button>
+            </Show>
+        </dialog>
+    }
+}
+
+/// Opens its `<dialog>` as a modal while mounted (the native modal keeps focus inside and
+/// closes on Escape) and closes it when unmounted.
+#[component]
+fn ModalOpener(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
+    request_animation_frame(move || {
+        if let Some(el) = dialog.get_untracked() {
+            if !el.open() {
+                let _ = el.show_modal();
+            }
+        }
+    });
+    on_cleanup(move || {
+        if let Some(el) = dialog.get_untracked() {
+            if el.open() {
+                el.close();
+            }
+        }
+    });
 }

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::config::{page_origin, RuntimeConfig};
-use crate::session::{AuthToken, ConfigState, SessionState};
+use crate::session::{AuthToken, ConfigState, Reauth, SessionState};
 
 /// A response with a success status, body not yet decoded.
 #[derive(Debug, Clone)]
@@ -106,6 +106,7 @@ pub async fn execute(
 pub struct Api {
     session: SessionState,
     config: StoredValue<Arc<RuntimeConfig>>,
+    reauth: Option<Reauth>,
 }
 
 impl Api {
@@ -113,6 +114,7 @@ impl Api {
         Self {
             session,
             config: StoredValue::new(config),
+            reauth: use_context::<Reauth>(),
         }
     }
 
@@ -144,7 +146,18 @@ impl Api {
     /// Sends a request for the current session; the success body is left undecoded.
     pub async fn send(&self, request: &Request) -> Result<RawReply, ApiError> {
         let (base, token) = self.target(request.service)?;
-        execute(request, &base, token.as_ref()).await
+        let outcome = execute(request, &base, token.as_ref()).await;
+        if token.is_some() && matches!(&outcome, Err(e) if e.status() == Some(401)) {
+            // Only for the token that failed: a re-login meanwhile must not be undone.
+            let still_current = self
+                .session
+                .0
+                .with_untracked(|s| s.as_ref().map(|s| &s.token) == token.as_ref());
+            if let (true, Some(reauth)) = (still_current, self.reauth) {
+                reauth.0.set(true);
+            }
+        }
+        outcome
     }
 
     /// Sends a request for the current session and decodes the JSON answer.

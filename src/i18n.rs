@@ -87,6 +87,8 @@ pub enum Msg {
     MemoryOnlyNote,
     FieldRequired,
     ConfigError,
+    ReloginIntro,
+    Cancel,
     // states
     Loading,
     Refresh,
@@ -301,6 +303,20 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         (ConfigError, En) => "The runtime configuration (config.json) could not be read",
         (ConfigError, Ko) => "런타임 설정(config.json)을 읽을 수 없습니다",
         (ConfigError, Ja) => "ランタイム設定（config.json）を読み込めません",
+
+        (ReloginIntro, En) => {
+            "Your session has ended. Sign in again to continue: this page and what you entered stay as they are."
+        }
+        (ReloginIntro, Ko) => {
+            "세션이 종료되었습니다. 계속하려면 다시 로그인하세요. 이 화면과 입력한 내용은 그대로 유지됩니다."
+        }
+        (ReloginIntro, Ja) => {
+            "セッションが終了しました。続けるには再度サインインしてください。この画面と入力内容はそのまま保持されます。"
+        }
+
+        (Cancel, En) => "Cancel",
+        (Cancel, Ko) => "취소",
+        (Cancel, Ja) => "キャンセル",
 
         (Loading, En) => "Loading…",
         (Loading, Ko) => "불러오는 중…",

@@ -36,6 +36,8 @@ impl fmt::Debug for AuthToken {
 pub struct Session {
     pub token: AuthToken,
     pub tenant_id: String,
+    /// The user name of an identity login (prefills the re-login form; not a secret).
+    pub username: Option<String>,
     /// ISO 8601 (`access.token.expires`); `None` for a pasted token.
     pub expires: Option<String>,
     pub catalog: Vec<CatalogEntry>,
@@ -60,6 +62,7 @@ impl Session {
         Self {
             token: AuthToken::new(access.token.id),
             tenant_id,
+            username: None,
             expires,
             catalog: access.service_catalog,
             regions,
@@ -94,6 +97,7 @@ impl Session {
         Self {
             token: AuthToken::new(token.trim()),
             tenant_id: tenant_id.trim().to_string(),
+            username: None,
             expires: None,
             catalog,
             regions,
@@ -138,6 +142,28 @@ impl SessionState {
     /// Wipes the token. Cached data lives in the signed-in shell's store and goes with it.
     pub fn sign_out(self) {
         self.0.set(None);
+        if let Some(reauth) = use_context::<Reauth>() {
+            reauth.0.set(false);
+        }
+    }
+}
+
+/// Set when a signed-in request answered 401 (token expired or revoked): the shell then asks
+/// for the credentials again in place, without leaving the page.
+#[derive(Debug, Clone, Copy)]
+pub struct Reauth(pub RwSignal<bool>);
+
+impl Session {
+    /// Takes a fresh sign-in's token and catalog, keeping the selected region when offered.
+    pub fn renewed(&self, mut fresh: Session) -> Session {
+        if fresh
+            .regions
+            .iter()
+            .any(|r| r.eq_ignore_ascii_case(&self.region))
+        {
+            fresh.region = self.region.clone();
+        }
+        fresh
     }
 }
 
@@ -149,6 +175,7 @@ pub fn provide_session(config: RuntimeConfig) -> SessionState {
     let state = SessionState(RwSignal::new(None));
     provide_context(state);
     provide_context(ConfigState(Arc::new(config)));
+    provide_context(Reauth(RwSignal::new(false)));
     state
 }
 

@@ -13,7 +13,7 @@ use compute_api::request::Service;
 use compute_api::server::Server;
 use compute_api::{ApiError, ServerStatus};
 use compute_console::components::{
-    ErrorMessage, InstanceTable, LoginForm, LoginInput, StatusBadge,
+    ErrorMessage, InstanceTable, LoginForm, LoginInput, StatusBadge, Timestamp,
 };
 use compute_console::config::{service_base, RegionOverrides, RuntimeConfig};
 use compute_console::i18n::{provide_i18n, tr, Lang, Msg};
@@ -462,4 +462,45 @@ fn token_login_builds_a_single_region_session() {
         Some("http://127.0.0.1:8090/v2/t-9")
     );
     assert!(!format!("{session:?}").contains("tok\""));
+}
+
+#[wasm_bindgen_test]
+fn a_renewed_session_keeps_the_region() {
+    let config = RuntimeConfig::default();
+    let mut old = Session::from_token("old", "t-1", "http://a/v2/t-1", &config);
+    old.catalog = catalog();
+    old.regions = config.regions(&old.catalog);
+    old.region = "KR2".into();
+    let mut fresh = Session::from_token("new", "t-1", "http://a/v2/t-1", &config);
+    fresh.catalog = catalog();
+    fresh.regions = config.regions(&fresh.catalog);
+    fresh.region = "KR1".into();
+    let renewed = old.renewed(fresh);
+    assert_eq!(renewed.token.expose(), "new");
+    assert_eq!(renewed.region, "KR2");
+}
+
+#[wasm_bindgen_test]
+fn timestamps_without_a_zone_are_utc() {
+    let root = mount(|| {
+        let missing: Option<String> = None;
+        view! {
+            <Timestamp value=Some("2012-08-20T21:11:09.000000".to_string()) />
+            <Timestamp value=Some("not a time".to_string()) />
+            <Timestamp value=missing />
+        }
+    });
+    let time = query(&root, "time").unwrap();
+    assert_eq!(
+        time.get_attribute("title").as_deref(),
+        Some("2012-08-20 21:11:09 UTC")
+    );
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2012-08-20T21:11:09.000000")
+    );
+    assert!(
+        text(&root).contains("not a time"),
+        "unreadable values are shown as they came"
+    );
 }

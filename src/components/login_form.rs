@@ -71,11 +71,14 @@ pub fn LoginForm(
     /// Prefills the tenant ID (the configuration or a previous attempt).
     #[prop(optional, into)]
     tenant_id: String,
+    /// Prefills the user name (re-login).
+    #[prop(optional, into)]
+    username: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let mode = RwSignal::new(Mode::Password);
     let tenant = RwSignal::new(tenant_id);
-    let username = RwSignal::new(String::new());
+    let username = RwSignal::new(username);
     let password = RwSignal::new(String::new());
     let token = RwSignal::new(String::new());
     let endpoint = RwSignal::new(String::new());

@@ -1,4 +1,5 @@
 //! `/login`: identity login (Keystone v2.0 token) or a pasted token verified against compute.
+//! [`sign_in`] is shared with the in-place re-login dialog.
 
 use compute_api::identity::{TokenRequest, TokenResponse};
 use compute_api::request::{self, FlavorQuery, Service};
@@ -10,10 +11,51 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::app::LangSelect;
-use crate::client::{execute, expect_api};
+use crate::client::{execute, expect_api, Api};
 use crate::components::{LoginForm, LoginInput};
+use crate::config::RuntimeConfig;
 use crate::i18n::{use_i18n, Msg};
 use crate::session::{expect_config, expect_session, Session};
+
+/// Turns the form's input into a session: a Keystone token for a password, or a pasted token
+/// checked by listing flavors with it (a wrong token or endpoint fails here, with the
+/// server's own message, instead of on the first screen).
+pub async fn sign_in(
+    api: Api,
+    config: &RuntimeConfig,
+    input: LoginInput,
+) -> Result<Session, ApiError> {
+    match input {
+        LoginInput::Password {
+            tenant_id,
+            username,
+            password,
+        } => {
+            let body = TokenRequest::password(&tenant_id, &username, &password);
+            let answer: TokenResponse = api.fetch(&request::issue_token(&body)).await?;
+            let mut session = Session::from_access(answer.access, &tenant_id, config);
+            session.username = Some(username);
+            Ok(session)
+        }
+        LoginInput::Token {
+            token,
+            tenant_id,
+            endpoint,
+        } => {
+            let candidate = Session::from_token(&token, &tenant_id, &endpoint, config);
+            let base = candidate
+                .base(config, Service::Compute)
+                .ok_or_else(|| ApiError::Network("no compute endpoint".into()))?;
+            execute(
+                &request::list_flavors(&FlavorQuery::default()),
+                &base,
+                Some(&candidate.token),
+            )
+            .await?;
+            Ok(candidate)
+        }
+    }
+}
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -31,26 +73,7 @@ pub fn LoginPage() -> impl IntoView {
         pending.set(true);
         error.set(None);
         spawn_local(async move {
-            let outcome = match input {
-                LoginInput::Password {
-                    tenant_id,
-                    username,
-                    password,
-                } => {
-                    let body = TokenRequest::password(&tenant_id, &username, &password);
-                    api.fetch::<TokenResponse>(&request::issue_token(&body))
-                        .await
-                        .map(|answer| Session::from_access(answer.access, &tenant_id, &config))
-                }
-                LoginInput::Token {
-                    token,
-                    tenant_id,
-                    endpoint,
-                } => {
-                    let candidate = Session::from_token(&token, &tenant_id, &endpoint, &config);
-                    verify(&candidate, &config).await.map(|()| candidate)
-                }
-            };
+            let outcome = sign_in(api, &config, input).await;
             pending.set(false);
             match outcome {
                 Ok(new_session) => {
@@ -63,7 +86,10 @@ pub fn LoginPage() -> impl IntoView {
     });
 
     view! {
-        <Show when=move || !session.is_signed_in() fallback=|| view! { <Redirect path="/instances" /> }>
+        <Show
+            when=move || !session.is_signed_in()
+            fallback=|| view! { <Redirect path="/instances" /> }
+        >
             <main class="login-page" id="main">
                 <section class="login-card" aria-labelledby="login-title">
                     <div class="brand">
@@ -71,31 +97,9 @@ pub fn LoginPage() -> impl IntoView {
                         <LangSelect />
                     </div>
                     <h1 id="login-title">{i18n.text(Msg::SignInTitle)}</h1>
-                    <LoginForm
-                        on_submit
-                        pending
-                        error
-                    />
+                    <LoginForm on_submit pending error />
                 </section>
             </main>
         </Show>
     }
-}
-
-/// A pasted token is checked by listing flavors with it: a wrong token or endpoint fails here,
-/// with the server's own message, instead of on the first screen.
-async fn verify(
-    candidate: &Session,
-    config: &crate::config::RuntimeConfig,
-) -> Result<(), ApiError> {
-    let base = candidate
-        .base(config, Service::Compute)
-        .ok_or_else(|| ApiError::Network("no compute endpoint".into()))?;
-    execute(
-        &request::list_flavors(&FlavorQuery::default()),
-        &base,
-        Some(&candidate.token),
-    )
-    .await
-    .map(|_| ())
 }
