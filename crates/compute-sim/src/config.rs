@@ -30,7 +30,7 @@ pub struct Config {
     /// `None`: `http://<bound address>`.
     pub public_url: Option<String>,
     /// Fault rules active from the start (`--fault`, `--latency-ms`, `--error-rate`).
-    pub faults: Vec<crate::faults::Rule>,
+    pub faults: Vec<crate::fault_injection::Rule>,
     /// Mounts the `/_sim` control endpoints and keeps the request log. Tests only.
     pub test_control: bool,
 }

@@ -18,7 +18,7 @@ pub mod config;
 pub mod console;
 pub mod cors;
 pub mod fault;
-pub mod faults;
+pub mod fault_injection;
 pub mod seed;
 pub mod services;
 pub mod store;
@@ -47,7 +47,7 @@ pub struct Shared {
     /// Without a trailing slash: `http://127.0.0.1:8080`.
     pub public_url: String,
     pub tokens: auth::Tokens,
-    pub faults: faults::Faults,
+    pub faults: fault_injection::Faults,
 }
 
 impl Shared {
@@ -109,7 +109,7 @@ pub fn build_state(config: Config, public_url: String) -> (AppState, Arc<Region>
     seed::kr1(&mut kr1, &config.tenant_id, &user_id, config.seed_instances);
     let mut kr2 = Store::new("KR2", config.transition);
     seed::kr2(&mut kr2, &config.tenant_id, &user_id);
-    let faults = faults::Faults::new(config.faults.clone(), config.test_control);
+    let faults = fault_injection::Faults::new(config.faults.clone(), config.test_control);
     let app = Arc::new(Shared {
         faults,
         config,
@@ -151,7 +151,7 @@ pub fn app(config: Config, public_url: String) -> Router {
 
     let mut identity = identity;
     if app.config.test_control {
-        identity = identity.merge(faults::control_routes().with_state(app.clone()));
+        identity = identity.merge(fault_injection::control_routes().with_state(app.clone()));
     }
 
     let router = Router::new()
@@ -169,7 +169,10 @@ pub fn app(config: Config, public_url: String) -> Router {
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             api::panic_response,
         ))
-        .layer(middleware::from_fn_with_state(app.clone(), faults::inject))
+        .layer(middleware::from_fn_with_state(
+            app.clone(),
+            fault_injection::inject,
+        ))
         .layer(cors::layer(&app.config.allow_origins))
         .layer(middleware::from_fn(request_id))
 }

@@ -1,6 +1,6 @@
 //! `compute-sim`: the command line. Everything else lives in the library.
 //!
-//! Fault injection, for testing how clients cope (full syntax in `compute_sim::faults::spec`):
+//! Fault injection, for testing how clients cope (full syntax in `compute_sim::fault_injection::spec`):
 //!
 //! - `--fault '[METHOD ]PATH=OPTION,…'` (repeatable), e.g. `--fault 'POST /servers=status:504,times:1'`,
 //!   `--fault 'GET /servers/detail=html'`, `--fault '*=over-limit,retry-after:3,every:5'`.
@@ -15,8 +15,8 @@ use std::time::Duration;
 
 use clap::Parser;
 use compute_sim::config::{Config, DEFAULT_PASSWORD, DEFAULT_TENANT, DEFAULT_USERNAME};
-use compute_sim::faults::spec::{parse_fault_flag, parse_rate};
-use compute_sim::faults::Rule;
+use compute_sim::fault_injection::spec::{parse_fault_flag, parse_rate};
+use compute_sim::fault_injection::Rule;
 
 /// An NHN Cloud compatible Compute API v2 simulator.
 #[derive(Debug, Parser)]

@@ -7,7 +7,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::*;
-use compute_sim::faults::Rule;
+use compute_sim::fault_injection::Rule;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
