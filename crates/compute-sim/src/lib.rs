@@ -9,7 +9,7 @@
 //! - `GET /`, `/v2`, `/v2/`, `/v2/{tenant}`: Nova version documents (no token).
 //! - With a console directory: its static files, `index.html` for deep links, `config.json`.
 //! - With `--test-control` only: `/_sim/faults`, `/_sim/expire-tokens`, `/_sim/requests`
-//!   (see [`faults`]). Injected faults apply to the API paths above, never to the console.
+//!   (see [`fault_injection`]). Injected faults apply to the API paths above, never to the console.
 
 pub mod api;
 pub mod auth;
