@@ -75,32 +75,36 @@ pub fn InstanceTable(
                 .map(|i| i.id.clone())
                 .filter(|id| !id.is_empty());
             let link = instance_href(&server.id);
+            let status_text = server.status.as_str().to_string();
+            let image_title = image.clone();
             view! {
                 <tr data-testid="instance-row" data-id=server.id.clone()>
                     <td class="col-name">
                         <a href=link>
                             {if server.name.is_empty() { server.id.clone() } else { server.name.clone() }}
                         </a>
-                    </td>
-                    <td data-testid="instance-status">
-                        <StatusBadge status=server.status.clone() />
                         {server
-                            .task_state
+                            .fault
                             .as_ref()
-                            .map(|t| view! { <span class="task-state">{t.0.clone()}</span> })}
+                            .filter(|f| !f.message.is_empty())
+                            .map(|f| view! { <span class="row-fault">{f.message.clone()}</span> })}
                     </td>
+                    <td data-testid="instance-status" data-status=status_text>
+                        <StatusBadge status=server.status.clone() />
+                    </td>
+                    <td class="small">{or_dash(server.task_state.as_ref().map(|t| t.0.clone()))}</td>
                     <td class="col-addresses">
                         <Addresses addresses=server.addresses.clone() />
                     </td>
                     <td>{or_dash(flavor)}</td>
-                    <td class="mono small">
+                    <td class="mono small col-image" title=image_title>
                         {match image {
                             Some(id) => id.into_any(),
                             None => view! { <span class="muted">{i18n.text(Msg::BootFromVolume)}</span> }.into_any(),
                         }}
                     </td>
-                    <td>{or_dash(server.key_name.clone())}</td>
-                    <td>{or_dash(server.availability_zone.clone())}</td>
+                    <td class="nowrap">{or_dash(server.key_name.clone())}</td>
+                    <td class="nowrap">{or_dash(server.availability_zone.clone())}</td>
                     <td class="nowrap">
                         <Timestamp value=server.created.clone() />
                     </td>
@@ -114,6 +118,7 @@ pub fn InstanceTable(
                 <tr>
                     <th scope="col">{i18n.text(Msg::ColName)}</th>
                     <th scope="col">{i18n.text(Msg::ColStatus)}</th>
+                    <th scope="col">{i18n.text(Msg::ColTaskState)}</th>
                     <th scope="col">{i18n.text(Msg::ColAddresses)}</th>
                     <th scope="col">{i18n.text(Msg::ColFlavor)}</th>
                     <th scope="col">{i18n.text(Msg::ColImage)}</th>

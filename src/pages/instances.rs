@@ -9,6 +9,9 @@ use crate::i18n::Msg;
 use crate::pages::{list_or_state, LoadingRow, PageHeader};
 use crate::store::expect_store;
 
+/// How often transitional instances are re-read.
+const POLL_SECONDS: u64 = 5;
+
 #[component]
 pub fn InstancesPage() -> impl IntoView {
     let store = expect_store();
@@ -23,6 +26,22 @@ pub fn InstancesPage() -> impl IntoView {
         store.servers.refetch();
         store.flavors.refetch();
     });
+    // Follow instances in a transitional state (BUILD, REBOOT, RESIZE …) until they settle;
+    // paused while the tab is hidden.
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            let hidden = document().hidden();
+            let busy = store.servers.with_untracked(|loaded| {
+                matches!(loaded, Some(Ok(servers)) if servers.iter().any(|s| s.status.is_transitional()))
+            });
+            if busy && !hidden {
+                store.servers.refetch();
+            }
+        },
+        std::time::Duration::from_secs(POLL_SECONDS),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
     view! {
         <section class="page">
             <PageHeader title=Msg::NavInstances on_refresh=refresh count />
