@@ -13,7 +13,7 @@ bash scripts/install-tools.sh test
 
 step "format and lints"
 cargo fmt --all -- --check
-cargo clippy --all-targets -q -- -D warnings
+cargo clippy --workspace --exclude compute-console --all-targets -q -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p compute-console --all-targets -q -- -D warnings
 
 step "build the console (release) and the simulator"
