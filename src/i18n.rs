@@ -159,6 +159,45 @@ pub enum Msg {
     PowerCrashed,
     PowerSuspended,
     PowerUnknown,
+    // instance actions
+    OpStart,
+    OpStop,
+    OpRebootSoft,
+    OpRebootHard,
+    OpResize,
+    OpCreateImage,
+    OpAddSg,
+    OpRemoveSg,
+    OpAttachVolume,
+    OpDetachVolume,
+    OpRename,
+    OpDelete,
+    DeniedNeeds,
+    DeniedNotWhile,
+    DeniedBusy,
+    DeniedNotU2,
+    DeniedNoSg,
+    DeniedNoVolumes,
+    OrWord,
+    Actions,
+    ConfirmTitle,
+    ConfirmDeleteInstance,
+    ConfirmHardReboot,
+    OkButton,
+    NewFlavor,
+    NoOtherFlavor,
+    ImageName,
+    MetadataKey,
+    MetadataValue,
+    AddMetadata,
+    Remove,
+    SecurityGroup,
+    NewName,
+    Save,
+    FieldTooLong,
+    ImageRequested,
+    Following,
+    Working,
 }
 
 /// The text of a message in a language.
@@ -166,6 +205,158 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
     use Lang::*;
     use Msg::*;
     match (msg, lang) {
+        (OpStart, En) => "Start",
+        (OpStart, Ko) => "시작",
+        (OpStart, Ja) => "起動",
+
+        (OpStop, En) => "Stop",
+        (OpStop, Ko) => "정지",
+        (OpStop, Ja) => "停止",
+
+        (OpRebootSoft, En) => "Soft reboot",
+        (OpRebootSoft, Ko) => "소프트 재부팅",
+        (OpRebootSoft, Ja) => "ソフト再起動",
+
+        (OpRebootHard, En) => "Hard reboot",
+        (OpRebootHard, Ko) => "하드 재부팅",
+        (OpRebootHard, Ja) => "ハード再起動",
+
+        (OpResize, En) => "Resize",
+        (OpResize, Ko) => "타입 변경",
+        (OpResize, Ja) => "タイプ変更",
+
+        (OpCreateImage, En) => "Create image",
+        (OpCreateImage, Ko) => "이미지 생성",
+        (OpCreateImage, Ja) => "イメージ作成",
+
+        (OpAddSg, En) => "Add security group",
+        (OpAddSg, Ko) => "보안 그룹 추가",
+        (OpAddSg, Ja) => "セキュリティグループ追加",
+
+        (OpRemoveSg, En) => "Remove security group",
+        (OpRemoveSg, Ko) => "보안 그룹 제거",
+        (OpRemoveSg, Ja) => "セキュリティグループ削除",
+
+        (OpAttachVolume, En) => "Attach volume",
+        (OpAttachVolume, Ko) => "볼륨 연결",
+        (OpAttachVolume, Ja) => "ボリューム接続",
+
+        (OpDetachVolume, En) => "Detach volume",
+        (OpDetachVolume, Ko) => "볼륨 연결 해제",
+        (OpDetachVolume, Ja) => "ボリューム切断",
+
+        (OpRename, En) => "Rename",
+        (OpRename, Ko) => "이름 변경",
+        (OpRename, Ja) => "名前変更",
+
+        (OpDelete, En) => "Delete",
+        (OpDelete, Ko) => "삭제",
+        (OpDelete, Ja) => "削除",
+
+        (DeniedNeeds, En) => "{op} needs {needs}; this instance is {actual}",
+        (DeniedNeeds, Ko) => "{op}은(는) {needs} 상태에서만 가능합니다. 이 인스턴스는 {actual}입니다",
+        (DeniedNeeds, Ja) => "{op}は{needs}の状態でのみ可能です。このインスタンスは{actual}です",
+
+        (DeniedNotWhile, En) => "{op} is not possible while this instance is {actual}",
+        (DeniedNotWhile, Ko) => "이 인스턴스가 {actual} 상태이므로 {op}할 수 없습니다",
+        (DeniedNotWhile, Ja) => "このインスタンスは{actual}のため{op}できません",
+
+        (DeniedBusy, En) => "{op} must wait: this instance is busy with the task {task}",
+        (DeniedBusy, Ko) => "{op}은(는) 기다려야 합니다. 이 인스턴스는 작업 {task} 중입니다",
+        (DeniedBusy, Ja) => "{op}は待つ必要があります。このインスタンスはタスク{task}の実行中です",
+
+        (DeniedNotU2, En) => "Create image through the compute API works only for U2 flavors; for other flavors create the image from the instance's block storage",
+        (DeniedNotU2, Ko) => "Compute API로 이미지 생성은 U2 타입에서만 가능합니다. 다른 타입은 블록 스토리지에서 이미지를 생성하십시오",
+        (DeniedNotU2, Ja) => "Compute APIでのイメージ作成はU2タイプのみ可能です。他のタイプはブロックストレージからイメージを作成してください",
+
+        (DeniedNoSg, En) => "Remove security group needs a security group on this instance; it has none",
+        (DeniedNoSg, Ko) => "제거할 보안 그룹이 없습니다",
+        (DeniedNoSg, Ja) => "削除できるセキュリティグループがありません",
+
+        (DeniedNoVolumes, En) => "Detach volume needs an attached volume; this instance has none",
+        (DeniedNoVolumes, Ko) => "연결 해제할 볼륨이 없습니다",
+        (DeniedNoVolumes, Ja) => "切断できるボリュームがありません",
+
+        (OrWord, En) => "or",
+        (OrWord, Ko) => "또는",
+        (OrWord, Ja) => "または",
+
+        (Actions, En) => "Actions",
+        (Actions, Ko) => "작업",
+        (Actions, Ja) => "操作",
+
+        (ConfirmTitle, En) => "Please confirm",
+        (ConfirmTitle, Ko) => "확인",
+        (ConfirmTitle, Ja) => "確認",
+
+        (ConfirmDeleteInstance, En) => "Delete the instance {name}? This cannot be undone.",
+        (ConfirmDeleteInstance, Ko) => "인스턴스 {name}을(를) 삭제하시겠습니까? 되돌릴 수 없습니다.",
+        (ConfirmDeleteInstance, Ja) => "インスタンス{name}を削除しますか？元に戻せません。",
+
+        (ConfirmHardReboot, En) => "Hard reboot the instance {name}? Unsaved data in memory is lost.",
+        (ConfirmHardReboot, Ko) => "인스턴스 {name}을(를) 하드 재부팅하시겠습니까? 저장하지 않은 메모리의 데이터는 사라집니다.",
+        (ConfirmHardReboot, Ja) => "インスタンス{name}をハード再起動しますか？保存されていないメモリ上のデータは失われます。",
+
+        (OkButton, En) => "OK",
+        (OkButton, Ko) => "확인",
+        (OkButton, Ja) => "OK",
+
+        (NewFlavor, En) => "New flavor",
+        (NewFlavor, Ko) => "새 인스턴스 타입",
+        (NewFlavor, Ja) => "新しいインスタンスタイプ",
+
+        (NoOtherFlavor, En) => "No other flavor is available",
+        (NoOtherFlavor, Ko) => "다른 인스턴스 타입이 없습니다",
+        (NoOtherFlavor, Ja) => "他のインスタンスタイプがありません",
+
+        (ImageName, En) => "Image name",
+        (ImageName, Ko) => "이미지 이름",
+        (ImageName, Ja) => "イメージ名",
+
+        (MetadataKey, En) => "Key",
+        (MetadataKey, Ko) => "키",
+        (MetadataKey, Ja) => "キー",
+
+        (MetadataValue, En) => "Value",
+        (MetadataValue, Ko) => "값",
+        (MetadataValue, Ja) => "値",
+
+        (AddMetadata, En) => "Add metadata",
+        (AddMetadata, Ko) => "메타데이터 추가",
+        (AddMetadata, Ja) => "メタデータ追加",
+
+        (Remove, En) => "Remove",
+        (Remove, Ko) => "제거",
+        (Remove, Ja) => "削除",
+
+        (SecurityGroup, En) => "Security group",
+        (SecurityGroup, Ko) => "보안 그룹",
+        (SecurityGroup, Ja) => "セキュリティグループ",
+
+        (NewName, En) => "New name",
+        (NewName, Ko) => "새 이름",
+        (NewName, Ja) => "新しい名前",
+
+        (Save, En) => "Save",
+        (Save, Ko) => "저장",
+        (Save, Ja) => "保存",
+
+        (FieldTooLong, En) => "At most {max} characters (it has {actual})",
+        (FieldTooLong, Ko) => "최대 {max}자입니다(현재 {actual}자)",
+        (FieldTooLong, Ja) => "最大{max}文字です（現在{actual}文字）",
+
+        (ImageRequested, En) => "Image requested",
+        (ImageRequested, Ko) => "이미지 생성 요청됨",
+        (ImageRequested, Ja) => "イメージ作成を要求しました",
+
+        (Following, En) => "Following the instance until it settles…",
+        (Following, Ko) => "인스턴스가 안정될 때까지 확인 중…",
+        (Following, Ja) => "インスタンスが安定するまで確認中…",
+
+        (Working, En) => "Working…",
+        (Working, Ko) => "처리 중…",
+        (Working, Ja) => "処理中…",
+
         (AppName, En) => "Compute Console",
         (AppName, Ko) => "Compute 콘솔",
         (AppName, Ja) => "Compute コンソール",

@@ -10,10 +10,13 @@ use std::sync::{Arc, Mutex};
 use compute_api::error::HttpError;
 use compute_api::identity::{CatalogEntry, Endpoint};
 use compute_api::request::Service;
+use compute_api::rules::Operation;
 use compute_api::server::Server;
 use compute_api::{ApiError, ServerStatus};
+use compute_console::components::action_bar::denied_text;
 use compute_console::components::{
-    ErrorMessage, InstanceTable, LoginForm, LoginInput, StatusBadge, Timestamp,
+    ActionBar, ConfirmDialog, ErrorMessage, InstanceTable, LoginForm, LoginInput, StatusBadge,
+    Timestamp,
 };
 use compute_console::config::{service_base, RegionOverrides, RuntimeConfig};
 use compute_console::i18n::{provide_i18n, tr, Lang, Msg};
@@ -506,4 +509,184 @@ fn timestamps_without_a_zone_are_utc() {
         text(&root).contains("not a time"),
         "unreadable values are shown as they came"
     );
+}
+
+// ---- action bar ---------------------------------------------------------------------------
+
+fn button(root: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlButtonElement {
+    by_testid(root, id).unchecked_into()
+}
+
+/// The reason shown beside a button (title of its wrapper and the visible note).
+fn reason(root: &web_sys::HtmlElement, id: &str) -> (Option<String>, Option<String>) {
+    let wrapper: web_sys::HtmlElement = by_testid(root, id)
+        .parent_element()
+        .unwrap()
+        .unchecked_into();
+    let note = query(&wrapper, ".why").map(|n| text(&n));
+    (wrapper.get_attribute("title"), note)
+}
+
+#[wasm_bindgen_test]
+async fn action_bar_enables_exactly_what_the_rules_allow_and_says_why() {
+    let mut shutoff = servers()[1].clone();
+    shutoff.security_groups = vec![];
+    let active = servers()[0].clone();
+    let clicked = Arc::new(Mutex::new(Vec::new()));
+    let sink = clicked.clone();
+    let on_action = Callback::new(move |op: Operation| sink.lock().unwrap().push(op));
+    let (server, set_server) = signal(Some(active));
+    let root = mount(move || {
+        view! { <ActionBar server=server flavor_is_u2=Signal::stored(Some(false)) on_action /> }
+    });
+    tick().await;
+
+    // ACTIVE: start refused with the reason, stop and reboots allowed.
+    assert!(button(&root, "action-start").disabled());
+    let (title, note) = reason(&root, "action-start");
+    assert_eq!(
+        title.as_deref(),
+        Some("Start needs SHUTOFF; this instance is ACTIVE")
+    );
+    assert_eq!(note.as_deref(), title.as_deref());
+    for id in [
+        "action-stop",
+        "action-reboot-soft",
+        "action-reboot-hard",
+        "action-resize",
+        "action-add-sg",
+        "action-rename",
+        "action-delete",
+    ] {
+        assert!(!button(&root, id).disabled(), "{id} should be enabled");
+        assert_eq!(reason(&root, id), (None, None), "{id} has no reason");
+    }
+    // Not a U2 flavor: no create image, and it says why.
+    assert!(button(&root, "action-create-image").disabled());
+    assert!(reason(&root, "action-create-image")
+        .0
+        .unwrap()
+        .contains("U2"));
+    // No security group on the instance: nothing to remove.
+    assert!(button(&root, "action-remove-sg").disabled());
+
+    button(&root, "action-stop").click();
+    // A disabled button sends nothing.
+    button(&root, "action-start").click();
+    assert_eq!(*clicked.lock().unwrap(), vec![Operation::Stop]);
+
+    // SHUTOFF: start enabled, stop and soft reboot refused.
+    set_server.set(Some(shutoff));
+    tick().await;
+    assert!(!button(&root, "action-start").disabled());
+    assert!(button(&root, "action-stop").disabled());
+    assert_eq!(
+        reason(&root, "action-reboot-soft").0.as_deref(),
+        Some("Soft reboot needs ACTIVE; this instance is SHUTOFF")
+    );
+    assert!(!button(&root, "action-reboot-hard").disabled());
+}
+
+#[wasm_bindgen_test]
+async fn action_bar_disables_everything_while_a_request_is_in_flight() {
+    let (pending, set_pending) = signal(None::<Operation>);
+    let root = mount(move || {
+        view! {
+            <ActionBar
+                server=Signal::stored(Some(servers()[0].clone()))
+                pending
+                on_action=Callback::new(|_: Operation| {})
+            />
+        }
+    });
+    tick().await;
+    assert!(!button(&root, "action-stop").disabled());
+    set_pending.set(Some(Operation::Stop));
+    tick().await;
+    for id in ["action-stop", "action-reboot-soft", "action-delete"] {
+        assert!(button(&root, id).disabled(), "{id} enabled while busy");
+    }
+    set_pending.set(None);
+    tick().await;
+    assert!(!button(&root, "action-stop").disabled());
+}
+
+#[wasm_bindgen_test]
+async fn action_bar_reasons_follow_the_language() {
+    let i18n = provide_i18n(Lang::Ko);
+    let root = mount(move || {
+        provide_context(i18n);
+        view! {
+            <ActionBar
+                server=Signal::stored(Some(servers()[0].clone()))
+                on_action=Callback::new(|_: Operation| {})
+            />
+        }
+    });
+    tick().await;
+    assert_eq!(text(&by_testid(&root, "action-start")), "시작");
+    let title = reason(&root, "action-start").0.unwrap();
+    assert!(
+        title.contains("SHUTOFF") && title.contains("시작"),
+        "{title}"
+    );
+}
+
+// ---- confirmation dialog ------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn confirm_dialog_cancel_sends_nothing_and_ok_calls_back() {
+    let calls = Arc::new(Mutex::new(Vec::<&'static str>::new()));
+    let (ok_sink, cancel_sink) = (calls.clone(), calls.clone());
+    let root = mount(move || {
+        view! {
+            <ConfirmDialog
+                message="Delete the instance web-01?".to_string()
+                on_ok=Callback::new(move |_: ()| ok_sink.lock().unwrap().push("ok"))
+                on_cancel=Callback::new(move |_: ()| cancel_sink.lock().unwrap().push("cancel"))
+            />
+        }
+    });
+    tick().await;
+    let dialog = query(&root, "[role=\"dialog\"]").expect("a dialog");
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+    assert!(text(&dialog).contains("web-01"));
+    // Focus starts inside the dialog.
+    let active = document().active_element().unwrap();
+    assert!(dialog.contains(Some(&active)), "focus is not in the dialog");
+
+    by_testid(&root, "confirm-cancel").click();
+    assert_eq!(*calls.lock().unwrap(), vec!["cancel"]);
+
+    // Escape closes like Cancel.
+    let press_escape = js_sys::Function::new_with_args(
+        "el",
+        "el.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}))",
+    );
+    press_escape
+        .call1(
+            &wasm_bindgen::JsValue::NULL,
+            &by_testid(&root, "confirm-ok").into(),
+        )
+        .unwrap();
+    assert_eq!(*calls.lock().unwrap(), vec!["cancel", "cancel"]);
+
+    by_testid(&root, "confirm-ok").click();
+    assert_eq!(*calls.lock().unwrap(), vec!["cancel", "cancel", "ok"]);
+}
+
+#[wasm_bindgen_test]
+fn every_denial_is_translated() {
+    use compute_api::rules::Denied;
+    for lang in Lang::ALL {
+        let text = denied_text(
+            lang,
+            &Denied::TaskInProgress {
+                operation: Operation::Resize,
+                task: "powering-off".into(),
+            },
+        );
+        assert!(text.contains("powering-off"), "{lang:?}: {text}");
+        assert!(!text.contains("{"), "{lang:?}: placeholder left in {text}");
+    }
 }

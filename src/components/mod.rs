@@ -1,5 +1,7 @@
 //! Presentational pieces: they take plain data and callbacks, never fetch.
 
+pub mod action_bar;
+pub mod dialog;
 pub mod error_message;
 pub mod format;
 pub mod instance_table;
@@ -7,6 +9,8 @@ pub mod login_form;
 pub mod status_badge;
 pub mod time;
 
+pub use action_bar::ActionBar;
+pub use dialog::{ConfirmDialog, Modal};
 pub use error_message::ErrorMessage;
 pub use instance_table::InstanceTable;
 pub use login_form::{LoginForm, LoginInput};

@@ -1,22 +1,32 @@
 //! `/instances/:id`: `GET /servers/{id}`, every field the API gives, and the raw JSON.
 
+use std::collections::BTreeMap;
+
+use compute_api::action::{image_id_from_location, RebootType, ServerAction};
+use compute_api::flavor::Flavor;
 use compute_api::request;
-use compute_api::server::{Server, ServerEnvelope};
+use compute_api::rules::Operation;
+use compute_api::server::{Server, ServerEnvelope, UpdateServer};
+use compute_api::services::SecurityGroupList;
 use compute_api::status::PowerState;
+use compute_api::validate::{validate_rename, ErrorKind};
 use compute_api::ApiError;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params};
 use leptos_router::params::Params;
+use leptos_router::NavigateOptions;
 
-use crate::client::expect_api;
+use crate::client::{expect_api, Api};
+use crate::components::action_bar::operation_msg;
 use crate::components::format::or_dash;
 use crate::components::instance_table::Addresses;
-use crate::components::{ErrorMessage, StatusBadge, Timestamp};
+use crate::components::{ActionBar, ConfirmDialog, ErrorMessage, Modal, StatusBadge, Timestamp};
 use crate::i18n::{use_i18n, I18n, Msg};
 use crate::pages::LoadingRow;
 use crate::paths::href;
 use crate::session::expect_session;
-use crate::store::expect_store;
+use crate::store::{expect_store, Store};
 
 #[derive(Params, Debug, Clone, PartialEq)]
 struct InstanceParams {
@@ -49,6 +59,8 @@ pub fn InstanceDetailPage() -> impl IntoView {
     let store = expect_store();
     let session = expect_session();
     let params = use_params::<InstanceParams>();
+    let navigate = use_navigate();
+    let go_to_list = Callback::new(move |_: ()| navigate("/instances", NavigateOptions::default()));
     let id = Memo::new(move |_| params.get().ok().and_then(|p| p.id).unwrap_or_default());
     let detail = LocalResource::new(move || {
         let id = id.get();
@@ -67,6 +79,129 @@ pub fn InstanceDetailPage() -> impl IntoView {
         }
     });
 
+    // The instance as last read, for the action bar (kept while a re-read is under way).
+    let current = RwSignal::new(None::<Server>);
+    // Set after an action: re-read every second until the instance settles.
+    let following = RwSignal::new(false);
+    let pending = RwSignal::new(None::<Operation>);
+    let dialog = RwSignal::new(None::<Operation>);
+    let action_error = RwSignal::new(None::<ApiError>);
+    let image_ref = RwSignal::new(None::<(String, Option<String>)>);
+
+    // Another instance (same route, new id): nothing of the previous one carries over.
+    Effect::new(move |previous: Option<String>| {
+        let now = id.get();
+        if previous.is_some_and(|p| p != now) {
+            current.set(None);
+            following.set(false);
+            dialog.set(None);
+            action_error.set(None);
+            image_ref.set(None);
+        }
+        now
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(d)) = detail.get() {
+            if settled(&d.server) && following.get_untracked() {
+                following.set(false);
+                // The list row reads the shared store: refresh it once the instance settles.
+                store.servers.refetch();
+            }
+            current.set(Some(d.server));
+        }
+    });
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            let busy = following.get_untracked()
+                || current.with_untracked(|s| s.as_ref().is_some_and(|s| !settled(s)));
+            if busy && !document().hidden() && pending.get_untracked().is_none() {
+                detail.refetch();
+            }
+        },
+        std::time::Duration::from_millis(FOLLOW_MS),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+
+    let flavor_is_u2 = Signal::derive(move || {
+        let fid = current.with(|s| s.as_ref()?.flavor.as_ref().map(|f| f.id.clone()))?;
+        store
+            .flavors
+            .get()?
+            .ok()?
+            .iter()
+            .find(|f| f.id == fid)
+            .map(|f| f.is_u2())
+    });
+    let instance_name = Signal::derive(move || {
+        current.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    if s.name.is_empty() {
+                        s.id.clone()
+                    } else {
+                        s.name.clone()
+                    }
+                })
+                .unwrap_or_default()
+        })
+    });
+
+    // Sends one request for an operation. Never retried; a refusal (409) is shown and the
+    // instance re-read, since the refusal means what we showed was stale.
+    let run = move |op: Operation, req: compute_api::Request| {
+        if pending.get_untracked().is_some() {
+            return;
+        }
+        pending.set(Some(op));
+        action_error.set(None);
+        dialog.set(None);
+        spawn_local(async move {
+            let outcome = api.send(&req).await;
+            pending.set(None);
+            match outcome {
+                Ok(_) if op == Operation::Delete => {
+                    store.servers.refetch();
+                    go_to_list.run(());
+                }
+                Ok(reply) => {
+                    if op == Operation::CreateImage {
+                        image_ref.set(reply.location.map(|location| {
+                            let id = image_id_from_location(&location).map(str::to_string);
+                            (location, id)
+                        }));
+                    }
+                    following.set(true);
+                    store.servers.refetch();
+                    detail.refetch();
+                }
+                Err(error) => {
+                    action_error.set(Some(error));
+                    detail.refetch();
+                }
+            }
+        });
+    };
+    let server_id =
+        move || current.with_untracked(|s| s.as_ref().map(|s| s.id.clone()).unwrap_or_default());
+    let on_action = Callback::new(move |op: Operation| {
+        let sid = server_id();
+        match op {
+            Operation::Start => run(op, request::server_action(&sid, &ServerAction::Start(()))),
+            Operation::Stop => run(op, request::server_action(&sid, &ServerAction::Stop(()))),
+            Operation::RebootSoft => run(
+                op,
+                request::server_action(&sid, &ServerAction::reboot(RebootType::Soft)),
+            ),
+            _ => {
+                action_error.set(None);
+                dialog.set(Some(op));
+            }
+        }
+    });
+    let close = Callback::new(move |_: ()| dialog.set(None));
+    let submit = Callback::new(move |(op, req): (Operation, compute_api::Request)| run(op, req));
+
     view! {
         <section class="page">
             <nav class="breadcrumb" aria-label="breadcrumb">
@@ -74,6 +209,36 @@ pub fn InstanceDetailPage() -> impl IntoView {
                 " / "
                 <span class="mono">{move || id.get()}</span>
             </nav>
+            {move || action_error.get().map(|error| view! { <ErrorMessage error /> })}
+            {move || {
+                image_ref
+                    .get()
+                    .map(|(location, image_id)| {
+                        view! {
+                            <p class="notice" role="status" data-testid="image-ref">
+                                {i18n.text(Msg::ImageRequested)} ": "
+                                <span class="mono">{image_id.unwrap_or_default()}</span> " "
+                                <span class="mono small muted">{location}</span>
+                            </p>
+                        }
+                    })
+            }}
+            <Show when=move || current.with(Option::is_some)>
+                <ActionBar
+                    server=Signal::derive(move || current.get())
+                    flavor_is_u2
+                    pending=Signal::derive(move || pending.get())
+                    on_action
+                />
+                {move || following.get().then(|| view! {
+                    <p class="muted small" role="status">{i18n.text(Msg::Following)}</p>
+                })}
+            </Show>
+            {move || {
+                let op = dialog.get()?;
+                let server = current.get_untracked()?;
+                Some(action_dialog(i18n, op, server, instance_name, store, api, submit, close))
+            }}
             <Transition fallback=LoadingRow>
                 {move || Suspend::new(async move {
                     match detail.await {
@@ -93,6 +258,315 @@ pub fn InstanceDetailPage() -> impl IntoView {
                 })}
             </Transition>
         </section>
+    }
+}
+
+/// How often a followed instance is re-read.
+const FOLLOW_MS: u64 = 1000;
+
+/// Neither in a transitional status nor running a task.
+fn settled(server: &Server) -> bool {
+    !server.status.is_transitional() && !server.task_state.as_ref().is_some_and(|t| t.is_active())
+}
+
+/// The dialog an operation needs before its request can be sent.
+#[allow(clippy::too_many_arguments)]
+fn action_dialog(
+    i18n: I18n,
+    op: Operation,
+    server: Server,
+    name: Signal<String>,
+    store: Store,
+    api: Api,
+    submit: Callback<(Operation, compute_api::Request)>,
+    close: Callback<()>,
+) -> AnyView {
+    let sid = server.id.clone();
+    let title = Signal::derive(move || i18n.t(operation_msg(op)).to_string());
+    match op {
+        Operation::Delete | Operation::RebootHard => {
+            let template = if op == Operation::Delete {
+                Msg::ConfirmDeleteInstance
+            } else {
+                Msg::ConfirmHardReboot
+            };
+            let message = Signal::derive(move || i18n.t(template).replace("{name}", &name.get()));
+            let on_ok = Callback::new(move |_: ()| {
+                let req = if op == Operation::Delete {
+                    request::delete_server(&sid)
+                } else {
+                    request::server_action(&sid, &ServerAction::reboot(RebootType::Hard))
+                };
+                submit.run((op, req));
+            });
+            view! { <ConfirmDialog message on_ok on_cancel=close /> }.into_any()
+        }
+        Operation::Rename => {
+            let value = RwSignal::new(server.name.clone());
+            let problem = move || {
+                validate_rename(&value.get()).err().map(|kind| match kind {
+                    ErrorKind::TooLong { max, actual } => i18n
+                        .t(Msg::FieldTooLong)
+                        .replace("{max}", &max.to_string())
+                        .replace("{actual}", &actual.to_string()),
+                    _ => i18n.t(Msg::FieldRequired).to_string(),
+                })
+            };
+            let save = move || {
+                let name = value.get_untracked();
+                if validate_rename(&name).is_ok() {
+                    let update = UpdateServer { name: Some(name) };
+                    submit.run((op, request::update_server(&sid, &update)));
+                }
+            };
+            view! {
+                <Modal title on_close=close>
+                    <form class="form" on:submit=move |ev| { ev.prevent_default(); save(); }>
+                        <label>
+                            {i18n.text(Msg::NewName)}
+                            <input
+                                type="text"
+                                data-testid="rename-input"
+                                prop:value=move || value.get()
+                                on:input=move |ev| value.set(event_target_value(&ev))
+                                aria-invalid=move || problem().is_some().then_some("true")
+                            />
+                        </label>
+                        {move || problem().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+                        {dialog_buttons(i18n, close, Signal::derive(move || problem().is_none()))}
+                    </form>
+                </Modal>
+            }
+            .into_any()
+        }
+        Operation::Resize => {
+            let current_flavor = server
+                .flavor
+                .as_ref()
+                .map(|f| f.id.clone())
+                .unwrap_or_default();
+            let choices: Vec<Flavor> = store
+                .flavors
+                .get_untracked()
+                .and_then(|r| r.ok())
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|f| f.id != current_flavor && f.disabled != Some(true))
+                .collect();
+            let chosen = RwSignal::new(choices.first().map(|f| f.id.clone()).unwrap_or_default());
+            let empty = choices.is_empty();
+            let options = choices
+                .into_iter()
+                .map(|f| {
+                    let label = format!(
+                        "{} — {} vCPU · {} MB RAM · {} GB",
+                        f.name,
+                        or_dash(f.vcpus),
+                        or_dash(f.ram),
+                        or_dash(f.disk)
+                    );
+                    view! { <option value=f.id.clone()>{label}</option> }
+                })
+                .collect_view();
+            let save = move || {
+                let flavor = chosen.get_untracked();
+                if !flavor.is_empty() {
+                    submit.run((
+                        op,
+                        request::server_action(&sid, &ServerAction::resize(flavor)),
+                    ));
+                }
+            };
+            view! {
+                <Modal title on_close=close>
+                    <form class="form" on:submit=move |ev| { ev.prevent_default(); save(); }>
+                        {empty.then(|| view! { <p class="muted">{i18n.text(Msg::NoOtherFlavor)}</p> })}
+                        <label>
+                            {i18n.text(Msg::NewFlavor)}
+                            <select
+                                data-testid="resize-flavor"
+                                prop:value=move || chosen.get()
+                                on:change=move |ev| chosen.set(event_target_value(&ev))
+                            >
+                                {options}
+                            </select>
+                        </label>
+                        {dialog_buttons(i18n, close, Signal::derive(move || !chosen.get().is_empty()))}
+                    </form>
+                </Modal>
+            }
+            .into_any()
+        }
+        Operation::CreateImage => {
+            let image_name = RwSignal::new(String::new());
+            let rows = RwSignal::new(Vec::<(String, String)>::new());
+            let valid = Signal::derive(move || {
+                validate_rename(&image_name.get()).is_ok()
+                    && rows.with(|r| {
+                        r.iter().all(|(k, v)| {
+                            !k.trim().is_empty()
+                                && k.chars().count() <= 255
+                                && v.chars().count() <= 255
+                        })
+                    })
+            });
+            let save = move || {
+                if !valid.get_untracked() {
+                    return;
+                }
+                let metadata: BTreeMap<String, String> = rows.get_untracked().into_iter().collect();
+                let action = ServerAction::create_image(image_name.get_untracked(), metadata);
+                submit.run((op, request::server_action(&sid, &action)));
+            };
+            let row_view = move |i: usize| {
+                view! {
+                    <div class="meta-row">
+                        <input
+                            type="text"
+                            aria-label=i18n.text(Msg::MetadataKey)
+                            placeholder=i18n.text(Msg::MetadataKey)
+                            data-testid="image-meta-key"
+                            prop:value=move || rows.with(|r| r.get(i).map(|r| r.0.clone()).unwrap_or_default())
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                rows.update(|r| if let Some(row) = r.get_mut(i) { row.0 = v; });
+                            }
+                        />
+                        <input
+                            type="text"
+                            aria-label=i18n.text(Msg::MetadataValue)
+                            placeholder=i18n.text(Msg::MetadataValue)
+                            data-testid="image-meta-value"
+                            prop:value=move || rows.with(|r| r.get(i).map(|r| r.1.clone()).unwrap_or_default())
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                rows.update(|r| if let Some(row) = r.get_mut(i) { row.1 = v; });
+                            }
+                        />
+                        <button type="button" class="ghost" on:click=move |_| rows.update(|r| { if i < r.len() { r.remove(i); } })>
+                            {i18n.text(Msg::Remove)}
+                        </button>
+                    </div>
+                }
+            };
+            view! {
+                <Modal title on_close=close>
+                    <form class="form" on:submit=move |ev| { ev.prevent_default(); save(); }>
+                        <label>
+                            {i18n.text(Msg::ImageName)}
+                            <input
+                                type="text"
+                                data-testid="image-name"
+                                prop:value=move || image_name.get()
+                                on:input=move |ev| image_name.set(event_target_value(&ev))
+                            />
+                        </label>
+                        <fieldset>
+                            <legend>{i18n.text(Msg::Metadata)}</legend>
+                            <For each=move || 0..rows.with(Vec::len) key=|i| *i let:i>
+                                {row_view(i)}
+                            </For>
+                            <button type="button" class="ghost" data-testid="image-meta-add" on:click=move |_| rows.update(|r| r.push((String::new(), String::new())))>
+                                {i18n.text(Msg::AddMetadata)}
+                            </button>
+                        </fieldset>
+                        {dialog_buttons(i18n, close, valid)}
+                    </form>
+                </Modal>
+            }
+            .into_any()
+        }
+        Operation::AddSecurityGroup | Operation::RemoveSecurityGroup => {
+            let chosen = RwSignal::new(String::new());
+            let remove = op == Operation::RemoveSecurityGroup;
+            let own: Vec<String> = server
+                .security_groups
+                .iter()
+                .map(|g| g.name.clone())
+                .collect();
+            let groups = LocalResource::new(move || {
+                let own = own.clone();
+                async move {
+                    if remove {
+                        return own;
+                    }
+                    // A catalog without the network service (or a failing one) leaves a typed name.
+                    api.fetch::<SecurityGroupList>(&request::list_security_groups())
+                        .await
+                        .map(|l| l.security_groups.into_iter().map(|g| g.name).collect())
+                        .unwrap_or_default()
+                }
+            });
+            let save = move || {
+                let name = chosen.get_untracked().trim().to_string();
+                if name.is_empty() {
+                    return;
+                }
+                let action = if remove {
+                    ServerAction::remove_security_group(name)
+                } else {
+                    ServerAction::add_security_group(name)
+                };
+                submit.run((op, request::server_action(&sid, &action)));
+            };
+            view! {
+                <Modal title on_close=close>
+                    <form class="form" on:submit=move |ev| { ev.prevent_default(); save(); }>
+                        <label>
+                            {i18n.text(Msg::SecurityGroup)}
+                            {move || {
+                                let names = groups.get().unwrap_or_default();
+                                if names.is_empty() {
+                                    view! {
+                                        <input
+                                            type="text"
+                                            data-testid="sg-name"
+                                            prop:value=move || chosen.get()
+                                            on:input=move |ev| chosen.set(event_target_value(&ev))
+                                        />
+                                    }
+                                    .into_any()
+                                } else {
+                                    if chosen.get_untracked().is_empty() {
+                                        chosen.set(names[0].clone());
+                                    }
+                                    view! {
+                                        <select
+                                            data-testid="sg-name"
+                                            prop:value=move || chosen.get()
+                                            on:change=move |ev| chosen.set(event_target_value(&ev))
+                                        >
+                                            {names
+                                                .into_iter()
+                                                .map(|n| view! { <option value=n.clone()>{n.clone()}</option> })
+                                                .collect_view()}
+                                        </select>
+                                    }
+                                    .into_any()
+                                }
+                            }}
+                        </label>
+                        {dialog_buttons(i18n, close, Signal::derive(move || !chosen.get().trim().is_empty()))}
+                    </form>
+                </Modal>
+            }
+            .into_any()
+        }
+        _ => ().into_any(),
+    }
+}
+
+/// Cancel (`confirm-cancel`) and the submit button (`confirm-ok`) of a form dialog.
+fn dialog_buttons(i18n: I18n, close: Callback<()>, valid: Signal<bool>) -> impl IntoView {
+    view! {
+        <div class="modal-buttons">
+            <button type="button" data-testid="confirm-cancel" on:click=move |_| close.run(())>
+                {i18n.text(Msg::Cancel)}
+            </button>
+            <button type="submit" class="primary" data-testid="confirm-ok" disabled=move || !valid.get()>
+                {i18n.text(Msg::OkButton)}
+            </button>
+        </div>
     }
 }
 
@@ -128,8 +602,10 @@ fn server_view(i18n: I18n, detail: Detail, flavor_name: Option<String>) -> impl 
     let fault = s.fault.clone();
     view! {
         <header class="page-header">
-            <h1>{if s.name.is_empty() { s.id.clone() } else { s.name.clone() }}</h1>
-            <StatusBadge status=s.status.clone() />
+            <h1 data-testid="instance-name">{if s.name.is_empty() { s.id.clone() } else { s.name.clone() }}</h1>
+            <span data-testid="instance-status" data-status=s.status.as_str().to_string()>
+                <StatusBadge status=s.status.clone() />
+            </span>
         </header>
         {fault
             .map(|f| {
@@ -152,7 +628,7 @@ fn server_view(i18n: I18n, detail: Detail, flavor_name: Option<String>) -> impl 
                 {row(i18n, Msg::ColTaskState, or_dash(s.task_state.as_ref().map(|t| t.0.clone())))}
                 {row(i18n, Msg::ColPowerState, power)}
                 {row(i18n, Msg::VmState, or_dash(s.vm_state.clone()))}
-                {row(i18n, Msg::ColFlavor, or_dash(flavor))}
+                {row(i18n, Msg::ColFlavor, view! { <span data-testid="instance-flavor">{or_dash(flavor)}</span> })}
                 {row(i18n, Msg::ColImage, match image {
                     Some(id) => view! { <span class="mono">{id}</span> }.into_any(),
                     None => i18n.text(Msg::BootFromVolume).into_any(),

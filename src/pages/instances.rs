@@ -10,7 +10,7 @@ use crate::pages::{list_or_state, LoadingRow, PageHeader};
 use crate::store::expect_store;
 
 /// How often transitional instances are re-read.
-const POLL_SECONDS: u64 = 5;
+const POLL_SECONDS: u64 = 2;
 
 #[component]
 pub fn InstancesPage() -> impl IntoView {
@@ -26,13 +26,17 @@ pub fn InstancesPage() -> impl IntoView {
         store.servers.refetch();
         store.flavors.refetch();
     });
-    // Follow instances in a transitional state (BUILD, REBOOT, RESIZE …) until they settle;
+    // Follow instances in a transitional state (BUILD, REBOOT, RESIZE …) or running a task
+    // (a delete under way) until they settle;
     // paused while the tab is hidden.
     if let Ok(handle) = set_interval_with_handle(
         move || {
             let hidden = document().hidden();
             let busy = store.servers.with_untracked(|loaded| {
-                matches!(loaded, Some(Ok(servers)) if servers.iter().any(|s| s.status.is_transitional()))
+                matches!(loaded, Some(Ok(servers)) if servers.iter().any(|s| {
+                    s.status.is_transitional()
+                        || s.task_state.as_ref().is_some_and(|t| t.is_active())
+                }))
             });
             if busy && !hidden {
                 store.servers.refetch();

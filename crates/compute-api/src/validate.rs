@@ -518,6 +518,42 @@ fn check_block_devices(
     }
 }
 
+/// Checks a new name for `PUT /servers/{id}`: required (not blank) and at most
+/// [`MAX_NAME_CHARS`] characters. Returns the kind of the first broken rule.
+pub fn validate_rename(name: &str) -> Result<(), ErrorKind> {
+    let chars = name.chars().count();
+    if name.trim().is_empty() {
+        Err(ErrorKind::Required)
+    } else if chars > MAX_NAME_CHARS {
+        Err(ErrorKind::TooLong {
+            max: MAX_NAME_CHARS,
+            actual: chars,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod rename_tests {
+    use super::*;
+
+    #[test]
+    fn rename_needs_a_name_of_at_most_255_characters() {
+        assert_eq!(validate_rename(""), Err(ErrorKind::Required));
+        assert_eq!(validate_rename("   "), Err(ErrorKind::Required));
+        assert_eq!(validate_rename("web-03"), Ok(()));
+        assert_eq!(validate_rename(&"가".repeat(255)), Ok(()));
+        assert_eq!(
+            validate_rename(&"a".repeat(256)),
+            Err(ErrorKind::TooLong {
+                max: 255,
+                actual: 256
+            })
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,125 @@
+//! Modal dialogs: focus stays inside, Escape closes, the first control gets focus.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::{use_i18n, Msg};
+
+const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), select:not([disabled]), \
+                         textarea:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])";
+
+fn focusables(root: &web_sys::HtmlElement) -> Vec<web_sys::HtmlElement> {
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+/// A modal dialog around `children`. `on_close` runs on Escape.
+#[component]
+pub fn Modal(
+    /// The heading.
+    #[prop(into)]
+    title: Signal<String>,
+    /// Called on Escape.
+    on_close: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let node = NodeRef::<Div>::new();
+    Effect::new(move |_| {
+        if let Some(root) = node.get() {
+            let root: web_sys::HtmlElement = root.unchecked_into();
+            // Inputs first, else the first button (Cancel in a confirmation).
+            let items = focusables(&root);
+            let first = items
+                .iter()
+                .find(|e| e.tag_name() != "BUTTON")
+                .or_else(|| items.first())
+                .cloned();
+            if let Some(first) = first {
+                let _ = first.focus();
+            }
+        }
+    });
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            ev.stop_propagation();
+            on_close.run(());
+            return;
+        }
+        if ev.key() != "Tab" {
+            return;
+        }
+        let Some(root) = node.get_untracked() else {
+            return;
+        };
+        let root: web_sys::HtmlElement = root.unchecked_into();
+        let items = focusables(&root);
+        let (Some(first), Some(last)) = (items.first(), items.last()) else {
+            ev.prevent_default();
+            return;
+        };
+        let active = document().active_element();
+        let at = |e: &web_sys::HtmlElement| {
+            active
+                .as_ref()
+                .is_some_and(|a| a == e.unchecked_ref::<web_sys::Element>())
+        };
+        let inside = active.as_ref().is_some_and(|a| root.contains(Some(a)));
+        if ev.shift_key() && (at(first) || !inside) {
+            ev.prevent_default();
+            let _ = last.focus();
+        } else if !ev.shift_key() && (at(last) || !inside) {
+            ev.prevent_default();
+            let _ = first.focus();
+        }
+    };
+    view! {
+        <div class="modal-backdrop">
+            <div
+                class="modal"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="modal-title"
+                node_ref=node
+                on:keydown=on_keydown
+            >
+                <h2 id="modal-title">{move || title.get()}</h2>
+                {children()}
+            </div>
+        </div>
+    }
+}
+
+/// A confirmation: the message, Cancel (`confirm-cancel`) and OK (`confirm-ok`).
+#[component]
+pub fn ConfirmDialog(
+    /// What is about to happen, naming the instance.
+    #[prop(into)]
+    message: Signal<String>,
+    /// Called by OK.
+    on_ok: Callback<()>,
+    /// Called by Cancel and Escape.
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = Signal::derive(move || i18n.t(Msg::ConfirmTitle).to_string());
+    view! {
+        <Modal title on_close=on_cancel>
+            <p class="confirm-message">{move || message.get()}</p>
+            <div class="modal-buttons">
+                <button type="button" data-testid="confirm-cancel" on:click=move |_| on_cancel.run(())>
+                    {i18n.text(Msg::Cancel)}
+                </button>
+                <button type="button" class="danger" data-testid="confirm-ok" on:click=move |_| on_ok.run(())>
+                    {i18n.text(Msg::OkButton)}
+                </button>
+            </div>
+        </Modal>
+    }
+}

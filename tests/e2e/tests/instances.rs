@@ -1,0 +1,240 @@
+//! Instance actions through the UI against the simulator: stop, start, reboot, resize,
+//! rename, delete, create image, and the 409 and 404 paths.
+
+use console_e2e::{Browser, Simulator};
+use fantoccini::Locator;
+
+const WEB_02: &str = "5e1f0000-0000-4000-8000-000000000002";
+const BATCH_U2: &str = "5e1f0000-0000-4000-8000-000000000003";
+
+/// Opens an instance's detail page from the list (a reload would lose the in-memory token).
+async fn open_instance(browser: &Browser, id: &str) {
+    browser
+        .wait_css(&format!(
+            "[data-testid=\"instance-row\"][data-id=\"{id}\"] a"
+        ))
+        .await
+        .click()
+        .await
+        .expect("open the instance");
+    browser.by_test_id("action-stop").await;
+}
+
+async fn status(browser: &Browser) -> String {
+    match browser
+        .client
+        .find(Locator::Css("[data-testid=\"instance-status\"]"))
+        .await
+    {
+        Ok(el) => el
+            .attr("data-status")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+async fn wait_status(browser: &Browser, want: &str) {
+    browser
+        .wait_until(&format!("status {want}"), || async {
+            status(browser).await == want
+        })
+        .await;
+}
+
+/// Waits until the button is enabled (the instance settled and no request is in flight).
+async fn wait_enabled(browser: &Browser, id: &str) {
+    browser
+        .wait_until(&format!("{id} enabled"), || async {
+            browser
+                .by_test_id(id)
+                .await
+                .is_enabled()
+                .await
+                .unwrap_or(false)
+        })
+        .await;
+}
+
+async fn click(browser: &Browser, id: &str) {
+    browser
+        .by_test_id(id)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {id}: {e}"));
+}
+
+async fn text_of(browser: &Browser, id: &str) -> String {
+    browser
+        .by_test_id(id)
+        .await
+        .text()
+        .await
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn stop_start_reboot_resize_rename_and_delete() {
+    let sim = Simulator::start(&["--transition-ms", "300"]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    open_instance(&browser, WEB_02).await;
+    wait_status(&browser, "ACTIVE").await;
+
+    // ACTIVE: start is refused, and says why.
+    assert!(!browser
+        .by_test_id("action-start")
+        .await
+        .is_enabled()
+        .await
+        .unwrap());
+    let why = browser
+        .wait_css("[data-testid=\"action-start\"] + .why")
+        .await
+        .prop("textContent")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(why.contains("SHUTOFF"), "reason: {why}");
+
+    click(&browser, "action-stop").await;
+    wait_status(&browser, "SHUTOFF").await;
+    wait_enabled(&browser, "action-start").await;
+    click(&browser, "action-start").await;
+    wait_status(&browser, "ACTIVE").await;
+
+    wait_enabled(&browser, "action-reboot-soft").await;
+    click(&browser, "action-reboot-soft").await;
+    wait_enabled(&browser, "action-reboot-hard").await;
+    wait_status(&browser, "ACTIVE").await;
+
+    // Hard reboot asks first, naming the instance; cancel sends nothing.
+    click(&browser, "action-reboot-hard").await;
+    let message = browser
+        .wait_css("[role=\"dialog\"] .confirm-message")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(message.contains("web-02"), "confirmation: {message}");
+    click(&browser, "confirm-cancel").await;
+    click(&browser, "action-reboot-hard").await;
+    click(&browser, "confirm-ok").await;
+    wait_enabled(&browser, "action-resize").await;
+    wait_status(&browser, "ACTIVE").await;
+
+    // Resize to the first flavor offered (never the current one).
+    let before = text_of(&browser, "instance-flavor").await;
+    click(&browser, "action-resize").await;
+    let flavor = browser
+        .by_test_id("resize-flavor")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(!flavor.is_empty() && !before.contains(&flavor));
+    click(&browser, "confirm-ok").await;
+    browser
+        .wait_until("the new flavor", || async {
+            text_of(&browser, "instance-flavor").await.contains(&flavor)
+        })
+        .await;
+    browser.screenshot("instance-resized").await;
+
+    // Rename: an empty name is refused in place, a good one is sent.
+    wait_enabled(&browser, "action-rename").await;
+    click(&browser, "action-rename").await;
+    browser.fill("rename-input", " ").await;
+    assert!(!browser
+        .by_test_id("confirm-ok")
+        .await
+        .is_enabled()
+        .await
+        .unwrap());
+    browser.fill("rename-input", "web-02-renamed").await;
+    click(&browser, "confirm-ok").await;
+    browser
+        .wait_until("the new name", || async {
+            text_of(&browser, "instance-name").await == "web-02-renamed"
+        })
+        .await;
+
+    // Delete: confirm, back to the list, the row goes.
+    wait_enabled(&browser, "action-delete").await;
+    click(&browser, "action-delete").await;
+    click(&browser, "confirm-ok").await;
+    browser.by_test_id("instance-row").await;
+    browser
+        .wait_until("the deleted row disappears", || async {
+            browser
+                .all_css(&format!(
+                    "[data-testid=\"instance-row\"][data-id=\"{WEB_02}\"]"
+                ))
+                .await
+                .is_empty()
+        })
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn refusal_create_image_and_unknown_instance() {
+    let sim = Simulator::start(&[
+        "--transition-ms",
+        "300",
+        "--fault",
+        "POST /servers/{id}/action=status:409,times:1,message:Cannot stop while the instance is busy",
+    ]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    open_instance(&browser, BATCH_U2).await;
+    wait_status(&browser, "ACTIVE").await;
+
+    // A 409: Nova's message is shown, nothing is retried, the page stays usable.
+    click(&browser, "action-stop").await;
+    let error = text_of(&browser, "error-message").await;
+    assert!(
+        error.contains("Cannot stop while the instance is busy"),
+        "error: {error}"
+    );
+    wait_enabled(&browser, "action-create-image").await;
+    assert_eq!(status(&browser).await, "ACTIVE");
+
+    // Create image with a metadata pair: the image reference from `Location` is shown.
+    click(&browser, "action-create-image").await;
+    browser.fill("image-name", "batch-u2-snap").await;
+    click(&browser, "image-meta-add").await;
+    browser.fill("image-meta-key", "purpose").await;
+    browser.fill("image-meta-value", "e2e").await;
+    click(&browser, "confirm-ok").await;
+    let reference = text_of(&browser, "image-ref").await;
+    assert!(
+        reference.contains("/images/"),
+        "image reference: {reference}"
+    );
+    browser.screenshot("instance-image-created").await;
+
+    // An unknown instance: itemNotFound's message.
+    browser
+        .client
+        .execute(
+            "history.pushState(null, '', '/instances/00000000-0000-4000-8000-00000000dead'); \
+             window.dispatchEvent(new PopStateEvent('popstate'));",
+            vec![],
+        )
+        .await
+        .expect("navigate");
+    browser
+        .wait_until("the 404 message", || async {
+            text_of(&browser, "error-message")
+                .await
+                .to_lowercase()
+                .contains("could not be found")
+        })
+        .await;
+    browser.close().await;
+}
