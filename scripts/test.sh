@@ -8,6 +8,10 @@ cd "$root"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+# Everything printed is also kept, to add up the counts of every runner at the end.
+log="$(mktemp)"
+exec > >(tee "$log") 2>&1
+
 step "install tools"
 bash scripts/install-tools.sh test
 
@@ -28,3 +32,12 @@ cargo test --target wasm32-unknown-unknown -p compute-console
 
 step "native and end-to-end tests"
 COMPUTE_SIM_BIN="$CARGO_TARGET_DIR/debug/compute-sim" CONSOLE_DIST="$root/dist" cargo test --workspace --exclude compute-console
+
+step "summary"
+# cargo's "test result: ok. N passed; M failed", wasm-bindgen-test's alike, and pytest's "N passed".
+awk '
+  /test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+  /^[0-9]+ passed/ { p += $1 }
+  END { printf "total: %d passed, %d failed\n", p, f }
+' "$log"
+rm -f "$log"
