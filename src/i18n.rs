@@ -198,6 +198,13 @@ pub enum Msg {
     ImageRequested,
     Following,
     Working,
+    VolumeAttachments,
+    Device,
+    VolumeId,
+    AttachmentId,
+    NoAttachments,
+    ConfirmDetach,
+    Volume,
 }
 
 /// The text of a message in a language.
@@ -205,6 +212,34 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
     use Lang::*;
     use Msg::*;
     match (msg, lang) {
+        (VolumeAttachments, En) => "Volume attachments",
+        (VolumeAttachments, Ko) => "볼륨 연결",
+        (VolumeAttachments, Ja) => "ボリューム接続",
+
+        (Device, En) => "Device",
+        (Device, Ko) => "장치",
+        (Device, Ja) => "デバイス",
+
+        (VolumeId, En) => "Volume ID",
+        (VolumeId, Ko) => "볼륨 ID",
+        (VolumeId, Ja) => "ボリュームID",
+
+        (AttachmentId, En) => "Attachment ID",
+        (AttachmentId, Ko) => "연결 ID",
+        (AttachmentId, Ja) => "接続ID",
+
+        (NoAttachments, En) => "No volume is attached",
+        (NoAttachments, Ko) => "연결된 볼륨이 없습니다",
+        (NoAttachments, Ja) => "接続されたボリュームはありません",
+
+        (ConfirmDetach, En) => "Detach the volume {volume} from the instance {name}?",
+        (ConfirmDetach, Ko) => "인스턴스 {name}에서 볼륨 {volume}의 연결을 해제하시겠습니까?",
+        (ConfirmDetach, Ja) => "インスタンス{name}からボリューム{volume}を切断しますか？",
+
+        (Volume, En) => "Volume",
+        (Volume, Ko) => "볼륨",
+        (Volume, Ja) => "ボリューム",
+
         (OpStart, En) => "Start",
         (OpStart, Ko) => "시작",
         (OpStart, Ja) => "起動",

@@ -5,11 +5,12 @@ use std::collections::BTreeMap;
 use compute_api::action::{image_id_from_location, RebootType, ServerAction};
 use compute_api::flavor::Flavor;
 use compute_api::request;
-use compute_api::rules::Operation;
+use compute_api::rules::{check, Operation, ServerFacts};
 use compute_api::server::{Server, ServerEnvelope, UpdateServer};
-use compute_api::services::SecurityGroupList;
+use compute_api::services::{SecurityGroupList, VolumeList};
 use compute_api::status::PowerState;
 use compute_api::validate::{validate_rename, ErrorKind};
+use compute_api::volume_attachment::{AttachVolume, VolumeAttachment, VolumeAttachmentList};
 use compute_api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -18,7 +19,7 @@ use leptos_router::params::Params;
 use leptos_router::NavigateOptions;
 
 use crate::client::{expect_api, Api};
-use crate::components::action_bar::operation_msg;
+use crate::components::action_bar::{denied_text, operation_msg};
 use crate::components::format::or_dash;
 use crate::components::instance_table::Addresses;
 use crate::components::{ActionBar, ConfirmDialog, ErrorMessage, Modal, StatusBadge, Timestamp};
@@ -87,6 +88,30 @@ pub fn InstanceDetailPage() -> impl IntoView {
     let dialog = RwSignal::new(None::<Operation>);
     let action_error = RwSignal::new(None::<ApiError>);
     let image_ref = RwSignal::new(None::<(String, Option<String>)>);
+    // The volume a detach confirmation is about.
+    let detach_target = RwSignal::new(None::<String>);
+    let attachments_version = RwSignal::new(0u32);
+    // Re-read the attachments when the server's own list changes or an attach/detach is sent.
+    let attachments_key = Memo::new(move |_| {
+        current.with(|s| {
+            s.as_ref().map(|s| {
+                let ids: Vec<String> = s.volumes_attached.iter().map(|v| v.id.clone()).collect();
+                (s.id.clone(), ids)
+            })
+        })
+    });
+    let attachments = LocalResource::new(move || {
+        let key = attachments_key.get();
+        attachments_version.track();
+        async move {
+            let Some((sid, _)) = key else {
+                return Ok(Vec::new());
+            };
+            api.fetch::<VolumeAttachmentList>(&request::list_volume_attachments(&sid))
+                .await
+                .map(|l| l.volume_attachments)
+        }
+    });
 
     // Another instance (same route, new id): nothing of the previous one carries over.
     Effect::new(move |previous: Option<String>| {
@@ -171,6 +196,9 @@ pub fn InstanceDetailPage() -> impl IntoView {
                             (location, id)
                         }));
                     }
+                    if matches!(op, Operation::AttachVolume | Operation::DetachVolume) {
+                        attachments_version.update(|v| *v += 1);
+                    }
                     following.set(true);
                     store.servers.refetch();
                     detail.refetch();
@@ -237,8 +265,39 @@ pub fn InstanceDetailPage() -> impl IntoView {
             {move || {
                 let op = dialog.get()?;
                 let server = current.get_untracked()?;
+                if op == Operation::DetachVolume {
+                    let volume = detach_target.get_untracked()?;
+                    let sid = server.id.clone();
+                    let message = Signal::derive(move || {
+                        i18n.t(Msg::ConfirmDetach)
+                            .replace("{name}", &instance_name.get())
+                            .replace("{volume}", &volume)
+                    });
+                    let on_ok = Callback::new(move |_: ()| {
+                        if let Some(volume) = detach_target.get_untracked() {
+                            submit.run((op, request::detach_volume(&sid, &volume)));
+                        }
+                    });
+                    return Some(view! { <ConfirmDialog message on_ok on_cancel=close /> }.into_any());
+                }
                 Some(action_dialog(i18n, op, server, instance_name, store, api, submit, close))
             }}
+            <Show when=move || current.with(Option::is_some)>
+                <VolumesPanel
+                    server=Signal::derive(move || current.get())
+                    attachments
+                    busy=Signal::derive(move || pending.get().is_some())
+                    on_attach=Callback::new(move |_: ()| {
+                        action_error.set(None);
+                        dialog.set(Some(Operation::AttachVolume));
+                    })
+                    on_detach=Callback::new(move |volume: String| {
+                        action_error.set(None);
+                        detach_target.set(Some(volume));
+                        dialog.set(Some(Operation::DetachVolume));
+                    })
+                />
+            </Show>
             <Transition fallback=LoadingRow>
                 {move || Suspend::new(async move {
                     match detail.await {
@@ -552,7 +611,175 @@ fn action_dialog(
             }
             .into_any()
         }
+        Operation::AttachVolume => {
+            let chosen = RwSignal::new(String::new());
+            // Available volumes of the block-storage service; none (or no service) leaves a
+            // typed id.
+            let volumes = LocalResource::new(move || async move {
+                api.fetch::<VolumeList>(&request::list_volumes())
+                    .await
+                    .map(|l| {
+                        l.volumes
+                            .into_iter()
+                            .filter(|v| v.is_available())
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            });
+            let save = move || {
+                let volume_id = chosen.get_untracked().trim().to_string();
+                if volume_id.is_empty() {
+                    return;
+                }
+                let attach = AttachVolume {
+                    volume_id,
+                    device: None,
+                };
+                submit.run((op, request::attach_volume(&sid, &attach)));
+            };
+            view! {
+                <Modal title on_close=close>
+                    <form class="form" on:submit=move |ev| { ev.prevent_default(); save(); }>
+                        <label>
+                            {i18n.text(Msg::Volume)}
+                            {move || {
+                                let list = volumes.get().unwrap_or_default();
+                                if list.is_empty() {
+                                    view! {
+                                        <input
+                                            type="text"
+                                            data-testid="attach-volume-id"
+                                            prop:value=move || chosen.get()
+                                            on:input=move |ev| chosen.set(event_target_value(&ev))
+                                        />
+                                    }
+                                    .into_any()
+                                } else {
+                                    if chosen.get_untracked().is_empty() {
+                                        chosen.set(list[0].id.clone());
+                                    }
+                                    view! {
+                                        <select
+                                            data-testid="attach-volume-id"
+                                            prop:value=move || chosen.get()
+                                            on:change=move |ev| chosen.set(event_target_value(&ev))
+                                        >
+                                            {list
+                                                .into_iter()
+                                                .map(|v| {
+                                                    let label = format!(
+                                                        "{} ({} GB, {})",
+                                                        v.display_name(),
+                                                        or_dash(v.size),
+                                                        v.id
+                                                    );
+                                                    view! { <option value=v.id.clone()>{label}</option> }
+                                                })
+                                                .collect_view()}
+                                        </select>
+                                    }
+                                    .into_any()
+                                }
+                            }}
+                        </label>
+                        {dialog_buttons(i18n, close, Signal::derive(move || !chosen.get().trim().is_empty()))}
+                    </form>
+                </Modal>
+            }
+            .into_any()
+        }
         _ => ().into_any(),
+    }
+}
+
+/// The volume attachments of the instance: a table, attach, and detach per row.
+#[component]
+fn VolumesPanel(
+    server: Signal<Option<Server>>,
+    attachments: LocalResource<Result<Vec<VolumeAttachment>, ApiError>>,
+    busy: Signal<bool>,
+    on_attach: Callback<()>,
+    on_detach: Callback<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let verdict = move |op: Operation| {
+        server.with(|s| match s {
+            Some(s) => check(op, &ServerFacts::from_server(s, None)).map_err(Some),
+            None => Err(None),
+        })
+    };
+    let reason = move |op: Operation| {
+        verdict(op)
+            .err()
+            .flatten()
+            .map(|d| denied_text(i18n.lang(), &d))
+    };
+    view! {
+        <section class="panel" aria-labelledby="volumes-title">
+            <header class="panel-header">
+                <h2 id="volumes-title">{i18n.text(Msg::VolumeAttachments)}</h2>
+                <span class="action" title=move || reason(Operation::AttachVolume)>
+                    <button
+                        type="button"
+                        data-testid="action-attach-volume"
+                        disabled=move || verdict(Operation::AttachVolume).is_err() || busy.get()
+                        on:click=move |_| on_attach.run(())
+                    >
+                        {i18n.text(Msg::OpAttachVolume)}
+                    </button>
+                    {move || reason(Operation::AttachVolume).map(|why| view! { <span class="why" role="note">{why}</span> })}
+                </span>
+            </header>
+            {move || match attachments.get() {
+                None => view! { <LoadingRow /> }.into_any(),
+                Some(Err(error)) => view! { <ErrorMessage error /> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => {
+                    view! { <p class="muted">{i18n.text(Msg::NoAttachments)}</p> }.into_any()
+                }
+                Some(Ok(list)) => {
+                    view! {
+                        <table class="data-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{i18n.text(Msg::Device)}</th>
+                                    <th scope="col">{i18n.text(Msg::VolumeId)}</th>
+                                    <th scope="col">{i18n.text(Msg::AttachmentId)}</th>
+                                    <th scope="col"></th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {list
+                                    .into_iter()
+                                    .map(|a| {
+                                        let volume = a.volume_id.clone();
+                                        view! {
+                                            <tr data-testid="volume-row" data-volume-id=a.volume_id.clone()>
+                                                <td class="mono">{or_dash(a.device)}</td>
+                                                <td class="mono small">{a.volume_id.clone()}</td>
+                                                <td class="mono small">{or_dash(a.id)}</td>
+                                                <td>
+                                                    <button
+                                                        type="button"
+                                                        class="danger"
+                                                        data-testid="action-detach-volume"
+                                                        title=move || reason(Operation::DetachVolume)
+                                                        disabled=move || verdict(Operation::DetachVolume).is_err() || busy.get()
+                                                        on:click=move |_| on_detach.run(volume.clone())
+                                                    >
+                                                        {i18n.text(Msg::OpDetachVolume)}
+                                                    </button>
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
     }
 }
 

@@ -1,11 +1,12 @@
 //! Instance actions through the UI against the simulator: stop, start, reboot, resize,
-//! rename, delete, create image, and the 409 and 404 paths.
+//! rename, attach and detach a volume, delete, create image, and the 409 and 404 paths.
 
 use console_e2e::{Browser, Simulator};
 use fantoccini::Locator;
 
 const WEB_02: &str = "5e1f0000-0000-4000-8000-000000000002";
 const BATCH_U2: &str = "5e1f0000-0000-4000-8000-000000000003";
+const AVAILABLE_VOLUME: &str = "a07f71dc-8151-4e7d-a0cc-cd24a3f11113";
 
 /// Opens an instance's detail page from the list (a reload would lose the in-memory token).
 async fn open_instance(browser: &Browser, id: &str) {
@@ -77,7 +78,7 @@ async fn text_of(browser: &Browser, id: &str) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn stop_start_reboot_resize_rename_and_delete() {
+async fn stop_start_reboot_resize_rename_volumes_and_delete() {
     let sim = Simulator::start(&["--transition-ms", "300"]);
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
@@ -162,6 +163,60 @@ async fn stop_start_reboot_resize_rename_and_delete() {
             text_of(&browser, "instance-name").await == "web-02-renamed"
         })
         .await;
+
+    // Attach an available volume, see its row, detach it with confirmation.
+    wait_enabled(&browser, "action-attach-volume").await;
+    let rows_before = browser.all_css("[data-testid=\"volume-row\"]").await.len();
+    click(&browser, "action-attach-volume").await;
+    let picker = browser.by_test_id("attach-volume-id").await;
+    picker
+        .select_by_value(AVAILABLE_VOLUME)
+        .await
+        .expect("pick the available volume");
+    click(&browser, "confirm-ok").await;
+    let row = format!("[data-testid=\"volume-row\"][data-volume-id=\"{AVAILABLE_VOLUME}\"]");
+    browser.wait_css(&row).await;
+    browser.screenshot("instance-volume-attached").await;
+    browser
+        .wait_until("the detach button is enabled", || async {
+            match browser
+                .client
+                .find(Locator::Css(&format!(
+                    "{row} [data-testid=\"action-detach-volume\"]"
+                )))
+                .await
+            {
+                Ok(b) => b.is_enabled().await.unwrap_or(false),
+                Err(_) => false,
+            }
+        })
+        .await;
+    browser
+        .wait_css(&format!("{row} [data-testid=\"action-detach-volume\"]"))
+        .await
+        .click()
+        .await
+        .expect("click detach");
+    let message = browser
+        .wait_css("[role=\"dialog\"] .confirm-message")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        message.contains(AVAILABLE_VOLUME) && message.contains("web-02-renamed"),
+        "{message}"
+    );
+    click(&browser, "confirm-ok").await;
+    browser
+        .wait_until("the detached volume's row goes", || async {
+            browser.all_css(&row).await.is_empty()
+        })
+        .await;
+    assert_eq!(
+        browser.all_css("[data-testid=\"volume-row\"]").await.len(),
+        rows_before
+    );
 
     // Delete: confirm, back to the list, the row goes.
     wait_enabled(&browser, "action-delete").await;
