@@ -205,6 +205,7 @@ pub enum Msg {
     NoAttachments,
     ConfirmDetach,
     Volume,
+    QuickFilter,
 }
 
 /// The text of a message in a language.
@@ -212,6 +213,10 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
     use Lang::*;
     use Msg::*;
     match (msg, lang) {
+        (QuickFilter, En) => "Filter loaded instances",
+        (QuickFilter, Ko) => "불러온 인스턴스 필터",
+        (QuickFilter, Ja) => "読み込んだインスタンスを絞り込み",
+
         (VolumeAttachments, En) => "Volume attachments",
         (VolumeAttachments, Ko) => "볼륨 연결",
         (VolumeAttachments, Ja) => "ボリューム接続",

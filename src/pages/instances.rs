@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::components::InstanceTable;
-use crate::i18n::Msg;
+use crate::i18n::{use_i18n, Msg};
 use crate::pages::{list_or_state, LoadingRow, PageHeader};
 use crate::store::expect_store;
 
@@ -15,6 +15,9 @@ const POLL_SECONDS: u64 = 2;
 #[component]
 pub fn InstancesPage() -> impl IntoView {
     let store = expect_store();
+    let i18n = use_i18n();
+    // The client-side quick filter over what is loaded.
+    let filter = RwSignal::new(String::new());
     let count = Signal::derive(move || {
         store
             .servers
@@ -49,8 +52,22 @@ pub fn InstancesPage() -> impl IntoView {
     view! {
         <section class="page">
             <PageHeader title=Msg::NavInstances on_refresh=refresh count />
+            <div class="list-tools">
+                <label class="quick-filter">
+                    <span class="visually-hidden">{i18n.text(Msg::QuickFilter)}</span>
+                    <input
+                        type="search"
+                        data-testid="instance-filter"
+                        placeholder=i18n.text(Msg::QuickFilter)
+                        prop:value=move || filter.get()
+                        on:input=move |ev| filter.set(event_target_value(&ev))
+                    />
+                </label>
+            </div>
             <Transition fallback=LoadingRow>
-                {move || Suspend::new(async move {
+                {move || {
+                    let query = filter.get();
+                    Suspend::new(async move {
                     let servers = store.servers.await;
                     // A flavor list that fails only costs the names: ids are shown instead.
                     let flavor_names: HashMap<String, String> = store
@@ -58,12 +75,16 @@ pub fn InstancesPage() -> impl IntoView {
                         .await
                         .map(|flavors| flavors.into_iter().map(|f| (f.id, f.name)).collect())
                         .unwrap_or_default();
+                    let servers = servers.map(|all| {
+                        all.into_iter().filter(|s| s.matches_quick_filter(&query)).collect()
+                    });
                     list_or_state(
                         servers,
                         Msg::NoInstances,
                         |servers| view! { <InstanceTable servers flavor_names /> },
                     )
-                })}
+                    })
+                }}
             </Transition>
         </section>
     }

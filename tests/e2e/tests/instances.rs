@@ -237,7 +237,7 @@ async fn stop_start_reboot_resize_rename_volumes_and_delete() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn refusal_create_image_and_unknown_instance() {
+async fn quick_filter_refusal_create_image_and_unknown_instance() {
     let sim = Simulator::start(&[
         "--transition-ms",
         "300",
@@ -246,6 +246,16 @@ async fn refusal_create_image_and_unknown_instance() {
     ]);
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
+
+    // The quick filter narrows the loaded list as one types.
+    browser.fill("instance-filter", "BATCH-u2").await;
+    browser
+        .wait_until("only batch-u2 is listed", || async {
+            let rows = browser.all_css("[data-testid=\"instance-row\"]").await;
+            rows.len() == 1
+                && rows[0].attr("data-id").await.ok().flatten().as_deref() == Some(BATCH_U2)
+        })
+        .await;
     open_instance(&browser, BATCH_U2).await;
     wait_status(&browser, "ACTIVE").await;
 
