@@ -206,6 +206,14 @@ pub enum Msg {
     ConfirmDetach,
     Volume,
     QuickFilter,
+    SelectInstance,
+    SelectAll,
+    BulkNotAllowed,
+    BulkWillSend,
+    BulkTypeCount,
+    BulkResults,
+    BulkDone,
+    Close,
 }
 
 /// The text of a message in a language.
@@ -213,6 +221,38 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
     use Lang::*;
     use Msg::*;
     match (msg, lang) {
+        (SelectInstance, En) => "Select this instance",
+        (SelectInstance, Ko) => "이 인스턴스 선택",
+        (SelectInstance, Ja) => "このインスタンスを選択",
+
+        (SelectAll, En) => "Select all",
+        (SelectAll, Ko) => "모두 선택",
+        (SelectAll, Ja) => "すべて選択",
+
+        (BulkNotAllowed, En) => "Not sent to these instances:",
+        (BulkNotAllowed, Ko) => "다음 인스턴스에는 보내지 않습니다:",
+        (BulkNotAllowed, Ja) => "次のインスタンスには送信しません:",
+
+        (BulkWillSend, En) => "Will be sent to {n} instance(s).",
+        (BulkWillSend, Ko) => "{n}개 인스턴스에 보냅니다.",
+        (BulkWillSend, Ja) => "{n}件のインスタンスに送信します。",
+
+        (BulkTypeCount, En) => "Type the number of instances to delete ({n}) to confirm",
+        (BulkTypeCount, Ko) => "확인을 위해 삭제할 인스턴스 수({n})를 입력하십시오",
+        (BulkTypeCount, Ja) => "確認のため削除するインスタンス数（{n}）を入力してください",
+
+        (BulkResults, En) => "Results",
+        (BulkResults, Ko) => "결과",
+        (BulkResults, Ja) => "結果",
+
+        (BulkDone, En) => "Done",
+        (BulkDone, Ko) => "완료",
+        (BulkDone, Ja) => "完了",
+
+        (Close, En) => "Close",
+        (Close, Ko) => "닫기",
+        (Close, Ja) => "閉じる",
+
         (QuickFilter, En) => "Filter loaded instances",
         (QuickFilter, Ko) => "불러온 인스턴스 필터",
         (QuickFilter, Ja) => "読み込んだインスタンスを絞り込み",

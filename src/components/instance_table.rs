@@ -1,6 +1,6 @@
 //! The instances table: plain data in, rows out.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use compute_api::server::{Address, Server};
 use leptos::prelude::*;
@@ -58,8 +58,12 @@ pub fn InstanceTable(
     /// Flavor id → name, from `GET /flavors/detail`.
     #[prop(optional)]
     flavor_names: HashMap<String, String>,
+    /// The selected ids; when given, each row gets a checkbox and the header a select-all.
+    #[prop(optional)]
+    selected: Option<RwSignal<HashSet<String>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let all_ids: Vec<String> = servers.iter().map(|s| s.id.clone()).collect();
     let rows = servers
         .into_iter()
         .map(|server| {
@@ -79,6 +83,25 @@ pub fn InstanceTable(
             let image_title = image.clone();
             view! {
                 <tr data-testid="instance-row" data-id=server.id.clone()>
+                    {selected.map(|selected| {
+                        let id = server.id.clone();
+                        let id_check = id.clone();
+                        view! {
+                            <td class="col-select">
+                                <input
+                                    type="checkbox"
+                                    data-testid="instance-select"
+                                    aria-label=i18n.text(Msg::SelectInstance)
+                                    prop:checked=move || selected.with(|s| s.contains(&id_check))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        let id = id.clone();
+                                        selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
+                                    }
+                                />
+                            </td>
+                        }
+                    })}
                     <td class="col-name">
                         <a href=link>
                             {if server.name.is_empty() { server.id.clone() } else { server.name.clone() }}
@@ -116,6 +139,28 @@ pub fn InstanceTable(
         <table class="data-table instances">
             <thead>
                 <tr>
+                    {selected.map(|selected| {
+                        let ids = all_ids.clone();
+                        let ids_check = all_ids.clone();
+                        view! {
+                            <th scope="col" class="col-select">
+                                <input
+                                    type="checkbox"
+                                    data-testid="instance-select-all"
+                                    aria-label=i18n.text(Msg::SelectAll)
+                                    prop:checked=move || !ids_check.is_empty() && selected.with(|s| ids_check.iter().all(|i| s.contains(i)))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        selected.update(|s| {
+                                            for id in &ids {
+                                                if on { s.insert(id.clone()); } else { s.remove(id); }
+                                            }
+                                        });
+                                    }
+                                />
+                            </th>
+                        }
+                    })}
                     <th scope="col">{i18n.text(Msg::ColName)}</th>
                     <th scope="col">{i18n.text(Msg::ColStatus)}</th>
                     <th scope="col">{i18n.text(Msg::ColTaskState)}</th>

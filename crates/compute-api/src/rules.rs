@@ -290,9 +290,44 @@ pub fn check_all(server: &ServerFacts<'_>) -> Vec<(Operation, Result<(), Denied>
         .collect()
 }
 
+/// Splits a selection for a bulk operation: the servers it may be sent to, and the others
+/// with the reason. The flavor of each is unknown to the list, so create-image is not judged.
+pub fn partition<'a>(
+    operation: Operation,
+    servers: impl IntoIterator<Item = &'a Server>,
+) -> (Vec<&'a Server>, Vec<(&'a Server, Denied)>) {
+    let mut allowed = Vec::new();
+    let mut denied = Vec::new();
+    for server in servers {
+        match check(operation, &ServerFacts::from_server(server, None)) {
+            Ok(()) => allowed.push(server),
+            Err(why) => denied.push((server, why)),
+        }
+    }
+    (allowed, denied)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn partition_separates_what_a_bulk_action_may_touch() {
+        let server = |id: &str, status: &str| -> Server {
+            serde_json::from_value(serde_json::json!({"id": id, "status": status})).unwrap()
+        };
+        let servers = [
+            server("a", "ACTIVE"),
+            server("b", "SHUTOFF"),
+            server("c", "ERROR"),
+        ];
+        let (allowed, denied) = partition(Operation::Stop, &servers);
+        let ids: Vec<&str> = allowed.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["a", "c"]);
+        assert_eq!(denied.len(), 1);
+        assert_eq!(denied[0].0.id, "b");
+        assert!(matches!(denied[0].1, Denied::WrongStatus { .. }));
+    }
 
     #[test]
     fn or_list_reads_well() {

@@ -59,13 +59,21 @@ async fn wait_enabled(browser: &Browser, id: &str) {
         .await;
 }
 
+/// Clicks the element with the test id; an element replaced by a re-render between finding
+/// and clicking it is found again.
 async fn click(browser: &Browser, id: &str) {
-    browser
-        .by_test_id(id)
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click {id}: {e}"));
+    let mut attempts = 0;
+    loop {
+        match browser.by_test_id(id).await.click().await {
+            Ok(_) => return,
+            Err(e) if attempts < 20 => {
+                attempts += 1;
+                let _ = e;
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("click {id}: {e}"),
+        }
+    }
 }
 
 async fn text_of(browser: &Browser, id: &str) -> String {
@@ -166,6 +174,8 @@ async fn stop_start_reboot_resize_rename_volumes_and_delete() {
 
     // Attach an available volume, see its row, detach it with confirmation.
     wait_enabled(&browser, "action-attach-volume").await;
+    // web-02 boots from a volume: its attachment is listed once the tab has loaded.
+    browser.by_test_id("volume-row").await;
     let rows_before = browser.all_css("[data-testid=\"volume-row\"]").await.len();
     click(&browser, "action-attach-volume").await;
     let picker = browser.by_test_id("attach-volume-id").await;
@@ -213,10 +223,11 @@ async fn stop_start_reboot_resize_rename_volumes_and_delete() {
             browser.all_css(&row).await.is_empty()
         })
         .await;
-    assert_eq!(
-        browser.all_css("[data-testid=\"volume-row\"]").await.len(),
-        rows_before
-    );
+    browser
+        .wait_until("the other attachments stay", || async {
+            browser.all_css("[data-testid=\"volume-row\"]").await.len() == rows_before
+        })
+        .await;
 
     // Delete: confirm, back to the list, the row goes.
     wait_enabled(&browser, "action-delete").await;
@@ -299,6 +310,96 @@ async fn quick_filter_refusal_create_image_and_unknown_instance() {
                 .await
                 .to_lowercase()
                 .contains("could not be found")
+        })
+        .await;
+    browser.close().await;
+}
+
+const WEB_01: &str = "5e1f0000-0000-4000-8000-000000000001";
+const DB_MASTER: &str = "3a005d5b-63cf-4493-bfc6-49db990b5b50";
+
+async fn select_row(browser: &Browser, id: &str) {
+    browser
+        .wait_css(&format!(
+            "[data-testid=\"instance-row\"][data-id=\"{id}\"] [data-testid=\"instance-select\"]"
+        ))
+        .await
+        .click()
+        .await
+        .expect("select the row");
+}
+
+async fn row_status(browser: &Browser, id: &str) -> String {
+    match browser
+        .client
+        .find(Locator::Css(&format!(
+            "[data-testid=\"instance-row\"][data-id=\"{id}\"] [data-testid=\"instance-status\"]"
+        )))
+        .await
+    {
+        Ok(el) => el
+            .attr("data-status")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bulk_stop_says_what_is_skipped_and_bulk_delete_asks_for_the_count() {
+    let sim = Simulator::start(&["--transition-ms", "300"]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+
+    select_row(&browser, WEB_01).await;
+    select_row(&browser, DB_MASTER).await;
+    click(&browser, "bulk-stop").await;
+    let denied = text_of(&browser, "bulk-denied").await;
+    assert!(
+        denied.contains("DB-Master") && denied.contains("SHUTOFF"),
+        "denied: {denied}"
+    );
+    assert!(text_of(&browser, "bulk-count").await.contains('1'));
+    click(&browser, "confirm-ok").await;
+    browser.by_test_id("bulk-result").await;
+    let results = browser.all_css("[data-testid=\"bulk-result\"]").await;
+    assert_eq!(results.len(), 1);
+    assert_eq!(
+        results[0].attr("data-ok").await.unwrap().as_deref(),
+        Some("true")
+    );
+    click(&browser, "confirm-cancel").await;
+    browser
+        .wait_until("web-01 stops in the list", || async {
+            row_status(&browser, WEB_01).await == "SHUTOFF"
+        })
+        .await;
+
+    // Deleting two needs the count typed.
+    select_row(&browser, WEB_01).await;
+    select_row(&browser, DB_MASTER).await;
+    click(&browser, "bulk-delete").await;
+    assert!(!browser
+        .by_test_id("confirm-ok")
+        .await
+        .is_enabled()
+        .await
+        .unwrap());
+    browser.fill("bulk-confirm-count", "2").await;
+    click(&browser, "confirm-ok").await;
+    browser
+        .wait_until("two results", || async {
+            browser.all_css("[data-testid=\"bulk-result\"]").await.len() == 2
+        })
+        .await;
+    browser.screenshot("instances-bulk-delete").await;
+    click(&browser, "confirm-cancel").await;
+    browser
+        .wait_until("both rows disappear", || async {
+            row_status(&browser, WEB_01).await.is_empty()
+                && row_status(&browser, DB_MASTER).await.is_empty()
         })
         .await;
     browser.close().await;
