@@ -92,8 +92,26 @@ fn Console(config: RuntimeConfig) -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let session = expect_session();
+    let location = use_location();
+    // Where to come back to after signing in (a bookmarked or reloaded view).
+    let login = move || {
+        let base = use_context::<BasePath>().map(|b| b.0).unwrap_or_default();
+        let path = location.pathname.get_untracked();
+        let path = path
+            .strip_prefix(base.as_str())
+            .filter(|p| p.starts_with('/'))
+            .unwrap_or(&path)
+            .to_string();
+        let search = location.search.get_untracked();
+        let here = if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        };
+        format!("/login?next={}", crate::paths::segment(&here))
+    };
     view! {
-        <Show when=move || session.is_signed_in() fallback=|| view! { <Redirect path="/login" /> }>
+        <Show when=move || session.is_signed_in() fallback=move || view! { <Redirect path=login() /> }>
             <SignedInShell />
         </Show>
     }

@@ -206,6 +206,20 @@ pub enum Msg {
     ConfirmDetach,
     Volume,
     QuickFilter,
+    ServerFilters,
+    FilterName,
+    FilterStatus,
+    FilterAnyStatus,
+    FilterFlavor,
+    FilterImage,
+    FilterChangesSince,
+    FilterReservation,
+    FilterApply,
+    FilterClear,
+    PageSize,
+    PageSizeAll,
+    PageNext,
+    PagePrev,
     SelectInstance,
     SelectAll,
     BulkNotAllowed,
@@ -256,6 +270,62 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         (QuickFilter, En) => "Filter loaded instances",
         (QuickFilter, Ko) => "불러온 인스턴스 필터",
         (QuickFilter, Ja) => "読み込んだインスタンスを絞り込み",
+
+        (ServerFilters, En) => "Server-side filters",
+        (ServerFilters, Ko) => "서버 측 필터",
+        (ServerFilters, Ja) => "サーバー側フィルター",
+
+        (FilterName, En) => "Name (regular expression)",
+        (FilterName, Ko) => "이름 (정규식)",
+        (FilterName, Ja) => "名前 (正規表現)",
+
+        (FilterStatus, En) => "Status",
+        (FilterStatus, Ko) => "상태",
+        (FilterStatus, Ja) => "ステータス",
+
+        (FilterAnyStatus, En) => "Any status",
+        (FilterAnyStatus, Ko) => "모든 상태",
+        (FilterAnyStatus, Ja) => "すべてのステータス",
+
+        (FilterFlavor, En) => "Flavor ID",
+        (FilterFlavor, Ko) => "플레이버 ID",
+        (FilterFlavor, Ja) => "フレーバー ID",
+
+        (FilterImage, En) => "Image ID",
+        (FilterImage, Ko) => "이미지 ID",
+        (FilterImage, Ja) => "イメージ ID",
+
+        (FilterChangesSince, En) => "Changed since",
+        (FilterChangesSince, Ko) => "변경 시각 이후",
+        (FilterChangesSince, Ja) => "変更日時以降",
+
+        (FilterReservation, En) => "Reservation ID",
+        (FilterReservation, Ko) => "예약 ID",
+        (FilterReservation, Ja) => "予約 ID",
+
+        (FilterApply, En) => "Apply filters",
+        (FilterApply, Ko) => "필터 적용",
+        (FilterApply, Ja) => "フィルターを適用",
+
+        (FilterClear, En) => "Clear filters",
+        (FilterClear, Ko) => "필터 지우기",
+        (FilterClear, Ja) => "フィルターをクリア",
+
+        (PageSize, En) => "Per page",
+        (PageSize, Ko) => "페이지당",
+        (PageSize, Ja) => "1 ページあたり",
+
+        (PageSizeAll, En) => "All",
+        (PageSizeAll, Ko) => "전체",
+        (PageSizeAll, Ja) => "すべて",
+
+        (PageNext, En) => "Next page",
+        (PageNext, Ko) => "다음 페이지",
+        (PageNext, Ja) => "次のページ",
+
+        (PagePrev, En) => "Previous page",
+        (PagePrev, Ko) => "이전 페이지",
+        (PagePrev, Ja) => "前のページ",
 
         (VolumeAttachments, En) => "Volume attachments",
         (VolumeAttachments, Ko) => "볼륨 연결",

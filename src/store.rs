@@ -19,6 +19,8 @@ pub type Loaded<T> = Result<Vec<T>, ApiError>;
 #[derive(Clone, Copy)]
 pub struct Store {
     pub servers: LocalResource<Loaded<Server>>,
+    /// The server-side filters and page `servers` is read with (the instance list's URL).
+    pub server_query: RwSignal<ServerQuery>,
     pub flavors: LocalResource<Loaded<Flavor>>,
     pub keypairs: LocalResource<Loaded<Keypair>>,
     pub zones: LocalResource<Loaded<AvailabilityZone>>,
@@ -32,14 +34,14 @@ impl Store {
                 .0
                 .with(|s| s.as_ref().map(|s| (s.region.clone(), s.token.clone())))
         });
+        let server_query = RwSignal::new(ServerQuery::default());
         let servers = LocalResource::new(move || {
             key.track();
+            let query = server_query.get();
             async move {
-                api.fetch::<ServerDetailList>(
-                    &request::list_servers_detail(&ServerQuery::default()),
-                )
-                .await
-                .map(|list| list.servers)
+                api.fetch::<ServerDetailList>(&request::list_servers_detail(&query))
+                    .await
+                    .map(|list| list.servers)
             }
         });
         let flavors = LocalResource::new(move || {
@@ -68,6 +70,7 @@ impl Store {
         });
         Self {
             servers,
+            server_query,
             flavors,
             keypairs,
             zones,

@@ -8,13 +8,17 @@ use compute_api::rules::{partition, Operation};
 use compute_api::ApiError;
 use leptos::task::spawn_local;
 
+use compute_api::request::ServerQuery;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 use crate::client::expect_api;
 use crate::components::action_bar::{denied_text, operation_msg};
 use crate::components::{InstanceTable, Modal};
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::{list_or_state, LoadingRow, PageHeader};
+use crate::paths::segment;
 use crate::store::expect_store;
 
 /// How often transitional instances are re-read.
@@ -35,6 +39,24 @@ pub fn InstancesPage() -> impl IntoView {
             .and_then(|r| r.ok())
             .map(|servers| servers.len())
     });
+    // The server-side filters and page, from the URL (a view can be bookmarked and shared).
+    let query_map = use_query_map();
+    let url_query = Memo::new(move |_| {
+        query_map.with(|m| {
+            ServerQuery::from_pairs(
+                ServerQuery::KEYS
+                    .into_iter()
+                    .filter_map(|k| m.get_str(k).map(|v| (k, v))),
+            )
+        })
+    });
+    let apply_query = move |q: ServerQuery| {
+        if store.server_query.with_untracked(|cur| *cur != q) {
+            store.server_query.set(q);
+        }
+    };
+    apply_query(url_query.get_untracked());
+    Effect::new(move |_| apply_query(url_query.get()));
     let refresh = Callback::new(move |_| {
         store.servers.refetch();
         store.flavors.refetch();
@@ -62,6 +84,7 @@ pub fn InstancesPage() -> impl IntoView {
     view! {
         <section class="page">
             <PageHeader title=Msg::NavInstances on_refresh=refresh count />
+            <ServerFilters url_query />
             <div class="list-tools">
                 <label class="quick-filter">
                     <span class="visually-hidden">{i18n.text(Msg::QuickFilter)}</span>
@@ -113,7 +136,224 @@ pub fn InstancesPage() -> impl IntoView {
                     })
                 }}
             </Transition>
+            <Pager url_query />
         </section>
+    }
+}
+
+/// The list's path for a query: `/instances?status=SHUTOFF&limit=10`.
+fn query_path(q: &ServerQuery) -> String {
+    let pairs: Vec<String> = q
+        .to_pairs()
+        .into_iter()
+        .map(|(k, v)| format!("{k}={}", segment(&v)))
+        .collect();
+    if pairs.is_empty() {
+        "/instances".to_string()
+    } else {
+        format!("/instances?{}", pairs.join("&"))
+    }
+}
+
+/// Statuses offered in the status filter.
+const STATUSES: [&str; 12] = [
+    "ACTIVE",
+    "BUILD",
+    "DELETED",
+    "ERROR",
+    "HARD_REBOOT",
+    "PAUSED",
+    "REBOOT",
+    "RESIZE",
+    "SHELVED_OFFLOADED",
+    "SHUTOFF",
+    "SUSPENDED",
+    "VERIFY_RESIZE",
+];
+
+/// The server-side filters; applying them starts again from the first page.
+#[component]
+fn ServerFilters(url_query: Memo<ServerQuery>) -> impl IntoView {
+    let i18n = use_i18n();
+    let field = |get: fn(&ServerQuery) -> Option<String>| {
+        let sig = RwSignal::new(String::new());
+        Effect::new(move |_| sig.set(url_query.with(get).unwrap_or_default()));
+        sig
+    };
+    let name = field(|q| q.name.clone());
+    let status = field(|q| q.status.clone());
+    let flavor = field(|q| q.flavor.clone());
+    let image = field(|q| q.image.clone());
+    let changes_since = field(|q| q.changes_since.clone());
+    let reservation = field(|q| q.reservation_id.clone());
+    let navigate = use_navigate();
+    let apply = {
+        let navigate = navigate.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let text = |s: RwSignal<String>| {
+                let v = s.get_untracked().trim().to_string();
+                (!v.is_empty()).then_some(v)
+            };
+            let q = ServerQuery {
+                name: text(name),
+                status: text(status),
+                flavor: text(flavor),
+                image: text(image),
+                changes_since: text(changes_since),
+                reservation_id: text(reservation),
+                limit: url_query.with_untracked(|q| q.limit),
+                marker: None,
+            };
+            navigate(&query_path(&q), NavigateOptions::default());
+        }
+    };
+    let clear = move |_| {
+        let q = ServerQuery {
+            limit: url_query.with_untracked(|q| q.limit),
+            ..Default::default()
+        };
+        navigate(&query_path(&q), NavigateOptions::default());
+    };
+    let input = move |sig: RwSignal<String>, msg: Msg, testid: &'static str| {
+        view! {
+            <label>
+                <span>{i18n.text(msg)}</span>
+                <input
+                    type="text"
+                    data-testid=testid
+                    prop:value=move || sig.get()
+                    on:input=move |ev| sig.set(event_target_value(&ev))
+                />
+            </label>
+        }
+    };
+    view! {
+        <form class="server-filters" on:submit=apply aria-label=i18n.text(Msg::ServerFilters)>
+            {input(name, Msg::FilterName, "filter-name")}
+            <label>
+                <span>{i18n.text(Msg::FilterStatus)}</span>
+                <select
+                    data-testid="filter-status"
+                    prop:value=move || status.get()
+                    on:change=move |ev| status.set(event_target_value(&ev))
+                >
+                    <option value="">{i18n.text(Msg::FilterAnyStatus)}</option>
+                    {STATUSES.into_iter().map(|s| view! { <option value=s>{s}</option> }).collect_view()}
+                </select>
+            </label>
+            {input(flavor, Msg::FilterFlavor, "filter-flavor")}
+            {input(image, Msg::FilterImage, "filter-image")}
+            {input(changes_since, Msg::FilterChangesSince, "filter-changes-since")}
+            {input(reservation, Msg::FilterReservation, "filter-reservation")}
+            <div class="filter-buttons">
+                <button type="submit" data-testid="filter-apply">{i18n.text(Msg::FilterApply)}</button>
+                <button type="button" class="ghost" data-testid="filter-clear" on:click=clear>
+                    {i18n.text(Msg::FilterClear)}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// Page sizes offered; "all" sends no `limit`.
+const PAGE_SIZES: [u32; 6] = [3, 10, 20, 50, 100, 200];
+
+/// `limit`/`marker` paging: a stack of the markers of the pages before, so it can go back.
+#[component]
+fn Pager(url_query: Memo<ServerQuery>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = expect_store();
+    let navigate = use_navigate();
+    let earlier = RwSignal::new(Vec::<Option<String>>::new());
+    let loaded = Signal::derive(move || {
+        store
+            .servers
+            .get()
+            .and_then(|r| r.ok())
+            .map(|servers| (servers.len(), servers.last().map(|s| s.id.clone())))
+    });
+    // A full page came back: there may be more.
+    let next_marker = Signal::derive(move || {
+        let limit = url_query.with(|q| q.limit)?;
+        match loaded.get()? {
+            (n, Some(last)) if n >= limit as usize => Some(last),
+            _ => None,
+        }
+    });
+    let go = {
+        let navigate = navigate.clone();
+        move |marker: Option<String>| {
+            let q = ServerQuery {
+                marker,
+                ..url_query.get_untracked()
+            };
+            navigate(&query_path(&q), NavigateOptions::default());
+        }
+    };
+    let next = {
+        let go = go.clone();
+        move |_| {
+            if let Some(marker) = next_marker.get_untracked() {
+                earlier.update(|e| e.push(url_query.with_untracked(|q| q.marker.clone())));
+                go(Some(marker));
+            }
+        }
+    };
+    let prev = {
+        let go = go.clone();
+        move |_| {
+            // After a reload the stack is gone: back to the first page.
+            let marker = earlier.try_update(|e| e.pop()).flatten().flatten();
+            go(marker);
+        }
+    };
+    let size = move |ev| {
+        let limit = event_target_value(&ev)
+            .parse()
+            .ok()
+            .filter(|n: &u32| *n > 0);
+        earlier.set(Vec::new());
+        let q = ServerQuery {
+            limit,
+            marker: None,
+            ..url_query.get_untracked()
+        };
+        navigate(&query_path(&q), NavigateOptions::default());
+    };
+    view! {
+        <nav class="pager" aria-label=i18n.text(Msg::PageSize)>
+            <label>
+                <span>{i18n.text(Msg::PageSize)}</span>
+                <select
+                    data-testid="page-size"
+                    prop:value=move || url_query.with(|q| q.limit.map(|n| n.to_string()).unwrap_or_default())
+                    on:change=size
+                >
+                    <option value="">{i18n.text(Msg::PageSizeAll)}</option>
+                    {PAGE_SIZES
+                        .into_iter()
+                        .map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <button
+                type="button"
+                data-testid="page-prev"
+                disabled=move || url_query.with(|q| q.marker.is_none())
+                on:click=prev
+            >
+                {i18n.text(Msg::PagePrev)}
+            </button>
+            <button
+                type="button"
+                data-testid="page-next"
+                disabled=move || next_marker.get().is_none()
+                on:click=next
+            >
+                {i18n.text(Msg::PageNext)}
+            </button>
+        </nav>
     }
 }
 

@@ -7,7 +7,7 @@ use compute_api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::app::LangSelect;
@@ -64,6 +64,14 @@ pub fn LoginPage() -> impl IntoView {
     let config = expect_config();
     let api = expect_api();
     let navigate = use_navigate();
+    let query = use_query_map();
+    // Back to the page that sent here, if it is one of ours.
+    let next = move || {
+        query
+            .with_untracked(|q| q.get("next"))
+            .filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/login"))
+            .unwrap_or_else(|| "/instances".to_string())
+    };
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
 
@@ -78,7 +86,7 @@ pub fn LoginPage() -> impl IntoView {
             match outcome {
                 Ok(new_session) => {
                     session.0.set(Some(new_session));
-                    navigate("/instances", NavigateOptions::default());
+                    navigate(&next(), NavigateOptions::default());
                 }
                 Err(e) => error.set(Some(e)),
             }
@@ -88,7 +96,7 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <Show
             when=move || !session.is_signed_in()
-            fallback=|| view! { <Redirect path="/instances" /> }
+            fallback=move || view! { <Redirect path=next() /> }
         >
             <main class="login-page" id="main">
                 <section class="login-card" aria-labelledby="login-title">

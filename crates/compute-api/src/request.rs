@@ -372,3 +372,123 @@ pub fn server_metadata(id: &str) -> Request {
         format!("/servers/{}/metadata", segment(id)),
     )
 }
+
+impl ServerQuery {
+    /// The URL query keys, in the order they are written.
+    pub const KEYS: [&'static str; 8] = [
+        "name",
+        "status",
+        "flavor",
+        "image",
+        "changes-since",
+        "reservation_id",
+        "limit",
+        "marker",
+    ];
+
+    /// Reads a query from URL query pairs (a bookmarked or shared view). Blank values and a
+    /// `limit` that is not a positive number are ignored; unknown keys too.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut q = Self::default();
+        for (key, value) in pairs {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            let text = Some(value.to_string());
+            match key {
+                "name" => q.name = text,
+                "status" => q.status = text,
+                "flavor" => q.flavor = text,
+                "image" => q.image = text,
+                "changes-since" => q.changes_since = text,
+                "reservation_id" => q.reservation_id = text,
+                "limit" => q.limit = value.parse().ok().filter(|n| *n > 0),
+                "marker" => q.marker = text,
+                _ => {}
+            }
+        }
+        q
+    }
+
+    /// The query as URL query pairs, only the values that are set.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let limit = self.limit.map(|n| n.to_string());
+        let values = [
+            self.name.as_ref(),
+            self.status.as_ref(),
+            self.flavor.as_ref(),
+            self.image.as_ref(),
+            self.changes_since.as_ref(),
+            self.reservation_id.as_ref(),
+            limit.as_ref(),
+            self.marker.as_ref(),
+        ];
+        Self::KEYS
+            .into_iter()
+            .zip(values)
+            .filter_map(|(k, v)| v.map(|v| (k, v.clone())))
+            .collect()
+    }
+
+    /// Whether any filter (not paging) is set.
+    pub fn has_filters(&self) -> bool {
+        self.name.is_some()
+            || self.status.is_some()
+            || self.flavor.is_some()
+            || self.image.is_some()
+            || self.changes_since.is_some()
+            || self.reservation_id.is_some()
+    }
+}
+
+#[cfg(test)]
+mod server_query_tests {
+    use super::ServerQuery;
+
+    #[test]
+    fn pairs_round_trip() {
+        let q = ServerQuery {
+            name: Some("^web-".into()),
+            status: Some("SHUTOFF".into()),
+            changes_since: Some("2026-01-01T00:00:00Z".into()),
+            limit: Some(3),
+            marker: Some("abc".into()),
+            ..Default::default()
+        };
+        let pairs = q.to_pairs();
+        assert_eq!(
+            pairs,
+            vec![
+                ("name", "^web-".to_string()),
+                ("status", "SHUTOFF".to_string()),
+                ("changes-since", "2026-01-01T00:00:00Z".to_string()),
+                ("limit", "3".to_string()),
+                ("marker", "abc".to_string()),
+            ]
+        );
+        let back = ServerQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(back, q);
+        assert!(back.has_filters());
+    }
+
+    #[test]
+    fn blanks_bad_limits_and_unknown_keys_are_ignored() {
+        let q = ServerQuery::from_pairs([
+            ("name", "  "),
+            ("limit", "0"),
+            ("other", "x"),
+            ("status", " ACTIVE "),
+        ]);
+        assert_eq!(
+            q,
+            ServerQuery {
+                status: Some("ACTIVE".into()),
+                ..Default::default()
+            }
+        );
+        assert_eq!(ServerQuery::from_pairs([("limit", "ten")]).limit, None);
+        assert!(!ServerQuery::default().has_filters());
+        assert!(ServerQuery::default().to_pairs().is_empty());
+    }
+}

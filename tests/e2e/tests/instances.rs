@@ -404,3 +404,117 @@ async fn bulk_stop_says_what_is_skipped_and_bulk_delete_asks_for_the_count() {
         .await;
     browser.close().await;
 }
+
+/// The ids and statuses of the rows shown now.
+async fn rows(browser: &Browser) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for row in browser.all_css("[data-testid=\"instance-row\"]").await {
+        let id = row.attr("data-id").await.ok().flatten().unwrap_or_default();
+        let status = match row
+            .find(Locator::Css("[data-testid=\"instance-status\"]"))
+            .await
+        {
+            Ok(cell) => cell
+                .attr("data-status")
+                .await
+                .ok()
+                .flatten()
+                .unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        out.push((id, status));
+    }
+    out
+}
+
+async fn wait_only_status(browser: &Browser, want: &str) {
+    browser
+        .wait_until(&format!("only {want} rows"), || async {
+            let rows = rows(browser).await;
+            !rows.is_empty() && rows.iter().all(|(_, s)| s == want)
+        })
+        .await;
+}
+
+async fn row_ids(browser: &Browser) -> Vec<String> {
+    rows(browser).await.into_iter().map(|(id, _)| id).collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn server_side_filters_in_the_url_and_paging() {
+    let sim = Simulator::start(&["--transition-ms", "300"]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+
+    // Filter by status through the form: only SHUTOFF rows, and the URL says so.
+    browser
+        .by_test_id("filter-status")
+        .await
+        .select_by_value("SHUTOFF")
+        .await
+        .expect("choose SHUTOFF");
+    click(&browser, "filter-apply").await;
+    wait_only_status(&browser, "SHUTOFF").await;
+    let url = browser.client.current_url().await.unwrap().to_string();
+    assert!(url.contains("status=SHUTOFF"), "url: {url}");
+
+    // The same URL again (signing in again, as the token lives in memory): same filter.
+    browser.client.goto(&url).await.expect("open the url");
+    browser.fill("login-tenant", console_e2e::TENANT).await;
+    browser.fill("login-username", console_e2e::USERNAME).await;
+    browser.fill("login-password", console_e2e::PASSWORD).await;
+    click(&browser, "login-submit").await;
+    wait_only_status(&browser, "SHUTOFF").await;
+    let again = browser.client.current_url().await.unwrap().to_string();
+    assert!(again.contains("status=SHUTOFF"), "url: {again}");
+    let status = browser
+        .by_test_id("filter-status")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert_eq!(status, "SHUTOFF");
+
+    // Pages of three: next shows others, prev the first ones again.
+    click(&browser, "filter-clear").await;
+    browser
+        .wait_until("the filter cleared", || async {
+            rows(&browser).await.iter().any(|(_, s)| s != "SHUTOFF")
+        })
+        .await;
+    browser
+        .by_test_id("page-size")
+        .await
+        .select_by_value("3")
+        .await
+        .expect("choose 3 per page");
+    browser
+        .wait_until("three rows", || async {
+            row_ids(&browser).await.len() == 3
+        })
+        .await;
+    let first = row_ids(&browser).await;
+    wait_enabled(&browser, "page-next").await;
+    click(&browser, "page-next").await;
+    browser
+        .wait_until("another page", || async {
+            let ids = row_ids(&browser).await;
+            !ids.is_empty() && ids.iter().all(|id| !first.contains(id))
+        })
+        .await;
+    let url = browser.client.current_url().await.unwrap().to_string();
+    assert!(
+        url.contains("limit=3") && url.contains("marker="),
+        "url: {url}"
+    );
+    wait_enabled(&browser, "page-prev").await;
+    click(&browser, "page-prev").await;
+    browser
+        .wait_until("the first page again", || async {
+            row_ids(&browser).await == first
+        })
+        .await;
+
+    browser.close().await;
+}
