@@ -206,6 +206,8 @@ pub enum Msg {
     ConfirmDetach,
     Volume,
     QuickFilter,
+    AutoRefresh,
+    LastRefreshed,
     ServerFilters,
     FilterName,
     FilterStatus,
@@ -270,6 +272,14 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         (QuickFilter, En) => "Filter loaded instances",
         (QuickFilter, Ko) => "불러온 인스턴스 필터",
         (QuickFilter, Ja) => "読み込んだインスタンスを絞り込み",
+
+        (AutoRefresh, En) => "Auto-refresh",
+        (AutoRefresh, Ko) => "자동 새로 고침",
+        (AutoRefresh, Ja) => "自動更新",
+
+        (LastRefreshed, En) => "Last refreshed",
+        (LastRefreshed, Ko) => "마지막 새로 고침",
+        (LastRefreshed, Ja) => "最終更新",
 
         (ServerFilters, En) => "Server-side filters",
         (ServerFilters, Ko) => "서버 측 필터",

@@ -3,9 +3,9 @@
 use std::collections::{HashMap, HashSet};
 
 use compute_api::action::{RebootType, ServerAction};
-use compute_api::request;
 use compute_api::rules::{partition, Operation};
 use compute_api::ApiError;
+use compute_api::{refresh, request};
 use leptos::task::spawn_local;
 
 use compute_api::request::ServerQuery;
@@ -21,8 +21,8 @@ use crate::pages::{list_or_state, LoadingRow, PageHeader};
 use crate::paths::segment;
 use crate::store::expect_store;
 
-/// How often transitional instances are re-read.
-const POLL_SECONDS: u64 = 2;
+/// How often the auto-refresh looks whether a read is due.
+const TICK_MS: u64 = 500;
 
 #[component]
 pub fn InstancesPage() -> impl IntoView {
@@ -62,28 +62,78 @@ pub fn InstancesPage() -> impl IntoView {
         store.flavors.refetch();
     });
     // Follow instances in a transitional state (BUILD, REBOOT, RESIZE …) or running a task
-    // (a delete under way) until they settle;
-    // paused while the tab is hidden.
+    // (a delete under way) until they settle: read again after 2 s, doubling the wait up to
+    // 30 s while nothing changes, back to 2 s after a change; paused while the tab is hidden
+    // or auto-refresh is off.
+    let auto = RwSignal::new(true);
+    let last_refreshed = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if store.servers.with(|loaded| loaded.is_some()) {
+            let now = js_sys::Date::new_0();
+            last_refreshed.set(Some(format!(
+                "{:02}:{:02}:{:02}",
+                now.get_hours(),
+                now.get_minutes(),
+                now.get_seconds()
+            )));
+        }
+    });
+    let delay = StoredValue::new(refresh::FIRST_DELAY_MS);
+    let due = StoredValue::new(0.0_f64);
+    let seen = StoredValue::new(None::<Vec<compute_api::server::Server>>);
     if let Ok(handle) = set_interval_with_handle(
         move || {
-            let hidden = document().hidden();
-            let busy = store.servers.with_untracked(|loaded| {
-                matches!(loaded, Some(Ok(servers)) if servers.iter().any(|s| {
-                    s.status.is_transitional()
-                        || s.task_state.as_ref().is_some_and(|t| t.is_active())
-                }))
-            });
-            if busy && !hidden {
-                store.servers.refetch();
+            let now = js_sys::Date::now();
+            let busy = store.servers.with_untracked(
+                |loaded| matches!(loaded, Some(Ok(servers)) if refresh::needs_refresh(servers)),
+            );
+            if !busy || !auto.get_untracked() {
+                // Next time something is under way, start from the first wait.
+                delay.set_value(refresh::FIRST_DELAY_MS);
+                due.set_value(now + f64::from(refresh::FIRST_DELAY_MS));
+                seen.set_value(None);
+                return;
             }
+            if document().hidden() || now < due.get_value() {
+                return;
+            }
+            let current = store.servers.with_untracked(|loaded| match loaded {
+                Some(Ok(servers)) => Some(servers.clone()),
+                _ => None,
+            });
+            let changed = seen.with_value(|before| before.as_ref() != current.as_ref());
+            let wait = if seen.with_value(Option::is_none) {
+                refresh::FIRST_DELAY_MS
+            } else {
+                refresh::next_delay_ms(delay.get_value(), changed)
+            };
+            delay.set_value(wait);
+            due.set_value(now + f64::from(wait));
+            seen.set_value(current);
+            store.servers.refetch();
         },
-        std::time::Duration::from_secs(POLL_SECONDS),
+        std::time::Duration::from_millis(TICK_MS),
     ) {
         on_cleanup(move || handle.clear());
     }
     view! {
         <section class="page">
             <PageHeader title=Msg::NavInstances on_refresh=refresh count />
+            <div class="refresh-tools">
+                <label>
+                    <input
+                        type="checkbox"
+                        data-testid="auto-refresh"
+                        prop:checked=move || auto.get()
+                        on:change=move |ev| auto.set(event_target_checked(&ev))
+                    />
+                    {i18n.text(Msg::AutoRefresh)}
+                </label>
+                <span class="muted">
+                    {i18n.text(Msg::LastRefreshed)} ": "
+                    <span data-testid="last-refreshed">{move || last_refreshed.get().unwrap_or_else(|| "—".into())}</span>
+                </span>
+            </div>
             <ServerFilters url_query />
             <div class="list-tools">
                 <label class="quick-filter">

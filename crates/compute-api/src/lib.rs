@@ -15,6 +15,7 @@ pub mod error;
 pub mod flavor;
 pub mod identity;
 pub mod keypair;
+pub mod refresh;
 pub mod request;
 pub mod rules;
 pub mod server;

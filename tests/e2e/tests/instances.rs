@@ -446,6 +446,20 @@ async fn server_side_filters_in_the_url_and_paging() {
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
 
+    // Auto-refresh is on by default and says when the list was last read.
+    assert!(browser
+        .by_test_id("auto-refresh")
+        .await
+        .is_selected()
+        .await
+        .unwrap());
+    browser
+        .wait_until("a last-refreshed time", || async {
+            let t = text_of(&browser, "last-refreshed").await;
+            t.contains(':')
+        })
+        .await;
+
     // Filter by status through the form: only SHUTOFF rows, and the URL says so.
     browser
         .by_test_id("filter-status")
