@@ -26,11 +26,7 @@ pub struct RawReply {
 impl RawReply {
     /// Decodes the JSON body; a body that is not what the API documents is a `Decode` error.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, ApiError> {
-        serde_json::from_str(&self.text).map_err(|e| ApiError::Decode {
-            status: self.status,
-            message: e.to_string(),
-            request_id: self.request_id.clone(),
-        })
+        compute_api::decode(self.status, &self.text, self.request_id.clone())
     }
 }
 
