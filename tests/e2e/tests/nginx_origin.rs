@@ -27,12 +27,23 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// nginx in the foreground with its own prefix; stopped on drop.
-struct Nginx(Child);
+struct Nginx {
+    master: Child,
+    nginx: String,
+    dir: PathBuf,
+}
 
 impl Drop for Nginx {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        // `-s stop` ends the workers too; killing only the master would leave them listening.
+        let _ = Command::new(&self.nginx)
+            .arg("-p")
+            .arg(&self.dir)
+            .arg("-c")
+            .arg(self.dir.join("nginx.conf"))
+            .args(["-s", "stop"])
+            .status();
+        let _ = self.master.wait();
     }
 }
 
@@ -103,7 +114,11 @@ fn start_nginx(dir: &Path, sim_url: &str, port: u16) -> Nginx {
         assert!(Instant::now() < deadline, "nginx did not start listening");
         std::thread::sleep(Duration::from_millis(50));
     }
-    Nginx(child)
+    Nginx {
+        master: child,
+        nginx,
+        dir: dir.to_path_buf(),
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -117,7 +132,7 @@ async fn sign_in_and_list_through_nginx_without_csp_violations() {
         .local_addr()
         .unwrap()
         .port();
-    let _nginx = start_nginx(&dir, &sim.url, port);
+    let nginx = start_nginx(&dir, &sim.url, port);
     let origin = format!("http://127.0.0.1:{port}");
 
     let browser = Browser::start().await;
@@ -201,5 +216,7 @@ async fn sign_in_and_list_through_nginx_without_csp_violations() {
     );
 
     browser.close().await;
+    // Stop nginx while its configuration still exists.
+    drop(nginx);
     let _ = std::fs::remove_dir_all(&dir);
 }
