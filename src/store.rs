@@ -21,6 +21,9 @@ pub struct Store {
     pub servers: LocalResource<Loaded<Server>>,
     /// The server-side filters and page `servers` is read with (the instance list's URL).
     pub server_query: RwSignal<ServerQuery>,
+    /// The last list `servers` read successfully, with its query: shown under the error when a
+    /// later read of the same query fails, so a bad answer does not blank the page.
+    last_servers: StoredValue<Option<(ServerQuery, Vec<Server>)>>,
     pub flavors: LocalResource<Loaded<Flavor>>,
     pub keypairs: LocalResource<Loaded<Keypair>>,
     pub zones: LocalResource<Loaded<AvailabilityZone>>,
@@ -35,13 +38,19 @@ impl Store {
                 .with(|s| s.as_ref().map(|s| (s.region.clone(), s.token.clone())))
         });
         let server_query = RwSignal::new(ServerQuery::default());
+        let last_servers = StoredValue::new(None);
         let servers = LocalResource::new(move || {
             key.track();
             let query = server_query.get();
             async move {
-                api.fetch::<ServerDetailList>(&request::list_servers_detail(&query))
+                let loaded = api
+                    .fetch::<ServerDetailList>(&request::list_servers_detail(&query))
                     .await
-                    .map(|list| list.servers)
+                    .map(|list| list.servers);
+                if let Ok(servers) = &loaded {
+                    last_servers.try_set_value(Some((query, servers.clone())));
+                }
+                loaded
             }
         });
         let flavors = LocalResource::new(move || {
@@ -71,10 +80,22 @@ impl Store {
         Self {
             servers,
             server_query,
+            last_servers,
             flavors,
             keypairs,
             zones,
         }
+    }
+}
+
+impl Store {
+    /// The servers last read successfully with the current query, if any (untracked).
+    pub fn last_good_servers(&self) -> Option<Vec<Server>> {
+        let query = self.server_query.get_untracked();
+        self.last_servers.with_value(|last| match last {
+            Some((read_with, servers)) if *read_with == query => Some(servers.clone()),
+            _ => None,
+        })
     }
 }
 

@@ -9,6 +9,7 @@ use compute_api::{refresh, request};
 use leptos::task::spawn_local;
 
 use compute_api::request::ServerQuery;
+use compute_api::server::Server;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -17,7 +18,7 @@ use crate::client::expect_api;
 use crate::components::action_bar::{denied_text, operation_msg};
 use crate::components::{InstanceTable, Modal};
 use crate::i18n::{use_i18n, Msg};
-use crate::pages::{list_or_state, LoadingRow, PageHeader};
+use crate::pages::{list_keeping_last, LoadingRow, PageHeader};
 use crate::paths::segment;
 use crate::store::expect_store;
 
@@ -175,11 +176,16 @@ pub fn InstancesPage() -> impl IntoView {
                         .await
                         .map(|flavors| flavors.into_iter().map(|f| (f.id, f.name)).collect())
                         .unwrap_or_default();
-                    let servers = servers.map(|all| {
+                    let quick_filter = |all: Vec<Server>| -> Vec<Server> {
                         all.into_iter().filter(|s| s.matches_quick_filter(&query)).collect()
-                    });
-                    list_or_state(
-                        servers,
+                    };
+                    let last_good = servers
+                        .is_err()
+                        .then(|| store.last_good_servers().map(quick_filter))
+                        .flatten();
+                    list_keeping_last(
+                        servers.map(quick_filter),
+                        last_good,
                         Msg::NoInstances,
                         |servers| view! { <InstanceTable servers flavor_names selected /> },
                     )

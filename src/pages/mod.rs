@@ -49,6 +49,24 @@ pub fn list_or_state<T, V: IntoView + 'static>(
     }
 }
 
+/// Like [`list_or_state`], but a failed read with a last good list shows the error above
+/// that list instead of replacing it: what was on screen stays.
+pub fn list_keeping_last<T, V: IntoView + 'static>(
+    loaded: Result<Vec<T>, ApiError>,
+    last_good: Option<Vec<T>>,
+    empty: Msg,
+    rows: impl FnOnce(Vec<T>) -> V,
+) -> AnyView {
+    match (loaded, last_good) {
+        (Err(error), Some(items)) => view! {
+            <ErrorMessage error />
+            {list_or_state(Ok(items), empty, rows)}
+        }
+        .into_any(),
+        (loaded, _) => list_or_state(loaded, empty, rows),
+    }
+}
+
 /// A page header: title, a count and a refresh button.
 #[component]
 pub fn PageHeader(
@@ -74,7 +92,12 @@ pub fn PageHeader(
             {on_refresh
                 .map(|cb| {
                     view! {
-                        <button type="button" class="ghost" on:click=move |_| cb.run(())>
+                        <button
+                            type="button"
+                            class="ghost"
+                            data-testid="refresh"
+                            on:click=move |_| cb.run(())
+                        >
                             {i18n.text(Msg::Refresh)}
                         </button>
                     }
