@@ -9,6 +9,7 @@
 //! - [`rules`]: which operation a server's state allows, and why not.
 //! - [`validate`]: the documented creation rules, every error at once.
 //! - [`error`]: one typed error for everything a response can go wrong with.
+//! - [`retry`]: after a failure, give up, wait and read again, or sign in again first.
 
 pub mod action;
 pub mod error;
@@ -17,6 +18,7 @@ pub mod identity;
 pub mod keypair;
 pub mod refresh;
 pub mod request;
+pub mod retry;
 pub mod rules;
 pub mod server;
 pub mod services;
