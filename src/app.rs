@@ -9,7 +9,7 @@ use leptos_router::NavigateOptions;
 
 use crate::client::{expect_api, load_config, provide_api, ConfigError};
 use crate::components::time::{epoch_ms, local_text, utc_text};
-use crate::components::LoginForm;
+use crate::components::{LoginForm, RetryNotice};
 use crate::config::{base_path, RuntimeConfig};
 use crate::i18n::{expect_i18n, initial_lang, provide_i18n, use_i18n, Lang, Msg};
 use crate::pages::flavors::FlavorsPage;
@@ -39,15 +39,12 @@ pub fn App() -> impl IntoView {
         }
     });
     let config = LocalResource::new(load_config);
-    view! {
-        <Suspense fallback=LoadingRow>
-            {move || Suspend::new(async move {
-                match config.await {
-                    Ok(config) => view! { <Console config /> }.into_any(),
-                    Err(error) => view! { <ConfigFailure error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+    // Not a <Suspense>: every list read below it without a boundary of its own (a count in a
+    // page header) would turn the whole console back into "Loading…" while it refetches.
+    move || match config.get() {
+        None => view! { <LoadingRow /> }.into_any(),
+        Some(Ok(config)) => view! { <Console config /> }.into_any(),
+        Some(Err(error)) => view! { <ConfigFailure error /> }.into_any(),
     }
 }
 
@@ -152,6 +149,7 @@ fn SignedInShell() -> impl IntoView {
             </div>
         </header>
         <ReloginDialog />
+        <RetryNotice />
         <main id="main" class="content" tabindex="-1">
             <ErrorBoundary fallback=|errors| {
                 view! {
@@ -233,7 +231,12 @@ fn RegionSelect() -> impl IntoView {
     }
 }
 
-/// When the token expires, in local time (UTC on hover); "expired" once past.
+/// Warn this long before the token expires, so a form can be finished after signing in again.
+const EXPIRY_WARNING_MS: f64 = 5.0 * 60.0 * 1000.0;
+
+/// When the token expires, in local time (UTC on hover); "expired" once past. In the last
+/// minutes it turns into a warning with a button to sign in again in place (the re-login
+/// dialog renews the token without leaving the page).
 #[component]
 fn SessionExpiry() -> impl IntoView {
     let i18n = use_i18n();
@@ -251,11 +254,14 @@ fn SessionExpiry() -> impl IntoView {
             .0
             .with(|s| s.as_ref().and_then(|s| s.expires.clone()))
     };
-    let expired = move || {
-        reauth.0.get()
-            || expires()
-                .and_then(|e| epoch_ms(&e))
-                .is_some_and(|ms| ms <= now.get())
+    let expires_ms = move || expires().and_then(|e| epoch_ms(&e));
+    let expired = move || reauth.0.get() || expires_ms().is_some_and(|ms| ms <= now.get());
+    // Minutes left, once inside the warning window.
+    let minutes_left = move || {
+        expires_ms()
+            .map(|ms| ms - now.get())
+            .filter(|left| *left > 0.0 && *left <= EXPIRY_WARNING_MS)
+            .map(|left| (left / 60_000.0).ceil() as u64)
     };
     view! {
         <span
@@ -263,11 +269,16 @@ fn SessionExpiry() -> impl IntoView {
             data-testid="session-expiry"
             title=move || expires().and_then(|e| utc_text(&e))
             class:expired=expired
+            class:expiring=move || minutes_left().is_some()
+            role=move || minutes_left().map(|_| "status")
         >
-            {move || match expires() {
+            {move || match (expires(), minutes_left()) {
                 _ if expired() => i18n.t(Msg::SessionExpired).to_string(),
-                None => i18n.t(Msg::SessionExpiryUnknown).to_string(),
-                Some(e) => {
+                (None, _) => i18n.t(Msg::SessionExpiryUnknown).to_string(),
+                (Some(_), Some(minutes)) => {
+                    i18n.t(Msg::SessionExpiresSoon).replace("{n}", &minutes.to_string())
+                }
+                (Some(e), None) => {
                     format!(
                         "{} {}",
                         i18n.t(Msg::SessionExpires),
@@ -276,6 +287,16 @@ fn SessionExpiry() -> impl IntoView {
                 }
             }}
         </span>
+        <Show when=move || minutes_left().is_some() && !expired()>
+            <button
+                type="button"
+                class="ghost"
+                data-testid="renew-session"
+                on:click=move |_| reauth.0.set(true)
+            >
+                {i18n.text(Msg::RenewSession)}
+            </button>
+        </Show>
     }
 }
 

@@ -1,16 +1,26 @@
 //! The only module that touches the network. Executes a [`compute_api::Request`] against the
 //! right service base for the session's region, with the token; turns every outcome into
-//! either a decoded body or an [`ApiError`]. Nothing is retried (a POST, PUT, DELETE or action
-//! sent twice could act twice) and nothing here logs: the token never leaves the header.
+//! either a decoded body or an [`ApiError`]. Nothing here logs: the token never leaves the
+//! header.
+//!
+//! What happens after a failure is [`compute_api::retry`]'s decision: reads are sent again a
+//! bounded number of times after a 502/503/504 or a short `Retry-After`, with the wait shown
+//! ([`RetryWait`]); a 401 opens the sign-in dialog and the request is sent once more with the
+//! new token; nothing else is ever sent twice (a POST, PUT, DELETE or action could act twice).
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use compute_api::request::{Method, Service};
+use compute_api::retry::{self, NextStep};
 use compute_api::{ApiError, Request};
+use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::config::{page_origin, RuntimeConfig};
+use crate::i18n::{tr, I18n, Lang, Msg};
 use crate::session::{AuthToken, ConfigState, Reauth, SessionState};
 
 /// A response with a success status, body not yet decoded.
@@ -39,19 +49,75 @@ fn http_method(method: Method) -> gloo_net::http::Method {
     }
 }
 
-fn network(e: impl std::fmt::Display) -> ApiError {
-    ApiError::Network(e.to_string())
+/// How long a read may take before it is abandoned as failed.
+const READ_TIMEOUT_MS: u32 = 30_000;
+/// Writes get longer: abandoning one leaves its outcome unknown.
+const WRITE_TIMEOUT_MS: u32 = 60_000;
+
+/// Why a request got no complete answer, in words: the browser's own text ("Failed to fetch")
+/// says nothing about the cause.
+fn no_answer(timed_out_after_ms: Option<u32>, cause: &str) -> ApiError {
+    ApiError::Network(match timed_out_after_ms {
+        Some(ms) => format!("no answer within {} s", ms / 1000),
+        None if cause.contains("Failed to fetch")
+            || cause.contains("NetworkError")
+            || cause.contains("Load failed") =>
+        {
+            "the server could not be reached (offline, refused by CORS, or the connection \
+             dropped)"
+                .to_string()
+        }
+        None => cause.to_string(),
+    })
 }
 
-/// Sends one request to `base` (the service's base URL). Exactly one attempt.
+/// Adds "it may have been carried out" to the failure of a write that got no answer or a
+/// server error: the user must check before sending it again (we never do on our own).
+fn note_unknown_outcome(method: Method, error: ApiError, lang: Lang) -> ApiError {
+    if method.is_idempotent_read() {
+        return error;
+    }
+    let note = tr(lang, Msg::OutcomeUnknown);
+    match error {
+        ApiError::Network(message) => ApiError::Network(format!("{message}. {note}")),
+        ApiError::Http(mut e) if e.status >= 500 => {
+            e.message = format!("{}. {note}", e.message.trim_end_matches('.'));
+            ApiError::Http(e)
+        }
+        other => other,
+    }
+}
+
+/// Sends one request to `base` (the service's base URL). Exactly one attempt, abandoned after
+/// [`READ_TIMEOUT_MS`] or [`WRITE_TIMEOUT_MS`].
 pub async fn execute(
     request: &Request,
     base: &str,
     token: Option<&AuthToken>,
 ) -> Result<RawReply, ApiError> {
+    let method = request.method;
+    let timeout_ms = if method.is_idempotent_read() {
+        READ_TIMEOUT_MS
+    } else {
+        WRITE_TIMEOUT_MS
+    };
+    let timed_out = Rc::new(Cell::new(false));
+    let controller = web_sys::AbortController::new().ok();
+    // Dropped (and so cancelled) when this function returns.
+    let _deadline = controller.clone().map(|controller| {
+        let timed_out = timed_out.clone();
+        gloo_timers::callback::Timeout::new(timeout_ms, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    });
+    let network =
+        |e: gloo_net::Error| no_answer(timed_out.get().then_some(timeout_ms), &e.to_string());
+
     let url = request.url(base);
     let mut builder = gloo_net::http::RequestBuilder::new(&url)
         .method(http_method(request.method))
+        .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
         .header("Accept", "application/json");
     if let Some(token) = token {
         builder = builder.header("X-Auth-Token", token.expose());
@@ -73,7 +139,7 @@ pub async fn execute(
         .filter(|id| !id.is_empty());
     let retry_after = headers
         .get("retry-after")
-        .and_then(|v| v.trim().parse::<u64>().ok());
+        .and_then(|v| compute_api::error::parse_retry_after(&v));
     let content_type = headers.get("content-type");
     let location = headers.get("location");
     // A body that breaks off mid-way is a network failure: there is no complete answer.
@@ -97,20 +163,45 @@ pub async fn execute(
     }
 }
 
+/// A read waiting to be sent again, for the countdown the shell shows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Waiting {
+    /// `Date.now()` when it is sent again.
+    pub until_ms: f64,
+    /// The status that made it wait.
+    pub status: u16,
+    /// Whether the server asked for the wait (`Retry-After`) rather than our back-off.
+    pub announced: bool,
+}
+
+/// The read currently waiting to be sent again, if any (the latest one when several wait).
+#[derive(Debug, Clone, Copy)]
+pub struct RetryWait(pub RwSignal<Option<Waiting>>);
+
 /// The handle pages use: resolves the base URL from the configuration and the session.
 #[derive(Clone, Copy)]
 pub struct Api {
     session: SessionState,
     config: StoredValue<Arc<RuntimeConfig>>,
     reauth: Option<Reauth>,
+    waiting: RetryWait,
+    /// For the few words the client adds to an error (the language at the time of failure).
+    i18n: Option<I18n>,
 }
 
 impl Api {
     pub fn new(session: SessionState, config: Arc<RuntimeConfig>) -> Self {
+        let waiting = use_context::<RetryWait>().unwrap_or_else(|| {
+            let waiting = RetryWait(RwSignal::new(None));
+            provide_context(waiting);
+            waiting
+        });
         Self {
             session,
             config: StoredValue::new(config),
             reauth: use_context::<Reauth>(),
+            waiting,
+            i18n: use_context::<I18n>(),
         }
     }
 
@@ -139,21 +230,82 @@ impl Api {
         })
     }
 
-    /// Sends a request for the current session; the success body is left undecoded.
+    /// Sends a request for the current session; the success body is left undecoded. A read
+    /// may be sent again after a gateway error or a short `Retry-After`; any request is sent
+    /// once more after a 401 and a fresh sign-in (see [`compute_api::retry`]).
     pub async fn send(&self, request: &Request) -> Result<RawReply, ApiError> {
-        let (base, token) = self.target(request.service)?;
-        let outcome = execute(request, &base, token.as_ref()).await;
-        if token.is_some() && matches!(&outcome, Err(e) if e.status() == Some(401)) {
-            // Only for the token that failed: a re-login meanwhile must not be undone.
-            let still_current = self
-                .session
-                .0
-                .with_untracked(|s| s.as_ref().map(|s| &s.token) == token.as_ref());
-            if let (true, Some(reauth)) = (still_current, self.reauth) {
-                reauth.0.set(true);
+        let mut retries_done = 0;
+        let mut signed_in_again = false;
+        loop {
+            let (base, token) = self.target(request.service)?;
+            let outcome = execute(request, &base, token.as_ref()).await;
+            let Err(error) = &outcome else {
+                return outcome;
+            };
+            match retry::after_failure(
+                request.method,
+                error,
+                retries_done,
+                token.is_some(),
+                signed_in_again,
+            ) {
+                NextStep::GiveUp => {
+                    let lang = self.i18n.map_or(Lang::En, |i18n| i18n.0.get_untracked());
+                    return outcome.map_err(|e| note_unknown_outcome(request.method, e, lang));
+                }
+                NextStep::RetryAfter { wait_ms, announced } => {
+                    retries_done += 1;
+                    let status = error.status().unwrap_or_default();
+                    self.wait_visibly(wait_ms, status, announced).await;
+                }
+                NextStep::SignInAgain => match token {
+                    Some(failed) if self.sign_in_again(&failed).await => signed_in_again = true,
+                    _ => return outcome,
+                },
             }
         }
-        outcome
+    }
+
+    /// Waits before a read is sent again, with the countdown shown in the shell.
+    async fn wait_visibly(&self, wait_ms: u64, status: u16, announced: bool) {
+        let waiting = Waiting {
+            until_ms: js_sys::Date::now() + wait_ms as f64,
+            status,
+            announced,
+        };
+        self.waiting.0.try_set(Some(waiting));
+        TimeoutFuture::new(u32::try_from(wait_ms).unwrap_or(u32::MAX)).await;
+        // Another read may have started waiting meanwhile: leave its countdown.
+        self.waiting.0.try_update(|current| {
+            if *current == Some(waiting) {
+                *current = None;
+            }
+        });
+    }
+
+    /// The current token (untracked).
+    fn current_token(&self) -> Option<AuthToken> {
+        self.session
+            .0
+            .try_with_untracked(|s| s.as_ref().map(|s| s.token.clone()))
+            .flatten()
+    }
+
+    /// After a 401 with `failed`: opens the sign-in dialog (unless someone signed in again
+    /// meanwhile) and waits for it. True when there is a new token to send the request with.
+    async fn sign_in_again(&self, failed: &AuthToken) -> bool {
+        if self.current_token().as_ref() == Some(failed) {
+            let Some(reauth) = self.reauth else {
+                return false;
+            };
+            reauth.0.set(true);
+            // The dialog clears the flag when it signs in or is cancelled. Polling keeps this
+            // free of waker bookkeeping; a person takes seconds to type a password anyway.
+            while reauth.0.try_get_untracked() == Some(true) {
+                TimeoutFuture::new(200).await;
+            }
+        }
+        matches!(self.current_token(), Some(token) if &token != failed)
     }
 
     /// Sends a request for the current session and decodes the JSON answer.

@@ -4,6 +4,7 @@
 use compute_api::ApiError;
 use leptos::prelude::*;
 
+use crate::components::RetryAfterCountdown;
 use crate::i18n::{use_i18n, Msg};
 
 /// The error box (`data-testid="error-message"`), an `alert` for assistive technology.
@@ -55,12 +56,7 @@ pub fn ErrorMessage(
                         </p>
                     }
                 })}
-            {retry_after
-                .map(|s| {
-                    view! {
-                        <p class="error-retry">{i18n.text(Msg::RetryAfterSeconds)} ": " {s}</p>
-                    }
-                })}
+            {retry_after.map(|seconds| view! { <RetryAfterCountdown seconds /> })}
         </div>
     }
 }

@@ -1,6 +1,7 @@
 //! Presentational pieces: they take plain data and callbacks, never fetch.
 
 pub mod action_bar;
+pub mod countdown;
 pub mod dialog;
 pub mod error_message;
 pub mod format;
@@ -10,6 +11,7 @@ pub mod status_badge;
 pub mod time;
 
 pub use action_bar::ActionBar;
+pub use countdown::{RetryAfterCountdown, RetryNotice};
 pub use dialog::{ConfirmDialog, Modal};
 pub use error_message::ErrorMessage;
 pub use instance_table::InstanceTable;

@@ -50,7 +50,13 @@ pub enum Msg {
     Refresh,
     ErrorTitle,
     RequestId,
-    RetryAfterSeconds,
+    TryAgainIn,
+    OutcomeUnknown,
+    TryAgainNow,
+    RetryingIn,
+    ServerAskedToWait,
+    SessionExpiresSoon,
+    RenewSession,
     NetworkError,
     DecodeError,
     NoInstances,
@@ -641,9 +647,33 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         (RequestId, Ko) => "요청 ID",
         (RequestId, Ja) => "リクエストID",
 
-        (RetryAfterSeconds, En) => "Retry after (seconds)",
-        (RetryAfterSeconds, Ko) => "재시도 대기(초)",
-        (RetryAfterSeconds, Ja) => "再試行までの秒数",
+        (TryAgainIn, En) => "The server asked to wait: you can try again in {n} s",
+        (TryAgainIn, Ko) => "서버가 대기를 요청했습니다. {n}초 후에 다시 시도할 수 있습니다",
+        (TryAgainIn, Ja) => "サーバーが待機を求めています。{n}秒後に再試行できます",
+
+        (OutcomeUnknown, En) => "The request may or may not have been carried out: check before sending it again",
+        (OutcomeUnknown, Ko) => "요청이 처리되었는지 알 수 없습니다. 다시 보내기 전에 확인하세요",
+        (OutcomeUnknown, Ja) => "リクエストが実行されたかどうか分かりません。再送信する前に確認してください",
+
+        (TryAgainNow, En) => "You can try again now",
+        (TryAgainNow, Ko) => "이제 다시 시도할 수 있습니다",
+        (TryAgainNow, Ja) => "今すぐ再試行できます",
+
+        (RetryingIn, En) => "The server answered HTTP {status}: trying again in {n} s",
+        (RetryingIn, Ko) => "서버가 HTTP {status}로 응답했습니다. {n}초 후 다시 시도합니다",
+        (RetryingIn, Ja) => "サーバーがHTTP {status}を返しました。{n}秒後に再試行します",
+
+        (ServerAskedToWait, En) => "The server asked to wait (HTTP {status}): trying again in {n} s",
+        (ServerAskedToWait, Ko) => "서버가 대기를 요청했습니다(HTTP {status}). {n}초 후 다시 시도합니다",
+        (ServerAskedToWait, Ja) => "サーバーが待機を求めています（HTTP {status}）。{n}秒後に再試行します",
+
+        (SessionExpiresSoon, En) => "Session expires in {n} min",
+        (SessionExpiresSoon, Ko) => "세션이 {n}분 후 만료됩니다",
+        (SessionExpiresSoon, Ja) => "セッションはあと{n}分で期限切れです",
+
+        (RenewSession, En) => "Sign in again",
+        (RenewSession, Ko) => "다시 로그인",
+        (RenewSession, Ja) => "再ログイン",
 
         (NetworkError, En) => "The server could not be reached (network or CORS)",
         (NetworkError, Ko) => "서버에 연결할 수 없습니다(네트워크 또는 CORS)",

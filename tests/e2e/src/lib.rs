@@ -92,6 +92,76 @@ impl Simulator {
     }
 }
 
+impl Simulator {
+    /// Calls one of the simulator's `/_sim` control endpoints (it must run with
+    /// `--test-control`): `POST /_sim/faults` with rules, `GET /_sim/requests` … Returns the
+    /// JSON answer, `Null` when empty; panics on a failure status.
+    pub async fn control(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> serde_json::Value {
+        use http_body_util::BodyExt;
+        let client =
+            hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+                .build_http::<http_body_util::Full<bytes::Bytes>>();
+        let request = http::Request::builder()
+            .method(method)
+            .uri(format!("{}{path}", self.url))
+            .header("content-type", "application/json")
+            .body(http_body_util::Full::new(bytes::Bytes::from(
+                body.map(|b| b.to_string()).unwrap_or_default(),
+            )))
+            .expect("a control request");
+        let response = client
+            .request(request)
+            .await
+            .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+        let status = response.status();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("read the control answer")
+            .to_bytes();
+        assert!(
+            status.is_success(),
+            "{method} {path} answered {status}: {}",
+            String::from_utf8_lossy(&bytes)
+        );
+        if bytes.is_empty() {
+            serde_json::Value::Null
+        } else {
+            serde_json::from_slice(&bytes).expect("a JSON control answer")
+        }
+    }
+
+    /// Replaces the fault rules (flag strings such as `GET /servers/detail=status:503,times:1`).
+    pub async fn set_faults(&self, rules: &[&str]) {
+        self.control("POST", "/_sim/faults", Some(serde_json::json!(rules)))
+            .await;
+    }
+
+    /// The requests the simulator saw whose method is `method` and whose path ends with
+    /// `path_suffix`, as `(status, handled)` in arrival order (`status` 0 for a dropped one).
+    pub async fn requests(&self, method: &str, path_suffix: &str) -> Vec<(u16, bool)> {
+        let log = self.control("GET", "/_sim/requests", None).await;
+        log.as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| e["method"] == method)
+            .filter(|e| e["path"].as_str().is_some_and(|p| p.ends_with(path_suffix)))
+            .map(|e| {
+                (
+                    e["status"].as_u64().unwrap_or(0) as u16,
+                    e["handled"].as_bool().unwrap_or(false),
+                )
+            })
+            .collect()
+    }
+}
+
 impl Drop for Simulator {
     fn drop(&mut self) {
         let _ = self.child.kill();

@@ -1,0 +1,224 @@
+//! Failures through the UI: reads sent again after gateway errors, a malformed list that keeps
+//! what was shown, a 401 in the middle of an action (sign in again in place, the action sent
+//! once more and only once), a rate-limited action with its countdown, and a lost answer to an
+//! action that says the outcome is unknown and sends nothing again.
+
+use console_e2e::{Browser, Simulator, PASSWORD};
+use fantoccini::Locator;
+
+const WEB_02: &str = "5e1f0000-0000-4000-8000-000000000002";
+
+fn simulator() -> Simulator {
+    Simulator::start(&["--test-control", "--transition-ms", "300"])
+}
+
+async fn open_web_02(browser: &Browser) {
+    browser
+        .wait_css(&format!(
+            "[data-testid=\"instance-row\"][data-id=\"{WEB_02}\"] a"
+        ))
+        .await
+        .click()
+        .await
+        .expect("open web-02");
+    browser.by_test_id("action-stop").await;
+}
+
+async fn click(browser: &Browser, id: &str) {
+    browser
+        .by_test_id(id)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {id}: {e}"));
+}
+
+async fn is_present(browser: &Browser, id: &str) -> bool {
+    browser
+        .client
+        .find(Locator::Css(&format!("[data-testid=\"{id}\"]")))
+        .await
+        .is_ok()
+}
+
+async fn text_of(browser: &Browser, id: &str) -> String {
+    match browser
+        .client
+        .find(Locator::Css(&format!("[data-testid=\"{id}\"]")))
+        .await
+    {
+        Ok(el) => el.text().await.unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+async fn detail_status(browser: &Browser) -> String {
+    match browser
+        .client
+        .find(Locator::Css("[data-testid=\"instance-status\"]"))
+        .await
+    {
+        Ok(el) => el
+            .attr("data-status")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn reads_are_sent_again_after_gateway_errors_and_a_malformed_list_keeps_the_rows() {
+    let sim = simulator();
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    let rows_before = browser
+        .all_css("[data-testid=\"instance-row\"]")
+        .await
+        .len();
+
+    // Two 503s, then the real list: the reader waits (with a visible countdown) and tries again.
+    sim.set_faults(&["GET /servers/detail=status:503,times:2"])
+        .await;
+    click(&browser, "refresh").await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    eprintln!("DEBUG {:?}", sim.requests("GET", "/servers/detail").await);
+    eprintln!(
+        "DEBUG faults {:?}",
+        sim.control("GET", "/_sim/faults", None).await
+    );
+    browser.screenshot("debug-retry").await;
+    browser.by_test_id("retry-notice").await;
+    browser
+        .wait_until("the retried list, without the notice", || async {
+            !is_present(&browser, "retry-notice").await
+                && browser
+                    .all_css("[data-testid=\"instance-row\"]")
+                    .await
+                    .len()
+                    == rows_before
+        })
+        .await;
+    assert!(!is_present(&browser, "error-message").await);
+    let statuses: Vec<u16> = sim
+        .requests("GET", "/servers/detail")
+        .await
+        .iter()
+        .map(|(status, _)| *status)
+        .collect();
+    assert!(
+        statuses.ends_with(&[503, 503, 200]),
+        "GET /servers/detail answers: {statuses:?}"
+    );
+
+    // A body that is not JSON: a typed error, and the rows already shown stay.
+    sim.set_faults(&["GET /servers/detail=malformed,times:1"])
+        .await;
+    click(&browser, "refresh").await;
+    browser.by_test_id("error-message").await;
+    let error = text_of(&browser, "error-message").await;
+    assert!(error.contains("JSON"), "error shown: {error}");
+    assert_eq!(
+        browser
+            .all_css("[data-testid=\"instance-row\"]")
+            .await
+            .len(),
+        rows_before,
+        "the list stays while the error is shown"
+    );
+    browser.screenshot("failures-malformed-list").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_401_during_an_action_signs_in_again_in_place_and_sends_it_once_more() {
+    let sim = simulator();
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    open_web_02(&browser).await;
+    sim.control("DELETE", "/_sim/requests", None).await;
+
+    sim.control("POST", "/_sim/expire-tokens", None).await;
+    click(&browser, "action-stop").await;
+    browser
+        .wait_css("[data-testid=\"relogin-dialog\"][open]")
+        .await;
+    browser.screenshot("failures-relogin").await;
+    browser.fill("login-password", PASSWORD).await;
+    click(&browser, "login-submit").await;
+
+    browser
+        .wait_until("web-02 stopped after signing in again", || async {
+            detail_status(&browser).await == "SHUTOFF"
+        })
+        .await;
+    let answers: Vec<u16> = sim
+        .requests("POST", "/action")
+        .await
+        .iter()
+        .map(|(status, _)| *status)
+        .collect();
+    assert_eq!(
+        answers,
+        vec![401, 202],
+        "refused once, then sent once with the new token"
+    );
+    assert!(!is_present(&browser, "error-message").await);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_rate_limited_action_counts_down_and_is_not_sent_again() {
+    let sim = simulator();
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    open_web_02(&browser).await;
+    sim.control("DELETE", "/_sim/requests", None).await;
+
+    sim.set_faults(&["POST /servers/{id}/action=over-limit,retry-after:2,times:1"])
+        .await;
+    click(&browser, "action-stop").await;
+    let first = browser
+        .by_test_id("retry-countdown")
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        first.contains("2 s") || first.contains("1 s"),
+        "countdown: {first}"
+    );
+    browser
+        .wait_until("the countdown to reach zero", || async {
+            text_of(&browser, "retry-countdown").await == "You can try again now"
+        })
+        .await;
+    assert_eq!(sim.requests("POST", "/action").await, vec![(429, false)]);
+    assert_eq!(detail_status(&browser).await, "ACTIVE");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_lost_answer_to_an_action_says_the_outcome_is_unknown_and_sends_nothing_again() {
+    let sim = simulator();
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    open_web_02(&browser).await;
+    sim.control("DELETE", "/_sim/requests", None).await;
+
+    // The stop is carried out, but the answer is a gateway timeout.
+    sim.set_faults(&["POST /servers/{id}/action=status:504,after,times:1"])
+        .await;
+    click(&browser, "action-stop").await;
+    browser.by_test_id("error-message").await;
+    let error = text_of(&browser, "error-message").await;
+    assert!(
+        error.contains("may or may not have been carried out"),
+        "error shown: {error}"
+    );
+    // Give a wrongful resend time to happen before counting.
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    assert_eq!(sim.requests("POST", "/action").await, vec![(504, true)]);
+    browser.close().await;
+}
