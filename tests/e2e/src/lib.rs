@@ -23,6 +23,8 @@ pub const PASSWORD: &str = "e2e-password";
 /// How long a UI condition may take before a test fails.
 pub const UI_TIMEOUT: Duration = Duration::from_secs(20);
 
+pub mod nginx;
+
 fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -93,48 +95,78 @@ impl Simulator {
 }
 
 impl Simulator {
+    /// One HTTP request to the simulator (the API or its `/_sim` control endpoint), with a
+    /// token when given. Returns the status and the JSON answer (`Null` when empty or not JSON).
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<serde_json::Value>,
+    ) -> (u16, serde_json::Value) {
+        use http_body_util::BodyExt;
+        let client =
+            hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+                .build_http::<http_body_util::Full<bytes::Bytes>>();
+        let mut request = http::Request::builder()
+            .method(method)
+            .uri(format!("{}{path}", self.url))
+            .header("content-type", "application/json")
+            .header("accept", "application/json");
+        if let Some(token) = token {
+            request = request.header("x-auth-token", token);
+        }
+        let request = request
+            .body(http_body_util::Full::new(bytes::Bytes::from(
+                body.map(|b| b.to_string()).unwrap_or_default(),
+            )))
+            .expect("a request");
+        let response = client
+            .request(request)
+            .await
+            .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+        let status = response.status().as_u16();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("read the answer")
+            .to_bytes();
+        (
+            status,
+            serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null),
+        )
+    }
+
     /// Calls one of the simulator's `/_sim` control endpoints (it must run with
-    /// `--test-control`): `POST /_sim/faults` with rules, `GET /_sim/requests` … Returns the
-    /// JSON answer, `Null` when empty; panics on a failure status.
+    /// `--test-control`): `POST /_sim/faults` with rules, `GET /_sim/requests` … Panics on a
+    /// failure status.
     pub async fn control(
         &self,
         method: &str,
         path: &str,
         body: Option<serde_json::Value>,
     ) -> serde_json::Value {
-        use http_body_util::BodyExt;
-        let client =
-            hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
-                .build_http::<http_body_util::Full<bytes::Bytes>>();
-        let request = http::Request::builder()
-            .method(method)
-            .uri(format!("{}{path}", self.url))
-            .header("content-type", "application/json")
-            .body(http_body_util::Full::new(bytes::Bytes::from(
-                body.map(|b| b.to_string()).unwrap_or_default(),
-            )))
-            .expect("a control request");
-        let response = client
-            .request(request)
-            .await
-            .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
-        let status = response.status();
-        let bytes = response
-            .into_body()
-            .collect()
-            .await
-            .expect("read the control answer")
-            .to_bytes();
+        let (status, answer) = self.call(method, path, None, body).await;
         assert!(
-            status.is_success(),
-            "{method} {path} answered {status}: {}",
-            String::from_utf8_lossy(&bytes)
+            (200..300).contains(&status),
+            "{method} {path} answered {status}: {answer}"
         );
-        if bytes.is_empty() {
-            serde_json::Value::Null
-        } else {
-            serde_json::from_slice(&bytes).expect("a JSON control answer")
-        }
+        answer
+    }
+
+    /// A token for the test user (Keystone v2.0 password sign-in).
+    pub async fn token(&self) -> String {
+        let body = serde_json::json!({"auth": {
+            "tenantId": TENANT,
+            "passwordCredentials": {"username": USERNAME, "password": PASSWORD},
+        }});
+        let (status, answer) = self.call("POST", "/v2.0/tokens", None, Some(body)).await;
+        assert_eq!(status, 200, "sign-in: {answer}");
+        answer["access"]["token"]["id"]
+            .as_str()
+            .expect("a token id")
+            .to_string()
     }
 
     /// Replaces the fault rules (flag strings such as `GET /servers/detail=status:503,times:1`).
@@ -291,12 +323,45 @@ impl Browser {
         input.send_keys(text).await.expect("type into input");
     }
 
+    /// Starts recording Content-Security-Policy violations on this page (ones during start-up
+    /// would stop the app from loading at all, so recording starts once the page is up).
+    pub async fn watch_csp_violations(&self) {
+        self.client
+            .execute(
+                "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', \
+                 e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));",
+                vec![],
+            )
+            .await
+            .expect("install the CSP listener");
+    }
+
+    /// The violations recorded since [`Browser::watch_csp_violations`].
+    pub async fn csp_violations(&self) -> serde_json::Value {
+        self.client
+            .execute("return window.__cspViolations;", vec![])
+            .await
+            .expect("read CSP violations")
+    }
+
     /// Signs in with the simulator's identity service and waits for the instance list.
     pub async fn sign_in(&self, sim: &Simulator) {
+        self.sign_in_at(&sim.url).await;
+    }
+
+    /// Opens the console at `origin` (the simulator, or nginx in front of it), signs in and
+    /// waits for the instance list.
+    pub async fn sign_in_at(&self, origin: &str) {
         self.client
-            .goto(&format!("{}/", sim.url))
+            .goto(&format!("{origin}/"))
             .await
             .expect("open the console");
+        self.fill_sign_in_form().await;
+        self.by_test_id("instance-row").await;
+    }
+
+    /// Fills and submits the sign-in form shown now.
+    pub async fn fill_sign_in_form(&self) {
         self.fill("login-tenant", TENANT).await;
         self.fill("login-username", USERNAME).await;
         self.fill("login-password", PASSWORD).await;
@@ -305,7 +370,6 @@ impl Browser {
             .click()
             .await
             .expect("click sign in");
-        self.by_test_id("instance-row").await;
     }
 }
 

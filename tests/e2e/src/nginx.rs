@@ -1,0 +1,133 @@
+//! The deployment recipe for real, for tests that go through it: nginx with the server block
+//! `deploy/render.sh` renders, serving a copy of `dist/` and proxying to the simulator.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::workspace_root;
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dist") {
+        let entry = entry.expect("dir entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+/// nginx in the foreground with its own prefix and the configuration `deploy/render.sh`
+/// renders, in front of a simulator; stopped (and its directory removed) on drop.
+pub struct Nginx {
+    master: Child,
+    nginx: String,
+    dir: PathBuf,
+    /// `http://127.0.0.1:PORT`, where the console is served.
+    pub origin: String,
+}
+
+impl Nginx {
+    /// Renders the recipe for `sim_url` (identity, and every service of both regions) and
+    /// starts nginx on a free port.
+    pub fn start(sim_url: &str) -> Self {
+        let port = crate::free_port();
+        let dir = std::env::temp_dir().join(format!("console-nginx-{port}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        start_nginx(&dir, sim_url, port)
+    }
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        // `-s stop` ends the workers too; killing only the master would leave them listening.
+        let _ = Command::new(&self.nginx)
+            .arg("-p")
+            .arg(&self.dir)
+            .arg("-c")
+            .arg(self.dir.join("nginx.conf"))
+            .args(["-s", "stop"])
+            .status();
+        let _ = self.master.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn start_nginx(dir: &Path, sim_url: &str, port: u16) -> Nginx {
+    let dist = dir.join("dist");
+    let dist_source = std::env::var_os("CONSOLE_DIST")
+        .map(PathBuf::from)
+        .unwrap_or(workspace_root().join("dist"));
+    // render.sh writes config.json into the dist it serves: work on a copy.
+    copy_dir(&dist_source, &dist);
+    let settings = dir.join("test.env");
+    std::fs::write(
+        &settings,
+        format!(
+            "LISTEN=127.0.0.1:{port}\nDIST={dist}\nBASE_PATH=/\nIDENTITY_URL={sim}\nREGIONS=\"KR1 KR2\"\n\
+             KR1_COMPUTE={sim}\nKR1_IMAGE={sim}\nKR1_NETWORK={sim}\nKR1_VOLUME={sim}\n\
+             KR2_COMPUTE={sim}/kr2\nKR2_IMAGE={sim}/kr2\nKR2_NETWORK={sim}/kr2\nKR2_VOLUME={sim}/kr2\n",
+            dist = dist.display(),
+            sim = sim_url,
+        ),
+    )
+    .expect("write settings");
+    let rendered = Command::new("bash")
+        .arg(workspace_root().join("deploy/render.sh"))
+        .arg(&settings)
+        .output()
+        .expect("run render.sh");
+    assert!(
+        rendered.status.success(),
+        "render.sh failed: {}",
+        String::from_utf8_lossy(&rendered.stderr)
+    );
+    std::fs::write(dir.join("console.conf"), &rendered.stdout).expect("write server block");
+    std::fs::write(
+        dir.join("nginx.conf"),
+        format!(
+            "worker_processes 1;\npid {dir}/nginx.pid;\nerror_log {dir}/error.log;\nevents {{}}\n\
+             http {{\n  access_log {dir}/access.log;\n  client_body_temp_path {dir}/body;\n  proxy_temp_path {dir}/proxy;\n  include {dir}/console.conf;\n}}\n",
+            dir = dir.display()
+        ),
+    )
+    .expect("write nginx.conf");
+    let nginx = std::env::var("NGINX").unwrap_or_else(|_| "/usr/sbin/nginx".into());
+    let check = Command::new(&nginx)
+        .arg("-t")
+        .arg("-p")
+        .arg(dir)
+        .arg("-c")
+        .arg(dir.join("nginx.conf"))
+        .output()
+        .expect("nginx -t");
+    assert!(
+        check.status.success(),
+        "nginx rejects the rendered configuration: {}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let child = Command::new(&nginx)
+        .arg("-p")
+        .arg(dir)
+        .arg("-c")
+        .arg(dir.join("nginx.conf"))
+        .args(["-g", "daemon off;"])
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start nginx");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "nginx did not start listening");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Nginx {
+        master: child,
+        nginx,
+        dir: dir.to_path_buf(),
+        origin: format!("http://127.0.0.1:{port}"),
+    }
+}

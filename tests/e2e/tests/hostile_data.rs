@@ -1,0 +1,191 @@
+//! Hostile data: instances whose names, metadata keys and values are XSS payloads (from the
+//! OWASP filter-evasion cheat sheet, polyglots, template expressions, `javascript:` URLs,
+//! right-to-left overrides, zero-width characters and a 255-character name) are created through
+//! the API, then every screen that shows them is opened through the nginx recipe with its
+//! Content-Security-Policy. Each must appear literally: no script runs, no dialog opens, no
+//! element is injected, no CSP violation is reported.
+
+use console_e2e::nginx::Nginx;
+use console_e2e::{Browser, Simulator, TENANT};
+use fantoccini::Locator;
+use serde_json::{json, Value};
+
+/// Each payload that ran would set `window.__xss` or open an alert.
+const PAYLOADS: &[&str] = &[
+    "<script>window.__xss=1</script>",
+    "\"><img src=x onerror=\"window.__xss=2\">",
+    "<svg/onload=window.__xss=3>",
+    "javascript:window.__xss=4",
+    "{{7*7}} ${7*7} <%= 7*7 %>",
+    "jaVasCript:/*-/*`/*\\`/*'/*\"/**/(/* */oNcliCk=alert() )//%0D%0A%0d%0a//</stYle/</titLe/</teXtarEa/</scRipt/--!>\\x3csVg/<sVg/oNloAd=alert()//>\\x3e",
+    "<iframe src=\"javascript:window.__xss=7\"></iframe>",
+    "' onmouseover='window.__xss=8' x='",
+    "<IMG SRC=\"jav&#x09;ascript:window.__xss=9;\">",
+    "&lt;b&gt;not bold&lt;/b&gt; <b>nor this</b>",
+    "\u{202e}gnp.exe",
+    "web\u{200b}-zero\u{200d}width\u{feff}",
+    "<a href=\"javascript:window.__xss=13\">click</a>",
+    "<details open ontoggle=window.__xss=14>",
+];
+
+const IMAGE: &str = "1c868787-6207-4ff2-a1e7-ae1331d6829b";
+const U2_FLAVOR: &str = "f1a00000-0000-4000-8000-000000000051";
+const NETWORK: &str = "245ff686-4ca2-4176-a069-81013537ac3a";
+
+async fn create_server(sim: &Simulator, token: &str, name: &str, metadata: Value) -> String {
+    let body = json!({"server": {
+        "name": name, "imageRef": IMAGE, "flavorRef": U2_FLAVOR,
+        "networks": [{"uuid": NETWORK}], "key_name": "demo-key", "metadata": metadata,
+    }});
+    let path = format!("/v2/{TENANT}/servers");
+    let (status, answer) = sim.call("POST", &path, Some(token), Some(body)).await;
+    assert_eq!(status, 202, "create {name:?}: {answer}");
+    answer["server"]["id"]
+        .as_str()
+        .expect("server id")
+        .to_string()
+}
+
+async fn script(browser: &Browser, js: &str) -> Value {
+    browser
+        .client
+        .execute(js, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("run {js}: {e}"))
+}
+
+/// Nothing ran, nothing opened, nothing was injected, nothing violated the policy.
+async fn assert_inert(browser: &Browser, screen: &str) {
+    assert!(
+        browser.client.get_alert_text().await.is_err(),
+        "{screen}: a dialog opened"
+    );
+    assert_eq!(
+        script(
+            browser,
+            "return window.__xss === undefined ? null : window.__xss;"
+        )
+        .await,
+        Value::Null,
+        "{screen}: a payload ran"
+    );
+    let injected = script(
+        browser,
+        "return [...document.querySelectorAll('main img, main iframe, main svg, main script, \
+         main a[href^=\"javascript\"], [onerror], [onload], [onmouseover], \
+         [onclick], [ontoggle]')].map(e => e.outerHTML);",
+    )
+    .await;
+    assert_eq!(injected, json!([]), "{screen}: elements injected");
+    assert_eq!(
+        browser.csp_violations().await,
+        json!([]),
+        "{screen}: CSP violations"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn xss_payloads_in_names_and_metadata_are_shown_as_text_on_every_screen() {
+    let sim = Simulator::start(&[]);
+    let token = sim.token().await;
+    let long_name = format!("{}>", "<b>".repeat(84));
+    assert_eq!(long_name.chars().count(), 253);
+    let mut created = Vec::new();
+    for name in PAYLOADS.iter().copied().chain([long_name.as_str()]) {
+        created.push((create_server(&sim, &token, name, json!({})).await, name));
+    }
+    // One instance carries every payload as a metadata value, and some as keys.
+    let metadata: serde_json::Map<String, Value> = PAYLOADS
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (format!("k{i:02}"), json!(p)))
+        .chain(PAYLOADS[..3].iter().map(|p| (p.to_string(), json!("v"))))
+        .collect();
+    let metadata_holder = create_server(&sim, &token, PAYLOADS[1], Value::Object(metadata)).await;
+
+    let nginx = Nginx::start(&sim.url);
+    let browser = Browser::start().await;
+    browser
+        .client
+        .goto(&format!("{}/", nginx.origin))
+        .await
+        .expect("open the console through nginx");
+    browser.watch_csp_violations().await;
+    browser.fill_sign_in_form().await;
+    browser.by_test_id("instance-row").await;
+
+    // The list: every name, exactly.
+    let names = script(
+        &browser,
+        "return Object.fromEntries([...document.querySelectorAll('[data-testid=\"instance-row\"]')]\
+         .map(r => [r.dataset.id, r.querySelector('a').textContent]));",
+    )
+    .await;
+    for (id, name) in &created {
+        assert_eq!(names[id.as_str()], json!(name), "list name of {id}");
+    }
+    browser.screenshot("hostile-list").await;
+    assert_inert(&browser, "list").await;
+
+    // The quick filter takes a payload as text too: two instances carry this name.
+    browser.fill("instance-filter", PAYLOADS[1]).await;
+    browser
+        .wait_until("the quick filter to keep two rows", || async {
+            browser
+                .all_css("[data-testid=\"instance-row\"]")
+                .await
+                .len()
+                == 2
+        })
+        .await;
+    assert_inert(&browser, "quick filter").await;
+
+    // The detail page: name, metadata keys and values, the raw JSON.
+    browser
+        .wait_css(&format!(
+            "[data-testid=\"instance-row\"][data-id=\"{metadata_holder}\"] a"
+        ))
+        .await
+        .click()
+        .await
+        .expect("open the instance with hostile metadata");
+    let heading = browser.by_test_id("instance-name").await;
+    assert_eq!(heading.text().await.unwrap_or_default(), PAYLOADS[1]);
+    let page_text = script(
+        &browser,
+        "return document.querySelector('main').textContent;",
+    )
+    .await;
+    let page_text = page_text.as_str().unwrap_or_default();
+    for payload in PAYLOADS {
+        assert!(page_text.contains(payload), "detail page lacks {payload:?}");
+    }
+    browser.screenshot("hostile-detail").await;
+    assert_inert(&browser, "detail").await;
+
+    // The other screens that show API strings.
+    for (nav, ready) in [
+        ("nav-keypairs", "keypair-row"),
+        ("nav-flavors", "flavor-row"),
+        ("nav-zones", "zone-row"),
+        ("nav-instances", "instance-row"),
+    ] {
+        browser
+            .by_test_id(nav)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("open {nav}: {e}"));
+        browser
+            .client
+            .wait()
+            .at_most(console_e2e::UI_TIMEOUT)
+            .for_element(Locator::Css(&format!("[data-testid=\"{ready}\"]")))
+            .await
+            .unwrap_or_else(|e| panic!("{ready} on {nav}: {e}"));
+        assert_inert(&browser, nav).await;
+    }
+
+    browser.close().await;
+    drop(nginx);
+}
