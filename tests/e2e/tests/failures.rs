@@ -222,3 +222,32 @@ async fn a_lost_answer_to_an_action_says_the_outcome_is_unknown_and_sends_nothin
     assert_eq!(sim.requests("POST", "/action").await, vec![(504, true)]);
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn clicking_an_action_three_times_at_once_sends_it_once() {
+    let sim = simulator();
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    open_web_02(&browser).await;
+    sim.control("DELETE", "/_sim/requests", None).await;
+
+    // Three clicks in the same task: no re-render can disable the button in between, so only
+    // the handler's own in-flight guard stands between them and three requests.
+    browser
+        .client
+        .execute(
+            "const b = document.querySelector('[data-testid=\"action-stop\"]'); \
+             b.click(); b.click(); b.click();",
+            vec![],
+        )
+        .await
+        .expect("click three times");
+    browser
+        .wait_until("web-02 stopped", || async {
+            detail_status(&browser).await == "SHUTOFF"
+        })
+        .await;
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    assert_eq!(sim.requests("POST", "/action").await.len(), 1);
+    browser.close().await;
+}
