@@ -9,7 +9,7 @@ use leptos_router::NavigateOptions;
 
 use crate::client::{expect_api, load_config, provide_api, ConfigError};
 use crate::components::time::{epoch_ms, local_text, utc_text};
-use crate::components::{LoginForm, RetryNotice};
+use crate::components::{LoginForm, RetryNotice, SlowReadNotice};
 use crate::config::{base_path, RuntimeConfig};
 use crate::i18n::{expect_i18n, initial_lang, provide_i18n, use_i18n, Lang, Msg};
 use crate::pages::flavors::FlavorsPage;
@@ -150,6 +150,7 @@ fn SignedInShell() -> impl IntoView {
         </header>
         <ReloginDialog />
         <RetryNotice />
+        <SlowReadNotice />
         <main id="main" class="content" tabindex="-1">
             <ErrorBoundary fallback=|errors| {
                 view! {

@@ -1,7 +1,6 @@
 //! Presentational pieces: they take plain data and callbacks, never fetch.
 
 pub mod action_bar;
-pub mod countdown;
 pub mod dialog;
 pub mod error_message;
 pub mod format;
@@ -9,12 +8,13 @@ pub mod instance_table;
 pub mod login_form;
 pub mod status_badge;
 pub mod time;
+pub mod waiting;
 
 pub use action_bar::ActionBar;
-pub use countdown::{RetryAfterCountdown, RetryNotice};
 pub use dialog::{ConfirmDialog, Modal};
 pub use error_message::ErrorMessage;
 pub use instance_table::InstanceTable;
 pub use login_form::{LoginForm, LoginInput};
 pub use status_badge::StatusBadge;
 pub use time::Timestamp;
+pub use waiting::{RetryAfterCountdown, RetryNotice, SlowReadNotice};

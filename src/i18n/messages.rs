@@ -51,6 +51,8 @@ pub enum Msg {
     ErrorTitle,
     RequestId,
     TryAgainIn,
+    StillWaiting,
+    StopWaiting,
     OutcomeUnknown,
     TryAgainNow,
     RetryingIn,
@@ -654,6 +656,14 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         (OutcomeUnknown, En) => "The request may or may not have been carried out: check before sending it again",
         (OutcomeUnknown, Ko) => "요청이 처리되었는지 알 수 없습니다. 다시 보내기 전에 확인하세요",
         (OutcomeUnknown, Ja) => "リクエストが実行されたかどうか分かりません。再送信する前に確認してください",
+
+        (StillWaiting, En) => "Still waiting for the server ({n} s)",
+        (StillWaiting, Ko) => "서버의 응답을 기다리는 중입니다({n}초)",
+        (StillWaiting, Ja) => "サーバーの応答を待っています（{n}秒）",
+
+        (StopWaiting, En) => "Stop waiting",
+        (StopWaiting, Ko) => "대기 중지",
+        (StopWaiting, Ja) => "待機を中止",
 
         (TryAgainNow, En) => "You can try again now",
         (TryAgainNow, Ko) => "이제 다시 시도할 수 있습니다",

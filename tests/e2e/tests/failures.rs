@@ -251,3 +251,34 @@ async fn clicking_an_action_three_times_at_once_sends_it_once() {
     assert_eq!(sim.requests("POST", "/action").await.len(), 1);
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_slow_read_can_be_given_up_and_the_list_stays() {
+    let sim = simulator();
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    let rows_before = browser
+        .all_css("[data-testid=\"instance-row\"]")
+        .await
+        .len();
+
+    sim.set_faults(&["GET /servers/detail=latency:20000,times:1"])
+        .await;
+    click(&browser, "refresh").await;
+    // Offered after 5 s of waiting.
+    browser.by_test_id("slow-notice").await;
+    click(&browser, "stop-waiting").await;
+    browser.by_test_id("error-message").await;
+    let error = text_of(&browser, "error-message").await;
+    assert!(error.contains("cancelled"), "error shown: {error}");
+    assert!(!is_present(&browser, "slow-notice").await);
+    assert_eq!(
+        browser
+            .all_css("[data-testid=\"instance-row\"]")
+            .await
+            .len(),
+        rows_before,
+        "the list stays"
+    );
+    browser.close().await;
+}

@@ -8,8 +8,6 @@
 //! ([`RetryWait`]); a 401 opens the sign-in dialog and the request is sent once more with the
 //! new token; nothing else is ever sent twice (a POST, PUT, DELETE or action could act twice).
 
-use std::cell::Cell;
-use std::rc::Rc;
 use std::sync::Arc;
 
 use compute_api::request::{Method, Service};
@@ -19,57 +17,13 @@ use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
+mod http;
+
+pub use http::{execute, execute_until, RawReply};
+
 use crate::config::{page_origin, RuntimeConfig};
 use crate::i18n::{tr, I18n, Lang, Msg};
 use crate::session::{AuthToken, ConfigState, Reauth, SessionState};
-
-/// A response with a success status, body not yet decoded.
-#[derive(Debug, Clone)]
-pub struct RawReply {
-    pub status: u16,
-    pub request_id: Option<String>,
-    /// `Location` (createImage answers with the new image's URL).
-    pub location: Option<String>,
-    pub text: String,
-}
-
-impl RawReply {
-    /// Decodes the JSON body; a body that is not what the API documents is a `Decode` error.
-    pub fn json<T: DeserializeOwned>(&self) -> Result<T, ApiError> {
-        compute_api::decode(self.status, &self.text, self.request_id.clone())
-    }
-}
-
-fn http_method(method: Method) -> gloo_net::http::Method {
-    match method {
-        Method::Get => gloo_net::http::Method::GET,
-        Method::Post => gloo_net::http::Method::POST,
-        Method::Put => gloo_net::http::Method::PUT,
-        Method::Delete => gloo_net::http::Method::DELETE,
-    }
-}
-
-/// How long a read may take before it is abandoned as failed.
-const READ_TIMEOUT_MS: u32 = 30_000;
-/// Writes get longer: abandoning one leaves its outcome unknown.
-const WRITE_TIMEOUT_MS: u32 = 60_000;
-
-/// Why a request got no complete answer, in words: the browser's own text ("Failed to fetch")
-/// says nothing about the cause.
-fn no_answer(timed_out_after_ms: Option<u32>, cause: &str) -> ApiError {
-    ApiError::Network(match timed_out_after_ms {
-        Some(ms) => format!("no answer within {} s", ms / 1000),
-        None if cause.contains("Failed to fetch")
-            || cause.contains("NetworkError")
-            || cause.contains("Load failed") =>
-        {
-            "the server could not be reached (offline, refused by CORS, or the connection \
-             dropped)"
-                .to_string()
-        }
-        None => cause.to_string(),
-    })
-}
 
 /// Adds "it may have been carried out" to the failure of a write that got no answer or a
 /// server error: the user must check before sending it again (we never do on our own).
@@ -88,81 +42,6 @@ fn note_unknown_outcome(method: Method, error: ApiError, lang: Lang) -> ApiError
     }
 }
 
-/// Sends one request to `base` (the service's base URL). Exactly one attempt, abandoned after
-/// [`READ_TIMEOUT_MS`] or [`WRITE_TIMEOUT_MS`].
-pub async fn execute(
-    request: &Request,
-    base: &str,
-    token: Option<&AuthToken>,
-) -> Result<RawReply, ApiError> {
-    let method = request.method;
-    let timeout_ms = if method.is_idempotent_read() {
-        READ_TIMEOUT_MS
-    } else {
-        WRITE_TIMEOUT_MS
-    };
-    let timed_out = Rc::new(Cell::new(false));
-    let controller = web_sys::AbortController::new().ok();
-    // Dropped (and so cancelled) when this function returns.
-    let _deadline = controller.clone().map(|controller| {
-        let timed_out = timed_out.clone();
-        gloo_timers::callback::Timeout::new(timeout_ms, move || {
-            timed_out.set(true);
-            controller.abort();
-        })
-    });
-    let network =
-        |e: gloo_net::Error| no_answer(timed_out.get().then_some(timeout_ms), &e.to_string());
-
-    let url = request.url(base);
-    let mut builder = gloo_net::http::RequestBuilder::new(&url)
-        .method(http_method(request.method))
-        .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
-        .header("Accept", "application/json");
-    if let Some(token) = token {
-        builder = builder.header("X-Auth-Token", token.expose());
-    }
-    let outgoing = match &request.body {
-        Some(body) => builder
-            .header("Content-Type", "application/json")
-            .body(body.to_string())
-            .map_err(network)?,
-        None => builder.build().map_err(network)?,
-    };
-    let response = outgoing.send().await.map_err(network)?;
-
-    let headers = response.headers();
-    let status = response.status();
-    let request_id = headers
-        .get("x-compute-request-id")
-        .or_else(|| headers.get("x-openstack-request-id"))
-        .filter(|id| !id.is_empty());
-    let retry_after = headers
-        .get("retry-after")
-        .and_then(|v| compute_api::error::parse_retry_after(&v));
-    let content_type = headers.get("content-type");
-    let location = headers.get("location");
-    // A body that breaks off mid-way is a network failure: there is no complete answer.
-    let text = response.text().await.map_err(network)?;
-
-    if (200..300).contains(&status) {
-        Ok(RawReply {
-            status,
-            request_id,
-            location,
-            text,
-        })
-    } else {
-        Err(ApiError::from_response(
-            status,
-            content_type.as_deref(),
-            &text,
-            request_id,
-            retry_after,
-        ))
-    }
-}
-
 /// A read waiting to be sent again, for the countdown the shell shows.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Waiting {
@@ -178,6 +57,40 @@ pub struct Waiting {
 #[derive(Debug, Clone, Copy)]
 pub struct RetryWait(pub RwSignal<Option<Waiting>>);
 
+/// The reads under way, so the shell can offer to stop waiting for a slow one.
+#[derive(Debug, Clone, Copy)]
+pub struct PendingReads {
+    /// When (`Date.now()`) each read under way started, by a running number.
+    pub started: RwSignal<Vec<(u64, f64)>>,
+    /// Bumped by "stop waiting": every read started before it gives up.
+    cancels: RwSignal<u64>,
+    next: StoredValue<u64>,
+}
+
+impl PendingReads {
+    fn new() -> Self {
+        Self {
+            started: RwSignal::new(Vec::new()),
+            cancels: RwSignal::new(0),
+            next: StoredValue::new(0),
+        }
+    }
+
+    /// Gives up every read under way (their pages show "cancelled" and keep what they had).
+    pub fn cancel_all(self) {
+        self.cancels.update(|n| *n += 1);
+    }
+
+    /// Completes once [`PendingReads::cancel_all`] is called. Polled: a person's click needs
+    /// no faster answer, and it spares a list of wakers.
+    async fn cancelled(self) {
+        let generation = self.cancels.get_untracked();
+        while self.cancels.try_get_untracked() == Some(generation) {
+            TimeoutFuture::new(200).await;
+        }
+    }
+}
+
 /// The handle pages use: resolves the base URL from the configuration and the session.
 #[derive(Clone, Copy)]
 pub struct Api {
@@ -185,6 +98,7 @@ pub struct Api {
     config: StoredValue<Arc<RuntimeConfig>>,
     reauth: Option<Reauth>,
     waiting: RetryWait,
+    pending: PendingReads,
     /// For the few words the client adds to an error (the language at the time of failure).
     i18n: Option<I18n>,
 }
@@ -196,11 +110,17 @@ impl Api {
             provide_context(waiting);
             waiting
         });
+        let pending = use_context::<PendingReads>().unwrap_or_else(|| {
+            let pending = PendingReads::new();
+            provide_context(pending);
+            pending
+        });
         Self {
             session,
             config: StoredValue::new(config),
             reauth: use_context::<Reauth>(),
             waiting,
+            pending,
             i18n: use_context::<I18n>(),
         }
     }
@@ -238,7 +158,12 @@ impl Api {
         let mut signed_in_again = false;
         loop {
             let (base, token) = self.target(request.service)?;
-            let outcome = execute(request, &base, token.as_ref()).await;
+            let outcome = if request.method.is_idempotent_read() {
+                self.read(request, &base, token.as_ref()).await
+            } else {
+                // A write is never cancelled halfway: its outcome would be unknown.
+                execute(request, &base, token.as_ref()).await
+            };
             let Err(error) = &outcome else {
                 return outcome;
             };
@@ -264,6 +189,27 @@ impl Api {
                 },
             }
         }
+    }
+
+    /// One attempt at a read, listed in [`PendingReads`] while under way and given up when the
+    /// user stops waiting.
+    async fn read(
+        &self,
+        request: &Request,
+        base: &str,
+        token: Option<&AuthToken>,
+    ) -> Result<RawReply, ApiError> {
+        let pending = self.pending;
+        let id = pending.next.get_value();
+        pending.next.set_value(id + 1);
+        pending
+            .started
+            .update(|started| started.push((id, js_sys::Date::now())));
+        let outcome = execute_until(request, base, token, pending.cancelled()).await;
+        pending
+            .started
+            .try_update(|started| started.retain(|(other, _)| *other != id));
+        outcome
     }
 
     /// Waits before a read is sent again, with the countdown shown in the shell.

@@ -1,11 +1,12 @@
-//! Live countdowns: "trying again in 3 s" while a read waits, "you can try again in 12 s" under
-//! a rate-limit error.
+//! Live notices about waiting: "trying again in 3 s" while a read waits to be sent again, "you
+//! can try again in 12 s" under a rate-limit error, "still waiting … stop waiting" for a slow
+//! read.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::client::RetryWait;
+use crate::client::{PendingReads, RetryWait};
 use crate::i18n::{use_i18n, Msg};
 
 /// Whole seconds from `now_ms` until `until_ms`, rounded up; 0 once past.
@@ -74,5 +75,53 @@ pub fn RetryNotice() -> impl IntoView {
                     }
                 })
         }}
+    }
+}
+
+/// A read this old gets the "stop waiting" offer.
+const SLOW_READ_MS: f64 = 5_000.0;
+
+/// While any read is under way: after [`SLOW_READ_MS`] says how long it has taken and offers
+/// to stop waiting (the page then shows "cancelled" and keeps what it had). Writes are never
+/// offered: stopping one halfway would leave its outcome unknown.
+#[component]
+pub fn SlowReadNotice() -> impl IntoView {
+    let pending = expect_context::<PendingReads>();
+    view! {
+        <Show when=move || pending.started.with(|started| !started.is_empty())>
+            <SlowReadTimer pending />
+        </Show>
+    }
+}
+
+/// Mounted only while reads are under way, so the clock ticks only then.
+#[component]
+fn SlowReadTimer(pending: PendingReads) -> impl IntoView {
+    let i18n = use_i18n();
+    let now = ticking_now();
+    let waited_ms = move || {
+        pending
+            .started
+            .with(|started| started.iter().map(|(_, at)| *at).reduce(f64::min))
+            .map(|oldest| now.get() - oldest)
+            .filter(|ms| *ms >= SLOW_READ_MS)
+    };
+    move || {
+        waited_ms().map(|ms| {
+            view! {
+                <p class="retry-notice" role="status" data-testid="slow-notice">
+                    {i18n.t(Msg::StillWaiting).replace("{n}", &((ms / 1000.0) as u64).to_string())}
+                    " "
+                    <button
+                        type="button"
+                        class="ghost"
+                        data-testid="stop-waiting"
+                        on:click=move |_| pending.cancel_all()
+                    >
+                        {i18n.text(Msg::StopWaiting)}
+                    </button>
+                </p>
+            }
+        })
     }
 }
