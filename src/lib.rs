@@ -15,6 +15,7 @@ pub mod config;
 pub mod i18n;
 pub mod pages;
 pub mod paths;
+pub mod perf;
 pub mod session;
 pub mod store;
 

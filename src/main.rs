@@ -8,4 +8,6 @@ fn main() {
         leptos::logging::error!("Compute Console stopped on an internal error at {at}");
     }));
     leptos::mount::mount_to_body(compute_console::App);
+    // The first milestone the benchmark reads (bench/): the app is on screen.
+    compute_console::perf::mark("cc:mounted");
 }

@@ -10,6 +10,7 @@ use compute_api::ApiError;
 use leptos::prelude::*;
 
 use crate::client::Api;
+use crate::perf;
 use crate::session::SessionState;
 
 /// A list as the API gave it, or why not.
@@ -43,10 +44,12 @@ impl Store {
             key.track();
             let query = server_query.get();
             async move {
+                perf::mark("cc:servers-requested");
                 let loaded = api
                     .fetch::<ServerDetailList>(&request::list_servers_detail(&query))
                     .await
                     .map(|list| list.servers);
+                perf::mark("cc:servers-decoded");
                 if let Ok(servers) = &loaded {
                     last_servers.try_set_value(Some((query, servers.clone())));
                 }

@@ -41,13 +41,19 @@ pub struct Simulator {
 }
 
 impl Simulator {
-    /// Starts `compute-sim` on a free port with the given extra arguments.
+    /// Starts `compute-sim` on a free port with the given extra arguments, serving the built
+    /// console (`$CONSOLE_DIST`, else `dist/`).
     pub fn start(extra_args: &[&str]) -> Self {
+        let dist = path_from_env("CONSOLE_DIST", workspace_root().join("dist"));
+        Self::start_serving(&dist, extra_args)
+    }
+
+    /// Starts `compute-sim` serving `dist`.
+    pub fn start_serving(dist: &std::path::Path, extra_args: &[&str]) -> Self {
         let bin = path_from_env(
             "COMPUTE_SIM_BIN",
             workspace_root().join("target/debug/compute-sim"),
         );
-        let dist = path_from_env("CONSOLE_DIST", workspace_root().join("dist"));
         assert!(
             bin.exists(),
             "simulator binary {} is missing: run `cargo build -p compute-sim`",
@@ -70,7 +76,7 @@ impl Simulator {
                 PASSWORD,
             ])
             .arg("--dist")
-            .arg(&dist)
+            .arg(dist)
             .args(extra_args)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
