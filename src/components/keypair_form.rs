@@ -188,9 +188,10 @@ pub fn KeypairForm(
     let error = RwSignal::new(None::<ApiError>);
     let file_problem = RwSignal::new(None::<R>);
     let saved = RwSignal::new(None::<Saved>);
-    // Leaving the page or signing out unmounts the form: the private key goes with it.
+    // Leaving the page or signing out unmounts the form: the private key goes with it. Taken
+    // without notifying, as the views that read it are being torn down at the same time.
     on_cleanup(move || {
-        saved.try_set(None);
+        saved.try_update_untracked(Option::take);
     });
 
     let trimmed_name = move || name.with(|n| n.trim().to_string());

@@ -11,6 +11,7 @@ use compute_api::request::FlavorQuery;
 use compute_api::ApiError;
 use compute_console::components::flavor_table::{FlavorColumn, FlavorSort, FlavorTable};
 use compute_console::components::{KeypairForm, KeypairFormMode, KeypairSender};
+use compute_console::i18n::{provide_i18n, Lang};
 use compute_console::pages::flavors::FlavorView;
 use leptos::prelude::*;
 
@@ -196,6 +197,43 @@ async fn keypair_form_shows_a_new_private_key_once() {
     let name: web_sys::HtmlInputElement =
         wasm_bindgen::JsCast::unchecked_into(by_testid(&root, "keypair-name"));
     assert_eq!(name.value(), "", "a fresh form");
+}
+
+#[wasm_bindgen_test]
+async fn keypair_form_forgets_the_private_key_when_it_goes_away() {
+    let (sender, _) = fake_sender(Ok(keypair("gone", Some(PEM))));
+    let sender = StoredValue::new_local(sender);
+    let visible = RwSignal::new(true);
+    let root = mount(move || {
+        // As in the app: the language lives above the page, not in the form.
+        provide_i18n(Lang::En);
+        view! {
+            <Show when=move || visible.get()>
+                <KeypairForm on_saved=|_| {} sender=sender.get_value() />
+            </Show>
+        }
+    });
+    tick().await;
+    type_into(&by_testid(&root, "keypair-name"), "gone");
+    submit(&root);
+    tick().await;
+    tick().await;
+    let shown: web_sys::HtmlTextAreaElement =
+        by_testid(&root, "keypair-private-key").unchecked_into();
+    assert_eq!(shown.value(), PEM);
+
+    // Leaving the page (or signing out) unmounts the form; coming back shows a fresh one.
+    visible.set(false);
+    tick().await;
+    assert!(query(&root, "textarea").is_none());
+    visible.set(true);
+    tick().await;
+    assert!(query(&root, "[data-testid=\"keypair-private-key\"]").is_none());
+    assert!(
+        query(&root, "[data-testid=\"keypair-name\"]").is_some(),
+        "{}",
+        root.inner_html()
+    );
 }
 
 #[wasm_bindgen_test]

@@ -191,7 +191,30 @@ async fn import_refuse_a_duplicate_and_delete_with_confirmation() {
     let errors = texts(&browser, &testid("field-error")).await;
     assert_eq!(errors, ["The key data is not valid base64."]);
 
-    browser.fill("keypair-public-key", RSA).await;
+    // Read from a file instead, as a user would pick `id_rsa.pub`.
+    let dir = TempDir::new("pubkey");
+    let file = dir.0.join("id_rsa.pub");
+    std::fs::write(&file, format!("{RSA}\n")).unwrap();
+    browser
+        .by_test_id("keypair-public-key-file")
+        .await
+        .send_keys(file.to_str().unwrap())
+        .await
+        .expect("choose the file");
+    browser
+        .wait_until("the file is read into the box", || async {
+            browser
+                .by_test_id("keypair-public-key")
+                .await
+                .prop("value")
+                .await
+                .ok()
+                .flatten()
+                .as_deref()
+                == Some(RSA)
+        })
+        .await;
+    assert!(texts(&browser, &testid("field-error")).await.is_empty());
     click(&browser, &testid("keypair-submit")).await;
     browser.wait_css(&row("laptop")).await;
     let saved = browser
@@ -387,5 +410,68 @@ async fn zones_are_listed_with_their_availability() {
     let rows = texts(&browser, &testid("zone-row")).await;
     assert!(rows.iter().all(|r| r.contains("Available")), "{rows:?}");
     assert!(browser.client.find(Locator::Css(".count")).await.is_ok());
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_key_pair_detail_is_deep_linkable() {
+    let sim = Simulator::start(&[]);
+    let browser = Browser::start().await;
+    // The token lives in memory only: a link opened afresh signs in, then comes back.
+    browser
+        .client
+        .goto(&format!("{}/keypairs/demo-key", sim.url))
+        .await
+        .expect("open the link");
+    browser.fill("login-tenant", console_e2e::TENANT).await;
+    browser.fill("login-username", console_e2e::USERNAME).await;
+    browser.fill("login-password", console_e2e::PASSWORD).await;
+    click(&browser, &testid("login-submit")).await;
+    let name = browser
+        .by_test_id("keypair-detail-name")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(name, "demo-key");
+    let public = browser
+        .by_test_id("keypair-public-key-text")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(public.starts_with("ssh-ed25519 AAAA"), "{public}");
+    for id in ["keypair-id", "keypair-user-id", "keypair-fingerprint"] {
+        let value = browser.by_test_id(id).await.text().await.unwrap();
+        assert!(!value.is_empty() && value != "—", "{id}: {value:?}");
+    }
+
+    // Delete from the detail page: confirm, then back to the list without it.
+    click(&browser, &testid("keypair-delete")).await;
+    let message = browser
+        .wait_css(".confirm-message")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(message.contains("“demo-key”"), "{message}");
+    click(&browser, &testid("confirm-ok")).await;
+    browser.wait_css(&row("access-key")).await;
+    assert!(!has(&browser, &row("demo-key")).await);
+
+    let url = browser.client.current_url().await.unwrap().to_string();
+    assert!(url.ends_with("/keypairs"), "{url}");
+
+    // Back to the deleted key pair's page: it says it is gone, with Nova's 404.
+    browser.client.back().await.unwrap();
+    let error = browser
+        .by_test_id("error-message")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(error.contains("404"), "{error}");
+    let page = browser.wait_css("main").await.text().await.unwrap();
+    assert!(page.contains("This key pair does not exist"), "{page}");
     browser.close().await;
 }
