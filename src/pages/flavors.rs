@@ -181,7 +181,7 @@ pub fn FlavorsPage() -> impl IntoView {
         }
         .into_any()
     };
-    let empty =
+    let filtering =
         Signal::derive(move || server_query.with(|q| q.min_disk.is_some() || q.min_ram.is_some()));
     let rows = move |list: Vec<Flavor>| view! { <FlavorTable flavors=list sort on_sort /> };
     view! {
@@ -193,7 +193,7 @@ pub fn FlavorsPage() -> impl IntoView {
             toolbar=std::sync::Arc::new(toolbar)
         >
             {move || {
-                let filtered_out = empty.get()
+                let filtered_out = filtering.get()
                     && flavors.with(|l| matches!(l, Some(Ok(list)) if list.is_empty()));
                 filtered_out
                     .then(|| view! { <p class="hint" data-testid="flavor-no-match">{i18n.text(R::NoFlavorMatches)}</p> })

@@ -170,6 +170,23 @@ async fn create_a_key_pair_and_download_its_private_key_once() {
     assert!(public.starts_with("ssh-ed25519 "), "{public}");
     let url = browser.client.current_url().await.unwrap().to_string();
     assert!(url.ends_with("/keypairs/e2e-deploy"), "{url}");
+
+    // A key not yet saved is dropped on sign-out: signing in again does not bring it back.
+    open_keypairs(&browser).await;
+    click(&browser, &testid("keypair-create")).await;
+    browser.fill("keypair-name", "e2e-unsaved").await;
+    click(&browser, &testid("keypair-submit")).await;
+    browser.by_test_id("keypair-private-key").await;
+    click(&browser, &testid("logout")).await;
+    // Signed in again in the same page (no reload, which would clear memory anyway).
+    browser.fill("login-tenant", console_e2e::TENANT).await;
+    browser.fill("login-username", console_e2e::USERNAME).await;
+    browser.fill("login-password", console_e2e::PASSWORD).await;
+    click(&browser, &testid("login-submit")).await;
+    browser.by_test_id("instance-row").await;
+    open_keypairs(&browser).await;
+    browser.wait_css(&row("e2e-unsaved")).await;
+    assert!(!has(&browser, &testid("keypair-private-key")).await);
     browser.close().await;
 }
 
