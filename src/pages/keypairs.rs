@@ -185,10 +185,23 @@ pub fn KeypairsPage() -> impl IntoView {
     };
     let toolbar = move || {
         view! {
-            <button type="button" class="primary" data-testid="keypair-create" on:click=open(KeypairFormMode::Create)>
+            // Disabled while the form is open: opening it again would start over and could
+            // throw away a private key not yet saved. The form has its own tabs and Cancel.
+            <button
+                type="button"
+                class="primary"
+                data-testid="keypair-create"
+                disabled=move || form.with(Option::is_some)
+                on:click=open(KeypairFormMode::Create)
+            >
                 {i18n.text(R::CreateKeypair)}
             </button>
-            <button type="button" data-testid="keypair-import" on:click=open(KeypairFormMode::Import)>
+            <button
+                type="button"
+                data-testid="keypair-import"
+                disabled=move || form.with(Option::is_some)
+                on:click=open(KeypairFormMode::Import)
+            >
                 {i18n.text(R::ImportKeypair)}
             </button>
         }

@@ -136,6 +136,11 @@ async fn create_a_key_pair_and_download_its_private_key_once() {
     assert!(panel.contains("cannot be fetched again"), "{panel}");
     browser.wait_css(&row("e2e-deploy")).await;
     browser.screenshot("keypair-private-key").await;
+    // Nothing on the page can start over and lose the key before it is saved.
+    for id in ["keypair-create", "keypair-import"] {
+        let enabled = browser.by_test_id(id).await.is_enabled().await.unwrap();
+        assert!(!enabled, "{id} is disabled while the key is shown");
+    }
 
     click(&browser, &testid("keypair-download")).await;
     let saved = wait_for_file(&downloads.0.join("e2e-deploy.pem")).await;
