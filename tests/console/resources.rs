@@ -350,3 +350,22 @@ fn flavor_view_round_trips_through_the_url() {
         FlavorSort::default()
     );
 }
+
+#[wasm_bindgen_test]
+async fn keypair_form_speaks_korean_and_japanese() {
+    for (lang, label, error) in [
+        (Lang::Ko, "키페어 이름", "키페어 이름을 입력하세요."),
+        (Lang::Ja, "キーペア名", "キーペア名を入力してください。"),
+    ] {
+        let (sender, _) = fake_sender(Ok(keypair("x", None)));
+        let root = mount(move || {
+            provide_i18n(lang);
+            view! { <KeypairForm on_saved=|_| {} sender /> }
+        });
+        tick().await;
+        assert!(text(&root).contains(label), "{lang:?}: {}", text(&root));
+        submit(&root);
+        tick().await;
+        assert_eq!(errors(&root), [error]);
+    }
+}
