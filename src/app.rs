@@ -15,6 +15,7 @@ use crate::i18n::{expect_i18n, initial_lang, provide_i18n, use_i18n, Lang, Msg};
 use crate::pages::flavors::FlavorsPage;
 use crate::pages::instance_detail::InstanceDetailPage;
 use crate::pages::instances::InstancesPage;
+use crate::pages::keypair_detail::KeypairDetailPage;
 use crate::pages::keypairs::KeypairsPage;
 use crate::pages::login::sign_in;
 use crate::pages::login::LoginPage;
@@ -77,6 +78,7 @@ fn Console(config: RuntimeConfig) -> impl IntoView {
                     <Route path=path!("/instances") view=InstancesPage />
                     <Route path=path!("/instances/:id") view=InstanceDetailPage />
                     <Route path=path!("/keypairs") view=KeypairsPage />
+                    <Route path=path!("/keypairs/:name") view=KeypairDetailPage />
                     <Route path=path!("/flavors") view=FlavorsPage />
                     <Route path=path!("/zones") view=ZonesPage />
                 </ParentRoute>

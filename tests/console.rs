@@ -27,8 +27,11 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+// Screens with many tests keep them in tests/console/, still in this one test binary.
 #[path = "console/failures.rs"]
 mod failures;
+#[path = "console/resources.rs"]
+mod resources;
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()

@@ -3,8 +3,10 @@
 pub mod action_bar;
 pub mod dialog;
 pub mod error_message;
+pub mod flavor_table;
 pub mod format;
 pub mod instance_table;
+pub mod keypair_form;
 pub mod login_form;
 pub mod status_badge;
 pub mod time;
@@ -14,6 +16,7 @@ pub use action_bar::ActionBar;
 pub use dialog::{ConfirmDialog, Modal};
 pub use error_message::ErrorMessage;
 pub use instance_table::InstanceTable;
+pub use keypair_form::{KeypairForm, KeypairFormMode, KeypairSender};
 pub use login_form::{LoginForm, LoginInput};
 pub use status_badge::StatusBadge;
 pub use time::Timestamp;

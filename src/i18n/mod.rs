@@ -7,8 +7,10 @@
 use leptos::prelude::*;
 
 mod messages;
+mod resources;
 
 pub use messages::{tr, Msg};
+pub use resources::{tr_resources, ResourcesMsg};
 
 /// A language the console speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -4,9 +4,11 @@
 pub mod flavors;
 pub mod instance_detail;
 pub mod instances;
+pub mod keypair_detail;
 pub mod keypairs;
 pub mod login;
 pub mod not_found;
+pub mod resource_list;
 pub mod zones;
 
 use compute_api::ApiError;

@@ -8,6 +8,7 @@
 //! - [`action`]: the server actions as one serde enum with pinned JSON.
 //! - [`rules`]: which operation a server's state allows, and why not.
 //! - [`validate`]: the documented creation rules, every error at once.
+//! - [`keypair_rules`]: key pair names and OpenSSH public keys, checked before sending.
 //! - [`error`]: one typed error for everything a response can go wrong with.
 //! - [`retry`]: after a failure, give up, wait and read again, or sign in again first.
 
@@ -16,6 +17,7 @@ pub mod error;
 pub mod flavor;
 pub mod identity;
 pub mod keypair;
+pub mod keypair_rules;
 pub mod refresh;
 pub mod request;
 pub mod retry;

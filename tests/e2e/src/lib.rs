@@ -7,7 +7,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -223,6 +223,16 @@ pub struct Browser {
 
 impl Browser {
     pub async fn start() -> Self {
+        Self::launch(None).await
+    }
+
+    /// Like [`Browser::start`], with downloads saved without asking into `dir` (which the
+    /// caller creates and removes).
+    pub async fn start_with_downloads(dir: &Path) -> Self {
+        Self::launch(Some(dir)).await
+    }
+
+    async fn launch(downloads: Option<&Path>) -> Self {
         let chromedriver = path_from_env("CHROMEDRIVER", PathBuf::from("/usr/bin/chromedriver"));
         let chromium = path_from_env("CHROMIUM", PathBuf::from("/usr/bin/chromium"));
         let port = free_port();
@@ -233,7 +243,7 @@ impl Browser {
             .spawn()
             .unwrap_or_else(|e| panic!("start {}: {e}", chromedriver.display()));
         let profile = std::env::temp_dir().join(format!("console-e2e-profile-{port}"));
-        let capabilities = serde_json::json!({
+        let mut capabilities = serde_json::json!({
             "goog:chromeOptions": {
                 "binary": chromium,
                 "args": [
@@ -244,6 +254,14 @@ impl Browser {
                 ]
             }
         });
+        if let Some(dir) = downloads {
+            capabilities["goog:chromeOptions"]["prefs"] = serde_json::json!({
+                "download.default_directory": dir,
+                "download.prompt_for_download": false,
+                "download.directory_upgrade": true,
+                "safebrowsing.enabled": false,
+            });
+        }
         let capabilities = match capabilities {
             serde_json::Value::Object(map) => map,
             _ => unreachable!(),

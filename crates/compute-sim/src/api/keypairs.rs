@@ -8,6 +8,7 @@ use axum::Json;
 use compute_api::keypair::{
     CreateKeypairRequest, Keypair, KeypairEnvelope, KeypairItem, KeypairList,
 };
+use compute_api::keypair_rules::{validate_keypair_name, validate_public_key, KeypairNameError};
 use ssh_key::{HashAlg, LineEnding, PrivateKey, PublicKey};
 
 use crate::auth::user_id;
@@ -92,23 +93,25 @@ pub async fn delete(
     StatusCode::ACCEPTED.into_response()
 }
 
-/// Nova's rule for key pair names (v2): letters, digits, space, `_`, `-` (and `.`, which NHN
-/// accepts), 1 to 255 characters.
+/// Nova's rule for key pair names, shared with the console: letters, digits, space, `_`, `-`
+/// (and `.`, which NHN accepts), 1 to 255 characters. The messages are Nova's.
 fn check_name(name: &str) -> Result<(), Fault> {
-    if name.trim().is_empty() || name.chars().count() > 255 {
-        return Err(Fault::bad_request(
+    validate_keypair_name(name).map_err(|e| match e {
+        KeypairNameError::Required | KeypairNameError::TooLong { .. } => Fault::bad_request(
             "Keypair data is invalid: Keypair name must be string and between 1 and 255 characters long",
-        ));
-    }
-    if !name
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '_' | '-' | '.'))
-    {
-        return Err(Fault::bad_request(
-            "Keypair data is invalid: Keypair name contains unsafe characters",
-        ));
-    }
-    Ok(())
+        ),
+        KeypairNameError::UnsafeCharacter(_) => {
+            Fault::bad_request("Keypair data is invalid: Keypair name contains unsafe characters")
+        }
+    })
+}
+
+/// The console's format check first (type prefix, base64 body, matching embedded type), then a
+/// full parse for the fingerprint. Either failure is Nova's one message.
+fn parse_public_key(text: &str) -> Result<PublicKey, Fault> {
+    let invalid = || Fault::bad_request("Keypair data is invalid: failed to generate fingerprint");
+    validate_public_key(text).map_err(|_| invalid())?;
+    PublicKey::from_openssh(text.trim()).map_err(|_| invalid())
 }
 
 /// `POST /os-keypairs`: imports `public_key` when given, otherwise generates a key pair and
@@ -126,9 +129,7 @@ fn create_inner(state: &RegionState, body: &[u8]) -> Result<serde_json::Value, F
     check_name(&name)?;
     let (public_key, fingerprint, private_key) = match request.keypair.public_key {
         Some(text) => {
-            let public = PublicKey::from_openssh(text.trim()).map_err(|_| {
-                Fault::bad_request("Keypair data is invalid: failed to generate fingerprint")
-            })?;
+            let public = parse_public_key(&text)?;
             (
                 text.trim().to_string(),
                 public.fingerprint(HashAlg::Sha256).to_string(),
