@@ -28,6 +28,11 @@ const PAYLOADS: &[&str] = &[
     "<details open ontoggle=window.__xss=14>",
 ];
 
+/// A real ed25519 public key whose comment is a payload: shown on the key pair's detail page.
+const HOSTILE_PUBLIC_KEY: &str =
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIM9xWu7wL3bCj0z1bC2r7c3cHDPuV3vUwR5V6OqZ7mNs \
+     <img src=x onerror=window.__xss=20>";
+
 const IMAGE: &str = "1c868787-6207-4ff2-a1e7-ae1331d6829b";
 const U2_FLAVOR: &str = "f1a00000-0000-4000-8000-000000000051";
 const NETWORK: &str = "245ff686-4ca2-4176-a069-81013537ac3a";
@@ -102,6 +107,16 @@ async fn xss_payloads_in_names_and_metadata_are_shown_as_text_on_every_screen() 
         .chain(PAYLOADS[..3].iter().map(|p| (p.to_string(), json!("v"))))
         .collect();
     let metadata_holder = create_server(&sim, &token, PAYLOADS[1], Value::Object(metadata)).await;
+    let keypair = json!({"keypair": {"name": "hostile-comment", "public_key": HOSTILE_PUBLIC_KEY}});
+    let (status, answer) = sim
+        .call(
+            "POST",
+            &format!("/v2/{TENANT}/os-keypairs"),
+            Some(&token),
+            Some(keypair),
+        )
+        .await;
+    assert_eq!(status, 200, "import the key pair: {answer}");
 
     let nginx = Nginx::start(&sim.url);
     let browser = Browser::start().await;
@@ -162,6 +177,23 @@ async fn xss_payloads_in_names_and_metadata_are_shown_as_text_on_every_screen() 
     }
     browser.screenshot("hostile-detail").await;
     assert_inert(&browser, "detail").await;
+
+    // The key pair's detail page shows the public key with its comment.
+    browser
+        .by_test_id("nav-keypairs")
+        .await
+        .click()
+        .await
+        .expect("open key pairs");
+    browser
+        .wait_css("[data-testid=\"keypair-row\"][data-name=\"hostile-comment\"] a")
+        .await
+        .click()
+        .await
+        .expect("open the key pair");
+    let shown = browser.by_test_id("keypair-public-key-text").await;
+    assert_eq!(shown.text().await.unwrap_or_default(), HOSTILE_PUBLIC_KEY);
+    assert_inert(&browser, "key pair detail").await;
 
     // The other screens that show API strings.
     for (nav, ready) in [
