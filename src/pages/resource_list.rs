@@ -1,12 +1,12 @@
 //! The scaffolding the read-mostly list pages share (key pairs, flavors, zones): a header with
 //! the title, the count and refresh, an optional toolbar, then the rows, the empty state or the
-//! error of one resource.
+//! error of one resource. A failed refresh shows its error above the rows already shown.
 
 use compute_api::ApiError;
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
-use crate::pages::{list_or_state, LoadingRow, PageHeader};
+use crate::pages::{list_keeping_last, LoadingRow, PageHeader};
 
 /// A list as the API gave it, or why not.
 pub type Listed<T> = Result<Vec<T>, ApiError>;
@@ -38,6 +38,8 @@ where
         resource.with(|loaded| loaded.as_ref().and_then(|r| r.as_ref().ok()).map(Vec::len))
     });
     let refresh = Callback::new(move |_| resource.refetch());
+    // What was last on screen, kept under the error when a refresh fails.
+    let last_good = StoredValue::new(None::<Vec<T>>);
     view! {
         <section class="page">
             <PageHeader title on_refresh=refresh count />
@@ -46,7 +48,14 @@ where
             <Transition fallback=LoadingRow>
                 {move || {
                     let rows = rows.clone();
-                    Suspend::new(async move { list_or_state(resource.await, empty, rows) })
+                    Suspend::new(async move {
+                        let loaded = resource.await;
+                        if let Ok(items) = &loaded {
+                            last_good.set_value(Some(items.clone()));
+                        }
+                        let shown_before = loaded.is_err().then(|| last_good.get_value()).flatten();
+                        list_keeping_last(loaded, shown_before, empty, rows)
+                    })
                 }}
             </Transition>
         </section>

@@ -282,3 +282,31 @@ async fn a_slow_read_can_be_given_up_and_the_list_stays() {
     );
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_html_error_page_on_a_refresh_is_explained_and_the_key_pairs_stay() {
+    let sim = simulator();
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    click(&browser, "nav-keypairs").await;
+    browser.by_test_id("keypair-row").await;
+    let rows_before = browser.all_css("[data-testid=\"keypair-row\"]").await.len();
+
+    // A proxy's HTML page instead of the list (a 404 is not retried).
+    sim.set_faults(&["GET /os-keypairs=html,status:404,times:1"])
+        .await;
+    click(&browser, "refresh").await;
+    browser.by_test_id("error-message").await;
+    let error = text_of(&browser, "error-message").await;
+    assert!(error.contains("HTTP 404"), "error shown: {error}");
+    assert!(
+        !error.contains("<html"),
+        "the page's markup is not shown: {error}"
+    );
+    assert_eq!(
+        browser.all_css("[data-testid=\"keypair-row\"]").await.len(),
+        rows_before,
+        "the key pairs stay"
+    );
+    browser.close().await;
+}
