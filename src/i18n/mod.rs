@@ -6,8 +6,10 @@
 
 use leptos::prelude::*;
 
+mod create;
 mod messages;
 
+pub use create::CreateMsg;
 pub use messages::{tr, Msg};
 
 /// A language the console speaks.
