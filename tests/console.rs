@@ -27,6 +27,10 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+// Per-screen tests live in tests/console/, one file each, in this one test binary.
+#[path = "console/create.rs"]
+mod create;
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
