@@ -215,3 +215,66 @@ async fn the_draft_survives_a_reload() {
     );
     browser.close().await;
 }
+
+/// How many `POST …/servers` the simulator has seen.
+async fn create_posts(browser: &Browser) -> usize {
+    let log = browser
+        .client
+        .execute_async(
+            "const done = arguments[0];
+             fetch('/_sim/requests').then(r => r.json()).then(done, e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .expect("read the request log");
+    log.as_array()
+        .expect("the log is a list")
+        .iter()
+        .filter(|e| e["method"] == "POST" && e["path"].as_str().unwrap_or("").ends_with("/servers"))
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_lost_answer_is_checked_against_the_list_and_never_resent_by_itself() {
+    // The server is created, then the answer is replaced by a 504.
+    let sim = Simulator::start(&[
+        "--transition-ms",
+        "300",
+        "--test-control",
+        "--fault",
+        "POST /servers=status:504,after,times:1",
+    ]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    open_wizard(&browser).await;
+    fill(&browser, "lost-answer", UBUNTU_2204, M2_C2M4).await;
+    step(&browser, "review").await;
+    browser
+        .wait_until("Submit enabled", || submit_enabled(&browser))
+        .await;
+    click(&browser, "create-submit").await;
+
+    browser.by_test_id("create-unknown").await;
+    // The list was checked: the instance the lost answer created is shown, with its link.
+    let found = browser
+        .wait_css("[data-testid=\"create-unknown\"] [data-testid=\"create-result-server\"]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(found.contains("lost-answer"), "{found}");
+    browser.by_test_id("create-resend").await;
+    assert!(
+        !submit_enabled(&browser).await,
+        "Submit waits for an explicit resend"
+    );
+    // Time passes; nothing is sent again on its own.
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    assert_eq!(create_posts(&browser).await, 1);
+
+    // Only the explicit button sends it again.
+    click(&browser, "create-resend").await;
+    browser.by_test_id("create-result").await;
+    assert_eq!(create_posts(&browser).await, 2);
+    browser.close().await;
+}
