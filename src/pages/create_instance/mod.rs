@@ -176,6 +176,9 @@ pub fn CreateWizard(
     /// Submit stays disabled while this is true.
     #[prop(optional, into)]
     blocked: Signal<bool>,
+    /// A request is in flight (Submit says so).
+    #[prop(optional, into)]
+    sending: Signal<bool>,
     /// The compute base URL, for the `curl` command.
     #[prop(optional, into)]
     compute_base: Option<String>,
@@ -309,7 +312,7 @@ pub fn CreateWizard(
                                 }
                             >
                                 {move || {
-                                    if blocked.get() {
+                                    if sending.get() {
                                         i18n.t(CreateMsg::Submitting)
                                     } else {
                                         i18n.t(CreateMsg::Submit)
@@ -339,11 +342,13 @@ pub fn CreateInstancePage() -> impl IntoView {
     });
     let submission = submit::Submission::new(api);
     let blocked = Signal::derive(move || submission.blocks_submit());
+    let sending = Signal::derive(move || submission.is_sending());
     view! {
         <CreateWizard
             choices
             on_submit=move |server| submission.send(server)
             blocked
+            sending
             compute_base
         />
         <submit::SubmitOutcome submission />

@@ -1,7 +1,6 @@
 //! Step 7: every broken rule at once, the exact request body and an equivalent `curl`.
 
 use compute_api::request;
-use compute_api::server::CreateServerRequest;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -67,11 +66,12 @@ pub fn ReviewStep(compute_base: String) -> impl IntoView {
     let i18n = use_i18n();
     let wizard = expect_wizard();
     let json = Signal::derive(move || {
+        // The body exactly as the client sends it (the request's own JSON, keys in its order).
         wizard.checked.with(|(server, _)| {
-            serde_json::to_string_pretty(&CreateServerRequest {
-                server: server.clone(),
-            })
-            .unwrap_or_default()
+            request::create_server(server)
+                .body
+                .map(|body| serde_json::to_string_pretty(&body).unwrap_or_default())
+                .unwrap_or_default()
         })
     });
     let curl = Signal::derive(move || {

@@ -93,6 +93,10 @@ impl Submission {
             .with(|o| !matches!(o, Outcome::Idle | Outcome::Refused(_)))
     }
 
+    pub fn is_sending(&self) -> bool {
+        self.outcome.with(|o| matches!(o, Outcome::Sending))
+    }
+
     /// Sends the request: exactly once per call, and never while another is out.
     pub fn send(self, server: CreateServer) {
         if matches!(self.outcome.get_untracked(), Outcome::Sending) {
