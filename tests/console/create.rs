@@ -447,3 +447,128 @@ fn drafts_turn_into_nics_in_order_and_never_hold_a_token() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+fn every_creation_rule_reads_in_every_language_with_its_numbers() {
+    use compute_api::validate::ErrorKind;
+    use compute_api::FieldError;
+    use compute_console::i18n::Lang;
+    use compute_console::pages::create_instance::error_text;
+    let kinds = [
+        ("name", ErrorKind::Required),
+        (
+            "name",
+            ErrorKind::TooLong {
+                max: 255,
+                actual: 256,
+            },
+        ),
+        (
+            "min_count",
+            ErrorKind::OutOfRange {
+                min: 1,
+                max: 10,
+                actual: 11,
+            },
+        ),
+        (
+            "min_count",
+            ErrorKind::MinCountAboveMaxCount { min: 3, max: 2 },
+        ),
+        (
+            "name",
+            ErrorKind::WindowsNameTooLong {
+                max: 15,
+                actual: 16,
+            },
+        ),
+        (
+            "flavorRef",
+            ErrorKind::WindowsNeedsRam {
+                min_mb: 2048,
+                actual_mb: 1024,
+            },
+        ),
+        ("flavorRef", ErrorKind::WindowsNotOnU2),
+        (
+            "flavorRef",
+            ErrorKind::RootDiskTooSmall {
+                min_gb: 50,
+                actual_gb: 40,
+            },
+        ),
+        ("block_device_mapping_v2", ErrorKind::BlockDeviceRequired),
+        (
+            "block_device_mapping_v2[0].destination_type",
+            ErrorKind::DestinationMustBeLocal,
+        ),
+        (
+            "block_device_mapping_v2[0].destination_type",
+            ErrorKind::DestinationMustBeVolume,
+        ),
+        (
+            "user_data",
+            ErrorKind::UserDataTooLong {
+                max: 65_535,
+                actual: 65_536,
+            },
+        ),
+        ("networks[0]", ErrorKind::NicNeedsOneTarget),
+        (
+            "metadata.k",
+            ErrorKind::MetadataKeyTooLong {
+                max: 255,
+                actual: 256,
+            },
+        ),
+        (
+            "metadata",
+            ErrorKind::InvalidValue("metadata keys must not be empty".into()),
+        ),
+        (
+            "networks[0].fixed_ip",
+            ErrorKind::InvalidValue("\"x\" is not an IP address".into()),
+        ),
+        ("user_data", ErrorKind::NotBase64),
+        ("networks[0].fixed_ip", ErrorKind::FixedIpWithPort),
+        (
+            "flavorRef",
+            ErrorKind::FlavorRamTooSmall {
+                min_mb: 4096,
+                actual_mb: 2048,
+            },
+        ),
+        (
+            "block_device_mapping_v2[0].source_type",
+            ErrorKind::UnknownSourceType("x".into()),
+        ),
+    ];
+    for (field, kind) in kinds {
+        let error = FieldError {
+            field: field.into(),
+            kind: kind.clone(),
+        };
+        let english = error_text(Lang::En, &error);
+        for lang in [Lang::Ko, Lang::Ja] {
+            let text = error_text(lang, &error);
+            assert!(!text.contains('{'), "{lang:?} {kind:?}: {text}");
+            assert_ne!(text, english, "{lang:?} {kind:?} is translated");
+        }
+    }
+    let over = FieldError {
+        field: "user_data".into(),
+        kind: ErrorKind::UserDataTooLong {
+            max: 65_535,
+            actual: 65_536,
+        },
+    };
+    assert!(error_text(Lang::Ko, &over).contains("65536"));
+    let ram = FieldError {
+        field: "flavorRef".into(),
+        kind: ErrorKind::WindowsNeedsRam {
+            min_mb: 2048,
+            actual_mb: 1024,
+        },
+    };
+    assert!(error_text(Lang::Ja, &ram).contains("2 GB"));
+}
