@@ -128,7 +128,10 @@ impl Request {
         }
         lines.push(format!("-H {}", shell_quote("Accept: application/json")));
         if let Some(body) = &self.body {
-            lines.push(format!("-H {}", shell_quote("Content-Type: application/json")));
+            lines.push(format!(
+                "-H {}",
+                shell_quote("Content-Type: application/json")
+            ));
             let json = serde_json::to_string_pretty(body).expect("JSON values always serialize");
             lines.push(format!("-d {}", shell_quote(&json)));
         }
