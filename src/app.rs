@@ -12,6 +12,7 @@ use crate::components::time::{epoch_ms, local_text, utc_text};
 use crate::components::{LoginForm, RetryNotice, SlowReadNotice};
 use crate::config::{base_path, RuntimeConfig};
 use crate::i18n::{expect_i18n, initial_lang, provide_i18n, use_i18n, Lang, Msg};
+use crate::pages::create_instance::CreateInstancePage;
 use crate::pages::flavors::FlavorsPage;
 use crate::pages::instance_detail::InstanceDetailPage;
 use crate::pages::instances::InstancesPage;
@@ -76,6 +77,7 @@ fn Console(config: RuntimeConfig) -> impl IntoView {
                 <Route path=path!("/login") view=LoginPage />
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("/instances") view=InstancesPage />
+                    <Route path=path!("/instances/new") view=CreateInstancePage />
                     <Route path=path!("/instances/:id") view=InstanceDetailPage />
                     <Route path=path!("/keypairs") view=KeypairsPage />
                     <Route path=path!("/keypairs/:name") view=KeypairDetailPage />

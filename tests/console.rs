@@ -28,6 +28,8 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 // Screens with many tests keep them in tests/console/, still in this one test binary.
+#[path = "console/create.rs"]
+mod create;
 #[path = "console/failures.rs"]
 mod failures;
 #[path = "console/resources.rs"]

@@ -6,9 +6,11 @@
 
 use leptos::prelude::*;
 
+mod create;
 mod messages;
 mod resources;
 
+pub use create::CreateMsg;
 pub use messages::{tr, Msg};
 pub use resources::{tr_resources, ResourcesMsg};
 

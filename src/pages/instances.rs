@@ -120,6 +120,7 @@ pub fn InstancesPage() -> impl IntoView {
     view! {
         <section class="page">
             <PageHeader title=Msg::NavInstances on_refresh=refresh count />
+            <a class="button primary" data-testid="instance-create" href=crate::paths::href("/instances/new")>{i18n.text(crate::i18n::CreateMsg::Title)}</a>
             <div class="refresh-tools">
                 <label>
                     <input

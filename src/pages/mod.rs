@@ -1,6 +1,7 @@
 //! One module per route: each reads the store (or the API), owns its actions and hands plain
 //! data to the components.
 
+pub mod create_instance;
 pub mod flavors;
 pub mod instance_detail;
 pub mod instances;

@@ -113,6 +113,35 @@ impl Request {
     pub fn url(&self, base: &str) -> String {
         format!("{}{}", base.trim_end_matches('/'), self.path_and_query())
     }
+
+    /// An equivalent `curl` command for people to copy. The token is never written into it:
+    /// the header reads `$OS_TOKEN`, for the shell to fill in. Arguments are single-quoted,
+    /// except the token header, which needs double quotes for the shell to expand it.
+    pub fn curl_command(&self, base: &str) -> String {
+        let mut lines = vec![format!(
+            "curl -X {} {}",
+            self.method.as_str(),
+            shell_quote(&self.url(base))
+        )];
+        if self.service != Service::Identity {
+            lines.push("-H \"X-Auth-Token: $OS_TOKEN\"".to_string());
+        }
+        lines.push(format!("-H {}", shell_quote("Accept: application/json")));
+        if let Some(body) = &self.body {
+            lines.push(format!(
+                "-H {}",
+                shell_quote("Content-Type: application/json")
+            ));
+            let json = serde_json::to_string_pretty(body).expect("JSON values always serialize");
+            lines.push(format!("-d {}", shell_quote(&json)));
+        }
+        lines.join(" \\\n  ")
+    }
+}
+
+/// `'…'` for a POSIX shell: a `'` inside becomes `'\''`.
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
 }
 
 // ---- identity -----------------------------------------------------------------------------

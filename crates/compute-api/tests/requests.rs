@@ -410,3 +410,38 @@ fn only_reads_may_be_repeated() {
         assert!(!m.is_idempotent_read());
     }
 }
+
+#[test]
+fn curl_command_elides_the_token_and_quotes_the_body() {
+    let server = CreateServer {
+        name: "it's-web".into(),
+        image_ref: "img".into(),
+        flavor_ref: "fl".into(),
+        networks: vec![NetworkSpec {
+            uuid: Some("net".into()),
+            ..NetworkSpec::default()
+        }],
+        ..CreateServer::default()
+    };
+    let request = request::create_server(&server);
+    let curl = request.curl_command("https://kr1-api-instance.example.com/v2/tenant/");
+    let lines: Vec<&str> = curl.lines().collect();
+    assert_eq!(
+        lines[0],
+        "curl -X POST 'https://kr1-api-instance.example.com/v2/tenant/servers' \\"
+    );
+    assert_eq!(lines[1], "  -H \"X-Auth-Token: $OS_TOKEN\" \\");
+    assert!(curl.contains("-H 'Content-Type: application/json'"));
+    // The body is the request's JSON, with the quote in the name escaped for the shell.
+    assert!(curl.contains(r#""name": "it'\''s-web""#), "{curl}");
+    let body_start = curl.find("-d '").unwrap() + 4;
+    let quoted = &curl[body_start..curl.len() - 1];
+    let unquoted = quoted.replace(r"'\''", "'");
+    let parsed: Value = serde_json::from_str(&unquoted).unwrap();
+    assert_eq!(parsed, request.body.unwrap());
+
+    // A GET has no body and no content type.
+    let get = request::list_keypairs().curl_command("http://sim/v2/t");
+    assert!(!get.contains("-d "));
+    assert!(!get.contains("Content-Type"));
+}

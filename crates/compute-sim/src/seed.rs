@@ -11,8 +11,8 @@ use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
 
 use crate::store::{
-    Attachment, ImageRec, KeypairRec, NetworkRec, SecurityGroupRec, ServerRec, Store, SubnetRec,
-    VolumeRec,
+    Attachment, ImageRec, KeypairRec, NetworkRec, PortRec, SecurityGroupRec, ServerRec, Store,
+    SubnetRec, VolumeRec,
 };
 
 /// Ids tests and the demo can rely on.
@@ -51,6 +51,8 @@ pub mod ids {
     pub const APP_SUBNET: &str = "7c2e9a41-5b3d-4f6e-8a1c-9d0e2f4b6a82";
     pub const DB_NETWORK: &str = "7c2e9a41-5b3d-4f6e-8a1c-9d0e2f4b6a91";
     pub const DB_SUBNET: &str = "7c2e9a41-5b3d-4f6e-8a1c-9d0e2f4b6a92";
+    /// A free port on app-net, for a NIC by port.
+    pub const FREE_PORT: &str = "90a7c0de-0000-4000-8000-000000000001";
     pub const PUBLIC_NETWORK: &str = "b04b1c31-f2e9-4ae0-a264-02b7d61ad618";
 
     // Servers (KR1).
@@ -156,6 +158,16 @@ pub fn kr1(store: &mut Store, tenant_id: &str, user_id: &str, extra: usize) {
         "10.0.1",
     );
     net(store, tenant_id, DB_NETWORK, DB_SUBNET, "db-net", "10.0.2");
+    store.ports.push(PortRec {
+        id: FREE_PORT.into(),
+        name: "app-vip".into(),
+        network_id: APP_NETWORK.into(),
+        subnet_id: APP_SUBNET.into(),
+        ip: "10.0.1.50".into(),
+        mac: "fa:16:3e:00:0a:50".into(),
+        device_id: None,
+        tenant_id: tenant_id.into(),
+    });
     public_network(store, PUBLIC_NETWORK);
     security_groups(store, tenant_id, "877b092c-2a31-4509-8d23-deeb02d9");
     keypair(store, ACCESS_KEY, 1, datetime!(2024-11-02 08:30:00 UTC));

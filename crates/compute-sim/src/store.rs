@@ -153,6 +153,20 @@ impl SubnetRec {
     }
 }
 
+/// A Neutron port made ahead of time, for a NIC by port. `device_id` names the server it is
+/// bound to; a free port has none.
+#[derive(Debug, Clone)]
+pub struct PortRec {
+    pub id: String,
+    pub name: String,
+    pub network_id: String,
+    pub subnet_id: String,
+    pub ip: String,
+    pub mac: String,
+    pub device_id: Option<String>,
+    pub tenant_id: String,
+}
+
 /// A Neutron security group.
 #[derive(Debug, Clone)]
 pub struct SecurityGroupRec {
@@ -183,6 +197,7 @@ pub struct Store {
     pub volumes: Vec<VolumeRec>,
     pub networks: Vec<NetworkRec>,
     pub subnets: Vec<SubnetRec>,
+    pub ports: Vec<PortRec>,
     pub security_groups: Vec<SecurityGroupRec>,
     pub next_mac: u32,
     pub next_reservation: u32,
@@ -205,6 +220,7 @@ impl Store {
             volumes: Vec::new(),
             networks: Vec::new(),
             subnets: Vec::new(),
+            ports: Vec::new(),
             security_groups: Vec::new(),
             next_mac: 0x10_00_00,
             next_reservation: 0,
@@ -338,6 +354,12 @@ impl Store {
                 self.volumes.retain(|v| v.id != attachment.volume_id);
             } else if let Some(volume) = self.volume_mut(&attachment.volume_id) {
                 volume.attached = None;
+            }
+        }
+        // The ports a server was created with go back to being free, as Neutron unbinds them.
+        for port in &mut self.ports {
+            if port.device_id.as_deref() == Some(server.id.as_str()) {
+                port.device_id = None;
             }
         }
         server.vm_state = "deleted";

@@ -516,3 +516,66 @@ async fn ten_thousand_instances_page_quickly() {
     assert_eq!(unbounded.servers.len(), 1000);
     assert_eq!(unbounded.servers_links.len(), 1);
 }
+
+#[tokio::test]
+async fn a_nic_by_port_binds_the_free_port_once() {
+    let sim = Sim::start().await;
+    let ports = sim
+        .raw(Method::GET, "/v2.0/ports", None, Some(&sim.token))
+        .await;
+    let free = ports.json["ports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == FREE_PORT)
+        .cloned()
+        .expect("the seed has a free port");
+    assert_eq!(free["device_id"], "");
+
+    // Several instances cannot share one port, as Nova says.
+    let mut body = u2_create("by-port");
+    body["server"]["networks"] = json!([{"port": FREE_PORT}]);
+    body["server"]["max_count"] = json!(2);
+    sim.post("/servers", body.clone())
+        .await
+        .assert_fault(400, "badRequest");
+
+    body["server"].as_object_mut().unwrap().remove("max_count");
+    let reply = sim.post("/servers", body.clone()).await;
+    assert_eq!(reply.status, StatusCode::ACCEPTED, "{}", reply.text);
+    let id = reply.json["server"]["id"].as_str().unwrap().to_string();
+    let server = sim.wait_for(&id, "ACTIVE").await;
+    assert_eq!(server["addresses"]["app-net"][0]["addr"], "10.0.1.50");
+    let port = sim
+        .raw(
+            Method::GET,
+            &format!("/v2.0/ports/{FREE_PORT}"),
+            None,
+            Some(&sim.token),
+        )
+        .await;
+    assert_eq!(port.json["port"]["device_id"], id.as_str());
+
+    // A bound port is Nova's PortInUse (409); an unknown one a 400.
+    sim.post("/servers", body.clone())
+        .await
+        .assert_fault(409, "conflictingRequest");
+    body["server"]["networks"] = json!([{"port": "no-such-port"}]);
+    sim.post("/servers", body.clone())
+        .await
+        .assert_fault(400, "badRequest");
+
+    // Deleting the server frees the port again.
+    sim.nova(Method::DELETE, &format!("/servers/{id}"), None)
+        .await;
+    sim.wait_for(&id, "GONE").await;
+    let port = sim
+        .raw(
+            Method::GET,
+            &format!("/v2.0/ports/{FREE_PORT}"),
+            None,
+            Some(&sim.token),
+        )
+        .await;
+    assert_eq!(port.json["port"]["device_id"], "");
+}

@@ -517,6 +517,12 @@ fn check_references(
             ));
         }
     }
+    let several = server.max_count.unwrap_or(1) > 1 || server.min_count.unwrap_or(1) > 1;
+    if several && server.networks.iter().any(|n| n.port.is_some()) {
+        return Err(Fault::bad_request(
+            "Unable to launch multiple instances with a single configured port ID. Please launch your instance one by one with different ports.",
+        ));
+    }
     for nic in &server.networks {
         if let Some(uuid) = &nic.uuid {
             match store.networks.iter().find(|n| &n.id == uuid) {
@@ -542,9 +548,18 @@ fn check_references(
             }
         }
         if let Some(port) = &nic.port {
-            return Err(Fault::bad_request(format!(
-                "Port {port} could not be found."
-            )));
+            match store.ports.iter().find(|p| &p.id == port) {
+                None => {
+                    return Err(Fault::bad_request(format!(
+                        "Port {port} could not be found."
+                    )))
+                }
+                // Nova's PortInUse is a 409.
+                Some(p) if p.device_id.is_some() => {
+                    return Err(Fault::conflict(format!("Port {port} is still in use.")))
+                }
+                Some(_) => {}
+            }
         }
     }
     for group in server.security_groups.iter().flatten() {
@@ -668,6 +683,16 @@ fn build(
     };
 
     for nic in &server.networks {
+        if let Some(port_id) = &nic.port {
+            // The port keeps its address; the server binds it.
+            let Some(port) = store.ports.iter_mut().find(|p| &p.id == port_id) else {
+                continue;
+            };
+            port.device_id = Some(id.clone());
+            let (subnet_id, ip) = (port.subnet_id.clone(), port.ip.clone());
+            seed::nic(store, &mut record, &subnet_id, Some(&ip), None);
+            continue;
+        }
         let subnet_id = match (&nic.subnet, &nic.uuid) {
             (Some(subnet), _) => subnet.clone(),
             (None, Some(network)) => store

@@ -20,6 +20,8 @@ pub fn routes() -> Router<RegionState> {
         .route("/v2.0/networks/{id}", get(networks::network))
         .route("/v2.0/subnets", get(networks::subnets))
         .route("/v2.0/subnets/{id}", get(networks::subnet))
+        .route("/v2.0/ports", get(networks::ports))
+        .route("/v2.0/ports/{id}", get(networks::port))
         .route("/v2.0/security-groups", get(networks::security_groups))
         .route("/v2.0/security-groups/{id}", get(networks::security_group))
 }

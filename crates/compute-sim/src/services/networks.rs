@@ -1,5 +1,5 @@
-//! Neutron v2.0: networks (with the shared external `public_network`), subnets and security
-//! groups, filterable by any attribute.
+//! Neutron v2.0: networks (with the shared external `public_network`), subnets, ports and
+//! security groups, filterable by any attribute.
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
@@ -55,6 +55,29 @@ fn all_subnets(state: &RegionState) -> Vec<Value> {
                 "ipv6_ra_mode": null,
                 "ipv6_address_mode": null,
                 "subnetpool_id": null
+            })
+        })
+        .collect()
+}
+
+fn all_ports(state: &RegionState) -> Vec<Value> {
+    let store = state.store();
+    store
+        .ports
+        .iter()
+        .map(|p| {
+            json!({
+                "id": p.id,
+                "name": p.name,
+                "network_id": p.network_id,
+                "tenant_id": p.tenant_id,
+                "project_id": p.tenant_id,
+                "status": if p.device_id.is_some() { "ACTIVE" } else { "DOWN" },
+                "admin_state_up": true,
+                "mac_address": p.mac,
+                "device_id": p.device_id.clone().unwrap_or_default(),
+                "device_owner": if p.device_id.is_some() { "compute:nova" } else { "" },
+                "fixed_ips": [{"subnet_id": p.subnet_id, "ip_address": p.ip}]
             })
         })
         .collect()
@@ -128,6 +151,14 @@ pub async fn subnets(State(state): State<RegionState>, query: QueryPairs) -> Res
 
 pub async fn subnet(State(state): State<RegionState>, Path(id): Path<String>) -> Response {
     one("subnet", "Subnet", all_subnets(&state), &id)
+}
+
+pub async fn ports(State(state): State<RegionState>, query: QueryPairs) -> Response {
+    list("ports", all_ports(&state), &query.0)
+}
+
+pub async fn port(State(state): State<RegionState>, Path(id): Path<String>) -> Response {
+    one("port", "Port", all_ports(&state), &id)
 }
 
 pub async fn security_groups(State(state): State<RegionState>, query: QueryPairs) -> Response {

@@ -1,0 +1,440 @@
+//! `/instances/new`: the create-instance wizard. One small module per step; the form lives in
+//! [`draft::Draft`] (kept in `localStorage`), every keystroke is checked with compute-api's
+//! `validate_create`, and [`submit`] sends the request once and follows what it created.
+//!
+//! [`CreateWizard`] takes its pickers' lists as [`Choices`] so it can be mounted with fixed
+//! data; [`CreateInstancePage`] fills them from the APIs.
+
+mod access;
+mod advanced;
+mod basics;
+pub mod draft;
+mod fields;
+mod flavor;
+mod image;
+mod network;
+mod review;
+pub mod submit;
+
+use compute_api::flavor::{Flavor, FlavorList};
+use compute_api::keypair::{Keypair, KeypairList};
+use compute_api::request::{self, FlavorQuery, Service};
+use compute_api::server::CreateServer;
+use compute_api::services::{
+    Image, ImageList, Network, NetworkList, Port, PortList, SecurityGroup, SecurityGroupList,
+    Subnet, SubnetList,
+};
+use compute_api::zone::{AvailabilityZone, AvailabilityZoneList};
+use compute_api::{validate_create, ApiError, FieldError};
+use leptos::prelude::*;
+
+use crate::client::{expect_api, Api};
+use crate::i18n::{use_i18n, CreateMsg};
+use crate::session::{expect_config, expect_session};
+use draft::{Chosen, Draft, Step};
+pub use fields::error_text;
+
+/// A picker's list: `None` while loading, an error when the service is missing or failed
+/// (a typed id still works then).
+pub type Choice<T> = RwSignal<Option<Result<Vec<T>, ApiError>>>;
+
+/// Everything the pickers offer.
+#[derive(Clone, Copy)]
+pub struct Choices {
+    pub zones: Choice<AvailabilityZone>,
+    pub images: Choice<Image>,
+    pub flavors: Choice<Flavor>,
+    pub networks: Choice<Network>,
+    pub subnets: Choice<Subnet>,
+    pub ports: Choice<Port>,
+    pub keypairs: Choice<Keypair>,
+    pub security_groups: Choice<SecurityGroup>,
+}
+
+impl Choices {
+    /// Every list still loading.
+    pub fn new() -> Self {
+        Self {
+            zones: RwSignal::new(None),
+            images: RwSignal::new(None),
+            flavors: RwSignal::new(None),
+            networks: RwSignal::new(None),
+            subnets: RwSignal::new(None),
+            ports: RwSignal::new(None),
+            keypairs: RwSignal::new(None),
+            security_groups: RwSignal::new(None),
+        }
+    }
+}
+
+impl Default for Choices {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The items of a loaded list (empty while loading or failed).
+fn items<T: Clone + Send + Sync + 'static>(choice: Choice<T>) -> Vec<T> {
+    choice.with(|c| match c {
+        Some(Ok(list)) => list.clone(),
+        _ => Vec::new(),
+    })
+}
+
+/// The wizard's state, shared with the step modules through context.
+#[derive(Clone, Copy)]
+pub struct Wizard {
+    pub draft: RwSignal<Draft>,
+    pub choices: Choices,
+    /// The request as it would be sent, and every rule it breaks.
+    pub checked: Memo<(CreateServer, Vec<FieldError>)>,
+    pub step: Memo<Step>,
+}
+
+impl Wizard {
+    fn new(draft: RwSignal<Draft>, choices: Choices) -> Self {
+        let checked = Memo::new(move |_| {
+            draft.with(|d| {
+                choices.images.with(|images| {
+                    choices.flavors.with(|flavors| {
+                        let image = find(images, |i: &Image| i.id == d.image_id.trim());
+                        let flavor = find(flavors, |f: &Flavor| f.id == d.flavor_id.trim());
+                        let chosen = Chosen { image, flavor };
+                        let server = d.to_request(chosen);
+                        let errors = validate_create(&server, &chosen.context());
+                        (server, errors)
+                    })
+                })
+            })
+        });
+        let step = Memo::new(move |_| draft.with(|d| d.step));
+        Self {
+            draft,
+            choices,
+            checked,
+            step,
+        }
+    }
+
+    /// Whether any rule is broken by a field of `step` (tracked).
+    pub fn step_has_errors(self, step: Step) -> bool {
+        self.checked
+            .with(|(_, errors)| errors.iter().any(|e| Step::of_field(&e.field) == step))
+    }
+
+    pub fn go(self, step: Step) {
+        self.draft.update(|d| d.step = step);
+    }
+
+    /// The chosen image, when the picker knows it (tracked).
+    pub fn image(self) -> Option<Image> {
+        let id = self.draft.with(|d| d.image_id.trim().to_string());
+        self.choices
+            .images
+            .with(|images| find(images, |i: &Image| i.id == id).cloned())
+    }
+
+    /// The chosen flavor, when the picker knows it (tracked).
+    pub fn flavor(self) -> Option<Flavor> {
+        let id = self.draft.with(|d| d.flavor_id.trim().to_string());
+        self.choices
+            .flavors
+            .with(|flavors| find(flavors, |f: &Flavor| f.id == id).cloned())
+    }
+}
+
+fn find<T>(list: &Option<Result<Vec<T>, ApiError>>, pred: impl Fn(&T) -> bool) -> Option<&T> {
+    list.as_ref()?.as_ref().ok()?.iter().find(|t| pred(t))
+}
+
+pub fn expect_wizard() -> Wizard {
+    expect_context::<Wizard>()
+}
+
+fn step_title(step: Step) -> CreateMsg {
+    match step {
+        Step::Basics => CreateMsg::StepBasics,
+        Step::Image => CreateMsg::StepImage,
+        Step::Flavor => CreateMsg::StepFlavor,
+        Step::Network => CreateMsg::StepNetwork,
+        Step::Access => CreateMsg::StepAccess,
+        Step::Advanced => CreateMsg::StepAdvanced,
+        Step::Review => CreateMsg::StepReview,
+    }
+}
+
+/// The wizard: steps, navigation, the review and the Submit button. `on_submit` gets the
+/// request when the user presses Submit; `blocked` keeps Submit disabled (a request in
+/// flight, or an outcome to settle first).
+#[component]
+pub fn CreateWizard(
+    /// The pickers' lists.
+    choices: Choices,
+    /// Called with the request on Submit (never more than once per press).
+    #[prop(into)]
+    on_submit: Callback<CreateServer>,
+    /// Submit stays disabled while this is true.
+    #[prop(optional, into)]
+    blocked: Signal<bool>,
+    /// A request is in flight (Submit says so).
+    #[prop(optional, into)]
+    sending: Signal<bool>,
+    /// The compute base URL, for the `curl` command.
+    #[prop(optional, into)]
+    compute_base: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let restored = draft::load();
+    let was_restored = restored.is_some();
+    let draft = RwSignal::new(restored.unwrap_or_default());
+    // Every change is kept, so a reload, a navigation or a re-login finds it again.
+    Effect::new(move |_| draft.with(draft::save));
+    let wizard = Wizard::new(draft, choices);
+    provide_context(wizard);
+    let show_restored = RwSignal::new(was_restored);
+    let compute_base = compute_base.unwrap_or_else(|| "$OS_COMPUTE_URL".to_string());
+
+    let start_over = move |_| {
+        draft::clear();
+        draft.set(Draft::default());
+        show_restored.set(false);
+    };
+    let valid = move || wizard.checked.with(|(_, errors)| errors.is_empty());
+    let step = wizard.step;
+
+    view! {
+        <section class="page create-page">
+            <header class="page-header">
+                <h1>{i18n.text(CreateMsg::Title)}</h1>
+                <button type="button" class="ghost" data-testid="create-start-over" on:click=start_over>
+                    {i18n.text(CreateMsg::StartOver)}
+                </button>
+            </header>
+            <p class="hint">{i18n.text(CreateMsg::DraftNote)}</p>
+            <Show when=move || show_restored.get()>
+                <p class="note" role="status" data-testid="create-draft-restored">
+                    {i18n.text(CreateMsg::DraftRestored)}
+                </p>
+            </Show>
+            <div class="wizard">
+                <nav class="wizard-steps" aria-label=move || i18n.t(CreateMsg::Steps)>
+                    <ol>
+                        {Step::ALL
+                            .into_iter()
+                            .map(|s| {
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            data-testid="create-step"
+                                            data-step=format!("{s:?}").to_lowercase()
+                                            class:current=move || step.get() == s
+                                            class:has-errors=move || {
+                                                s != Step::Review && wizard.step_has_errors(s)
+                                            }
+                                            aria-current=move || (step.get() == s).then_some("step")
+                                            on:click=move |_| wizard.go(s)
+                                        >
+                                            <span class="step-number">{s.index() + 1}</span>
+                                            {i18n.text(step_title(s))}
+                                            <Show when=move || {
+                                                s != Step::Review && wizard.step_has_errors(s)
+                                            }>
+                                                <span class="step-error" title=move || i18n.t(CreateMsg::StepHasErrors)>
+                                                    "!"
+                                                    <span class="visually-hidden">
+                                                        {i18n.text(CreateMsg::StepHasErrors)}
+                                                    </span>
+                                                </span>
+                                            </Show>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                </nav>
+                <div class="wizard-body">
+                    <h2>{move || i18n.t(step_title(step.get()))}</h2>
+                    {move || match step.get() {
+                        Step::Basics => view! { <basics::BasicsStep /> }.into_any(),
+                        Step::Image => view! { <image::ImageStep /> }.into_any(),
+                        Step::Flavor => view! { <flavor::FlavorStep /> }.into_any(),
+                        Step::Network => view! { <network::NetworkStep /> }.into_any(),
+                        Step::Access => view! { <access::AccessStep /> }.into_any(),
+                        Step::Advanced => view! { <advanced::AdvancedStep /> }.into_any(),
+                        Step::Review => {
+                            let base = compute_base.clone();
+                            view! { <review::ReviewStep compute_base=base /> }.into_any()
+                        }
+                    }}
+                    <div class="wizard-nav">
+                        <button
+                            type="button"
+                            data-testid="create-back"
+                            disabled=move || step.get().previous().is_none()
+                            on:click=move |_| {
+                                if let Some(previous) = step.get_untracked().previous() {
+                                    wizard.go(previous);
+                                }
+                            }
+                        >
+                            {i18n.text(CreateMsg::Back)}
+                        </button>
+                        <Show
+                            when=move || step.get() == Step::Review
+                            fallback=move || {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="primary"
+                                        data-testid="create-next"
+                                        on:click=move |_| {
+                                            if let Some(next) = step.get_untracked().next() {
+                                                wizard.go(next);
+                                            }
+                                        }
+                                    >
+                                        {i18n.text(CreateMsg::Next)}
+                                    </button>
+                                }
+                            }
+                        >
+                            <button
+                                type="button"
+                                class="primary"
+                                data-testid="create-submit"
+                                disabled=move || !valid() || blocked.get()
+                                on:click=move |_| {
+                                    if valid() && !blocked.get_untracked() {
+                                        on_submit.run(wizard.checked.get_untracked().0);
+                                    }
+                                }
+                            >
+                                {move || {
+                                    if sending.get() {
+                                        i18n.t(CreateMsg::Submitting)
+                                    } else {
+                                        i18n.t(CreateMsg::Submit)
+                                    }
+                                }}
+                            </button>
+                        </Show>
+                    </div>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// The route: fills the pickers from the APIs and sends the request.
+#[component]
+pub fn CreateInstancePage() -> impl IntoView {
+    let api = expect_api();
+    let session = expect_session();
+    let config = expect_config();
+    let choices = Choices::new();
+    load_choices(api, choices);
+    let compute_base = session.0.with_untracked(|s| {
+        s.as_ref()
+            .and_then(|s| s.base(&config, Service::Compute))
+            .unwrap_or_default()
+    });
+    let submission = submit::Submission::new(api);
+    let blocked = Signal::derive(move || submission.blocks_submit());
+    let sending = Signal::derive(move || submission.is_sending());
+    view! {
+        <CreateWizard
+            choices
+            on_submit=move |server| submission.send(server)
+            blocked
+            sending
+            compute_base
+        />
+        <submit::SubmitOutcome submission />
+    }
+}
+
+/// Fetches every picker's list once; a missing service leaves its error (typed ids work).
+fn load_choices(api: Api, choices: Choices) {
+    fn fill<T, L, F>(api: Api, target: Choice<T>, request: compute_api::Request, pick: F)
+    where
+        T: Send + Sync + 'static,
+        L: serde::de::DeserializeOwned + 'static,
+        F: FnOnce(L) -> Vec<T> + 'static,
+    {
+        leptos::task::spawn_local(async move {
+            let loaded = api.fetch::<L>(&request).await.map(pick);
+            target.set(Some(loaded));
+        });
+    }
+    fill(
+        api,
+        choices.zones,
+        request::list_availability_zones(),
+        |l: AvailabilityZoneList| l.availability_zone_info,
+    );
+    fill(
+        api,
+        choices.flavors,
+        request::list_flavors_detail(&FlavorQuery::default()),
+        |l: FlavorList| l.flavors,
+    );
+    fill(
+        api,
+        choices.keypairs,
+        request::list_keypairs(),
+        |l: KeypairList| l.keypairs.into_iter().map(|k| k.keypair).collect(),
+    );
+    fill(
+        api,
+        choices.networks,
+        request::list_networks(),
+        |l: NetworkList| {
+            l.networks
+                .into_iter()
+                .filter(|n| !n.is_external())
+                .collect()
+        },
+    );
+    fill(
+        api,
+        choices.subnets,
+        request::list_subnets(),
+        |l: SubnetList| l.subnets,
+    );
+    fill(
+        api,
+        choices.ports,
+        request::list_ports(None),
+        |l: PortList| l.ports.into_iter().filter(Port::is_free).collect(),
+    );
+    fill(
+        api,
+        choices.security_groups,
+        request::list_security_groups(),
+        |l: SecurityGroupList| l.security_groups,
+    );
+    leptos::task::spawn_local(async move {
+        choices.images.set(Some(all_images(api).await));
+    });
+}
+
+/// The image list, following `next` for a few pages (a tenant's images plus the public ones
+/// fit easily; the typed id covers the rest).
+async fn all_images(api: Api) -> Result<Vec<Image>, ApiError> {
+    const PAGES: usize = 5;
+    let mut images = Vec::new();
+    let mut marker: Option<String> = None;
+    for _ in 0..PAGES {
+        let page: ImageList = api
+            .fetch(&request::list_images(Some(100), marker.as_deref()))
+            .await?;
+        images.extend(page.images.iter().cloned());
+        marker = page.next_marker();
+        if marker.is_none() {
+            break;
+        }
+    }
+    Ok(images)
+}

@@ -1,0 +1,130 @@
+//! Step 7: every broken rule at once, the exact request body and an equivalent `curl`.
+
+use compute_api::request;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::draft::Step;
+use super::fields::error_text;
+use super::{expect_wizard, step_title};
+use crate::i18n::{use_i18n, CreateMsg};
+
+/// Puts text on the clipboard (`navigator.clipboard.writeText`), when the browser allows.
+fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
+        .ok()
+        .filter(|c| !c.is_undefined());
+    let write = clipboard.as_ref().and_then(|c| {
+        js_sys::Reflect::get(c, &JsValue::from_str("writeText"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    });
+    match (clipboard, write) {
+        (Some(clipboard), Some(write)) => write.call1(&clipboard, &JsValue::from_str(text)).is_ok(),
+        _ => false,
+    }
+}
+
+/// A block of text to copy, with its button.
+#[component]
+fn CopyBlock(
+    title: CreateMsg,
+    test_id: &'static str,
+    #[prop(into)] text: Signal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let copied = RwSignal::new(false);
+    Effect::new(move |_| {
+        text.track();
+        copied.set(false);
+    });
+    view! {
+        <section class="copy-block">
+            <header>
+                <h3>{i18n.text(title)}</h3>
+                <button
+                    type="button"
+                    class="ghost"
+                    data-testid=format!("{test_id}-copy")
+                    on:click=move |_| copied.set(copy_to_clipboard(&text.get_untracked()))
+                >
+                    {move || {
+                        if copied.get() { i18n.t(CreateMsg::Copied) } else { i18n.t(CreateMsg::Copy) }
+                    }}
+                </button>
+            </header>
+            <pre class="mono" data-testid=test_id>{move || text.get()}</pre>
+        </section>
+    }
+}
+
+#[component]
+pub fn ReviewStep(compute_base: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let wizard = expect_wizard();
+    let json = Signal::derive(move || {
+        // The body exactly as the client sends it (the request's own JSON, keys in its order).
+        wizard.checked.with(|(server, _)| {
+            request::create_server(server)
+                .body
+                .map(|body| serde_json::to_string_pretty(&body).unwrap_or_default())
+                .unwrap_or_default()
+        })
+    });
+    let curl = Signal::derive(move || {
+        wizard
+            .checked
+            .with(|(server, _)| request::create_server(server).curl_command(&compute_base))
+    });
+    let errors = move || {
+        let errors = wizard.checked.with(|(_, errors)| errors.clone());
+        if errors.is_empty() {
+            return view! {
+                <p class="note ok" data-testid="create-valid">{i18n.text(CreateMsg::NoErrors)}</p>
+            }
+            .into_any();
+        }
+        view! {
+            <div class="error-box" role="alert" data-testid="create-errors">
+                <p>{i18n.text(CreateMsg::ErrorsTitle)}</p>
+                <ul class="field-errors">
+                    {errors
+                        .into_iter()
+                        .map(|error| {
+                            let step = Step::of_field(&error.field);
+                            let field = error.field.clone();
+                            let field_attr = field.clone();
+                            view! {
+                                <li data-testid="field-error" data-field=field_attr>
+                                    <span class="step-tag">{i18n.text(step_title(step))}</span>
+                                    " "
+                                    <code>{field}</code>
+                                    " — "
+                                    {move || error_text(i18n.lang(), &error)}
+                                    " "
+                                    <button
+                                        type="button"
+                                        class="link"
+                                        on:click=move |_| wizard.go(step)
+                                    >
+                                        {i18n.text(CreateMsg::GoToStep)}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        {errors}
+        <CopyBlock title=CreateMsg::RequestJson test_id="create-review-json" text=json />
+        <CopyBlock title=CreateMsg::Curl test_id="create-review-curl" text=curl />
+        <p class="hint">{i18n.text(CreateMsg::CurlNote)}</p>
+    }
+}

@@ -1,0 +1,280 @@
+//! The create wizard against the simulator: a Linux instance created and followed to ACTIVE,
+//! a Windows image on a U2 flavor refused before anything is sent, and a draft that survives
+//! a reload (and the sign-in the reload asks for).
+
+use console_e2e::{Browser, Simulator};
+use fantoccini::Locator;
+
+const UBUNTU_2204: &str = "9956f822-29c9-4f81-9410-0c392d9c8c24";
+const WINDOWS_2019: &str = "8b9f8d47-b89b-45af-b1d6-3f7ce7e06a11";
+const M2_C2M4: &str = "a4b6a0f7-aeff-4d78-a8d5-7de9f007012d";
+const U2_C2M4: &str = "35a73b57-58a7-434d-aa08-5249aaa95b3e";
+const DEFAULT_NETWORK: &str = "245ff686-4ca2-4176-a069-81013537ac3a";
+
+/// Clicks a CSS match, finding it again if a re-render replaced it in between.
+async fn click_css(browser: &Browser, css: &str) {
+    for attempt in 0.. {
+        match browser.wait_css(css).await.click().await {
+            Ok(_) => return,
+            Err(e) if attempt < 20 => {
+                let _ = e;
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("click {css}: {e}"),
+        }
+    }
+}
+
+async fn click(browser: &Browser, id: &str) {
+    click_css(browser, &format!("[data-testid=\"{id}\"]")).await;
+}
+
+async fn step(browser: &Browser, name: &str) {
+    click_css(
+        browser,
+        &format!("[data-testid=\"create-step\"][data-step=\"{name}\"]"),
+    )
+    .await;
+}
+
+async fn open_wizard(browser: &Browser) {
+    click(browser, "instance-create").await;
+    browser.by_test_id("create-name").await;
+}
+
+/// Basics to Access for an instance; the caller picks the image and flavor rows.
+async fn fill(browser: &Browser, name: &str, image: &str, flavor: &str) {
+    browser.fill("create-name", name).await;
+    click(browser, "create-next").await;
+    click_css(
+        browser,
+        &format!("[data-testid=\"image-option\"][data-id=\"{image}\"] input"),
+    )
+    .await;
+    click(browser, "create-next").await;
+    browser.fill("create-flavor", flavor).await;
+    click(browser, "create-next").await;
+    browser.fill("create-network", DEFAULT_NETWORK).await;
+    click(browser, "create-next").await;
+    browser
+        .by_test_id("create-keypair")
+        .await
+        .select_by_value("access-key")
+        .await
+        .expect("choose the key pair");
+}
+
+async fn errors(browser: &Browser) -> Vec<String> {
+    let mut out = Vec::new();
+    for el in browser.all_css("[data-testid=\"field-error\"]").await {
+        out.push(el.text().await.unwrap_or_default());
+    }
+    out
+}
+
+async fn submit_enabled(browser: &Browser) -> bool {
+    browser
+        .by_test_id("create-submit")
+        .await
+        .is_enabled()
+        .await
+        .unwrap_or(false)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_linux_instance_is_created_and_followed_to_active() {
+    let sim = Simulator::start(&["--transition-ms", "300"]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    open_wizard(&browser).await;
+    fill(&browser, "wizard-web", UBUNTU_2204, M2_C2M4).await;
+    step(&browser, "review").await;
+    browser
+        .wait_until("Submit enabled", || submit_enabled(&browser))
+        .await;
+    assert!(errors(&browser).await.is_empty());
+    let json: serde_json::Value = serde_json::from_str(
+        &browser
+            .by_test_id("create-review-json")
+            .await
+            .text()
+            .await
+            .unwrap(),
+    )
+    .expect("the review shows JSON");
+    assert_eq!(json["server"]["imageRef"], UBUNTU_2204);
+    assert_eq!(
+        json["server"]["block_device_mapping_v2"][0]["destination_type"],
+        "volume"
+    );
+    browser.screenshot("create-review").await;
+
+    click(&browser, "create-submit").await;
+    browser
+        .wait_until("the new instance ACTIVE", || async {
+            match browser
+                .client
+                .find(Locator::Css("[data-testid=\"create-result-server\"]"))
+                .await
+            {
+                Ok(el) => el.attr("data-status").await.ok().flatten().as_deref() == Some("ACTIVE"),
+                Err(_) => false,
+            }
+        })
+        .await;
+    let line = browser
+        .by_test_id("create-result-server")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(line.contains("wizard-web"), "{line}");
+    // Submit stays disabled after a success: no second POST by accident.
+    assert!(!submit_enabled(&browser).await);
+    browser.screenshot("create-active").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn windows_on_a_u2_flavor_is_refused_before_sending() {
+    let sim = Simulator::start(&["--transition-ms", "300", "--test-control"]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    open_wizard(&browser).await;
+    fill(&browser, "win-01", WINDOWS_2019, U2_C2M4).await;
+    step(&browser, "flavor").await;
+    let u2_radio = browser
+        .wait_css(&format!(
+            "[data-testid=\"flavor-option\"][data-id=\"{U2_C2M4}\"] input"
+        ))
+        .await;
+    assert!(
+        !u2_radio.is_enabled().await.unwrap(),
+        "the U2 row is disabled"
+    );
+    step(&browser, "review").await;
+    browser.by_test_id("create-errors").await;
+    let listed = errors(&browser).await;
+    assert!(
+        listed.iter().any(|e| e.contains("U2")),
+        "the U2 rule is listed: {listed:?}"
+    );
+    assert!(!submit_enabled(&browser).await);
+    // Pressing it anyway sends nothing.
+    let _ = browser.by_test_id("create-submit").await.click().await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let log = browser
+        .client
+        .execute_async(
+            "const done = arguments[0];
+             fetch('/_sim/requests').then(r => r.json()).then(done, e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .expect("read the request log");
+    let entries = log.as_array().expect("the log is a list");
+    assert!(!entries.is_empty(), "the log records requests");
+    let posts: Vec<_> = entries
+        .iter()
+        .filter(|e| e["method"] == "POST" && e["path"].as_str().unwrap_or("").ends_with("/servers"))
+        .collect();
+    assert!(
+        posts.is_empty(),
+        "no POST /servers reached the simulator: {posts:?}"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_draft_survives_a_reload() {
+    let sim = Simulator::start(&[]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    open_wizard(&browser).await;
+    browser.fill("create-name", "draft-kept").await;
+    click(&browser, "create-next").await;
+    browser.fill("create-image", UBUNTU_2204).await;
+
+    // A reload loses the in-memory token: sign in again, and come back to the wizard.
+    browser.client.refresh().await.expect("reload");
+    browser.fill("login-tenant", console_e2e::TENANT).await;
+    browser.fill("login-username", console_e2e::USERNAME).await;
+    browser.fill("login-password", console_e2e::PASSWORD).await;
+    click(&browser, "login-submit").await;
+    browser.by_test_id("create-draft-restored").await;
+    let image = browser.by_test_id("create-image").await;
+    assert_eq!(
+        image.prop("value").await.unwrap().as_deref(),
+        Some(UBUNTU_2204)
+    );
+    step(&browser, "basics").await;
+    let name = browser.by_test_id("create-name").await;
+    assert_eq!(
+        name.prop("value").await.unwrap().as_deref(),
+        Some("draft-kept")
+    );
+    browser.close().await;
+}
+
+/// How many `POST …/servers` the simulator has seen.
+async fn create_posts(browser: &Browser) -> usize {
+    let log = browser
+        .client
+        .execute_async(
+            "const done = arguments[0];
+             fetch('/_sim/requests').then(r => r.json()).then(done, e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .expect("read the request log");
+    log.as_array()
+        .expect("the log is a list")
+        .iter()
+        .filter(|e| e["method"] == "POST" && e["path"].as_str().unwrap_or("").ends_with("/servers"))
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_lost_answer_is_checked_against_the_list_and_never_resent_by_itself() {
+    // The server is created, then the answer is replaced by a 504.
+    let sim = Simulator::start(&[
+        "--transition-ms",
+        "300",
+        "--test-control",
+        "--fault",
+        "POST /servers=status:504,after,times:1",
+    ]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    open_wizard(&browser).await;
+    fill(&browser, "lost-answer", UBUNTU_2204, M2_C2M4).await;
+    step(&browser, "review").await;
+    browser
+        .wait_until("Submit enabled", || submit_enabled(&browser))
+        .await;
+    click(&browser, "create-submit").await;
+
+    browser.by_test_id("create-unknown").await;
+    // The list was checked: the instance the lost answer created is shown, with its link.
+    let found = browser
+        .wait_css("[data-testid=\"create-unknown\"] [data-testid=\"create-result-server\"]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(found.contains("lost-answer"), "{found}");
+    browser.by_test_id("create-resend").await;
+    assert!(
+        !submit_enabled(&browser).await,
+        "Submit waits for an explicit resend"
+    );
+    // Time passes; nothing is sent again on its own.
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    assert_eq!(create_posts(&browser).await, 1);
+
+    // Only the explicit button sends it again.
+    click(&browser, "create-resend").await;
+    browser.by_test_id("create-result").await;
+    assert_eq!(create_posts(&browser).await, 2);
+    browser.close().await;
+}
