@@ -1,9 +1,11 @@
 //! Step 5: the key pair and the security groups.
 
+use compute_api::keypair::Keypair;
 use leptos::prelude::*;
 
 use super::fields::errors_of;
 use super::{expect_wizard, items};
+use crate::components::KeypairForm;
 use crate::i18n::{use_i18n, CreateMsg};
 use crate::paths::href;
 
@@ -14,6 +16,20 @@ pub fn AccessStep() -> impl IntoView {
     let draft = wizard.draft;
     let keypairs = wizard.choices.keypairs;
     let groups = wizard.choices.security_groups;
+    let inline_form = RwSignal::new(false);
+    let keypair_saved = Callback::new(move |keypair: Keypair| {
+        keypairs.update(|loaded| {
+            if let Some(Ok(list)) = loaded {
+                list.retain(|k| k.name != keypair.name);
+                list.push(keypair.clone());
+            } else {
+                *loaded = Some(Ok(vec![keypair.clone()]));
+            }
+        });
+        draft.update(|d| d.key_name = keypair.name);
+    });
+    // A created pair's private key stays on screen until the user says it is saved.
+    let close_form = Callback::new(move |()| inline_form.set(false));
     let toggle = move |name: String, on: bool| {
         draft.update(|d| {
             d.security_groups.retain(|g| *g != name);
@@ -106,12 +122,26 @@ pub fn AccessStep() -> impl IntoView {
                             .collect_view()
                     }}
                 </select>
-                // The key pair manager creates and imports; a new pair shows up here on return.
+                // Create or import in place (the draft keeps everything else); the new pair is
+                // added to the picker and chosen. The manager page is a link away.
                 <p class="hint">
+                    <button
+                        type="button"
+                        class="ghost"
+                        data-testid="create-keypair-new"
+                        aria-expanded=move || inline_form.get().to_string()
+                        on:click=move |_| inline_form.update(|open| *open = !*open)
+                    >
+                        {i18n.text(CreateMsg::KeypairNewHere)}
+                    </button>
+                    " · "
                     <a href=href("/keypairs") data-testid="create-manage-keypairs">
-                        {i18n.text(CreateMsg::ManageKeypairs)}
+                        {i18n.text(CreateMsg::KeypairManagerLink)}
                     </a>
                 </p>
+                <Show when=move || inline_form.get()>
+                    <KeypairForm on_saved=keypair_saved on_close=close_form />
+                </Show>
                 {errors_of("key_name")}
             </div>
 
