@@ -6,6 +6,7 @@ pub mod error_message;
 pub mod format;
 pub mod instance_table;
 pub mod login_form;
+pub mod row_actions;
 pub mod status_badge;
 pub mod time;
 
@@ -14,5 +15,6 @@ pub use dialog::{ConfirmDialog, Modal};
 pub use error_message::ErrorMessage;
 pub use instance_table::InstanceTable;
 pub use login_form::{LoginForm, LoginInput};
+pub use row_actions::RowActions;
 pub use status_badge::StatusBadge;
 pub use time::Timestamp;

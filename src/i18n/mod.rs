@@ -6,8 +6,10 @@
 
 use leptos::prelude::*;
 
+mod instances;
 mod messages;
 
+pub use instances::InstancesMsg;
 pub use messages::{tr, Msg};
 
 /// A language the console speaks.
