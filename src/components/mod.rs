@@ -8,13 +8,15 @@ pub mod instance_table;
 pub mod login_form;
 pub mod row_actions;
 pub mod status_badge;
+pub mod tabs;
 pub mod time;
 
 pub use action_bar::ActionBar;
-pub use dialog::{ConfirmDialog, Modal};
+pub use dialog::{ConfirmDialog, FormDialog, Modal};
 pub use error_message::ErrorMessage;
 pub use instance_table::InstanceTable;
 pub use login_form::{LoginForm, LoginInput};
 pub use row_actions::RowActions;
 pub use status_badge::StatusBadge;
+pub use tabs::{TabPanel, Tabs};
 pub use time::Timestamp;
