@@ -27,6 +27,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "console/instances.rs"]
+mod instances;
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }

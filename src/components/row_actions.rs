@@ -136,13 +136,16 @@ pub fn RowActions(
                 ev.prevent_default();
                 focus_item(&r, |n, _| n - 1);
             }
-            "Escape" => {
-                ev.prevent_default();
-                ev.stop_propagation();
-                close(true);
-            }
             "Tab" => close(false),
             _ => {}
+        }
+    };
+    // Escape anywhere in the widget (the menu, or the button before focus moved) closes it.
+    let on_escape = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            ev.prevent_default();
+            ev.stop_propagation();
+            close(true);
         }
     };
     // Focus leaving the whole widget (a click or tab elsewhere) closes the menu.
@@ -197,7 +200,7 @@ pub fn RowActions(
         .collect_view()
     };
     view! {
-        <div class="row-actions" node_ref=root on:focusout=on_focusout>
+        <div class="row-actions" node_ref=root on:focusout=on_focusout on:keydown=on_escape>
             <button
                 type="button"
                 class="ghost row-actions-button"
