@@ -9,7 +9,9 @@ use compute_console::components::row_actions::ROW_OPERATIONS;
 use compute_console::components::{FormDialog, RowActions, TabPanel, Tabs};
 use compute_console::i18n::{InstancesMsg, Message};
 use compute_console::pages::instance_detail::volumes::{AttachmentFields, AttachmentTable};
-use compute_console::pages::instances::pager::{back, forward, MAX_PREV, PAGE_SIZES};
+use compute_console::pages::instances::pager::{back, forward, MAX_LIMIT, MAX_PREV, PAGE_SIZES};
+use compute_console::pages::instances::server_query_from_url;
+use leptos_router::params::ParamsMap;
 
 use super::*;
 
@@ -71,6 +73,24 @@ fn paging_markers_go_forward_and_back_and_stay_bounded() {
         Some(format!("m{}", MAX_PREV + 4).as_str())
     );
     assert_eq!(rest.len(), MAX_PREV - 1);
+}
+
+#[wasm_bindgen_test]
+fn the_url_takes_any_limit_up_to_the_apis_largest() {
+    let url = |pairs: &[(&'static str, &str)]| {
+        let mut m = ParamsMap::new();
+        for (k, v) in pairs {
+            m.insert(*k, v.to_string());
+        }
+        server_query_from_url(&m)
+    };
+    assert_eq!(url(&[("limit", "3")]).limit, Some(3));
+    assert_eq!(url(&[("limit", "1000")]).limit, Some(1000));
+    assert_eq!(url(&[("limit", "5000")]).limit, Some(MAX_LIMIT));
+    assert_eq!(url(&[("limit", "0")]).limit, None);
+    let q = url(&[("status", "SHUTOFF"), ("marker", "m1"), ("prev", "m0")]);
+    assert_eq!(q.status.as_deref(), Some("SHUTOFF"));
+    assert_eq!(q.marker.as_deref(), Some("m1"));
 }
 
 #[wasm_bindgen_test]

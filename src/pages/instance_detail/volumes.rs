@@ -48,6 +48,18 @@ pub fn VolumesTab(
     };
     // The attachment being viewed, read on its own from the API.
     let viewing = RwSignal::new(None::<String>);
+    // A detached volume's view closes with its row.
+    Effect::new(move |_| {
+        if let Some(Ok(list)) = attachments.get() {
+            let gone = viewing.with_untracked(|v| {
+                v.as_ref()
+                    .is_some_and(|v| !list.iter().any(|a| &a.volume_id == v))
+            });
+            if gone {
+                viewing.set(None);
+            }
+        }
+    });
     let server_id = Memo::new(move |_| server.with(|s| s.as_ref().map(|s| s.id.clone())));
     let viewed = LocalResource::new(move || {
         let volume = viewing.get();

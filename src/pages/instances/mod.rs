@@ -9,6 +9,7 @@ use compute_api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
+use leptos_router::params::ParamsMap;
 
 use crate::client::expect_api;
 use crate::components::action_bar::operation_msg;
@@ -110,15 +111,7 @@ pub fn InstancesPage() -> impl IntoView {
     });
     // The server-side filters and page, from the URL (a view can be bookmarked and shared).
     let query_map = use_query_map();
-    let url_query = Memo::new(move |_| {
-        query_map.with(|m| {
-            ServerQuery::from_pairs(
-                ServerQuery::KEYS
-                    .into_iter()
-                    .filter_map(|k| m.get_str(k).map(|v| (k, v))),
-            )
-        })
-    });
+    let url_query = Memo::new(move |_| query_map.with(server_query_from_url));
     let apply_query = move |q: ServerQuery| {
         if store.server_query.with_untracked(|cur| *cur != q) {
             store.server_query.set(q);
@@ -286,6 +279,18 @@ pub fn InstancesPage() -> impl IntoView {
             <Pager url_query />
         </section>
     }
+}
+
+/// The server-side filters and page of a list URL's query; a `limit` above the API's
+/// largest is read as the largest.
+pub fn server_query_from_url(params: &ParamsMap) -> ServerQuery {
+    let mut q = ServerQuery::from_pairs(
+        ServerQuery::KEYS
+            .into_iter()
+            .filter_map(|k| params.get_str(k).map(|v| (k, v))),
+    );
+    q.limit = q.limit.map(|n| n.min(pager::MAX_LIMIT));
+    q
 }
 
 /// The list's path for a query and the earlier pages' markers:

@@ -19,6 +19,9 @@ pub const PREV_KEY: &str = "prev";
 /// that far lands on the first page instead (the URL stays short).
 pub const MAX_PREV: usize = 20;
 
+/// The largest `limit` the API takes; a larger one in the URL is read as this.
+pub const MAX_LIMIT: u32 = 1000;
+
 /// Page sizes offered besides "all" (no `limit`, the default). The URL takes any 1..=1000.
 pub const PAGE_SIZES: [u32; 6] = [20, 50, 100, 200, 500, 1000];
 
