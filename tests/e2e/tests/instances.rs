@@ -526,6 +526,7 @@ async fn row_menus_act_on_one_instance_and_follow_it_in_the_list() {
         .expect("open the menu");
     let start = row_css(WEB_01, &test_id("action-start"));
     browser.wait_css(&start).await;
+    browser.screenshot("instances-row-menu").await;
     assert!(!browser.wait_css(&start).await.is_enabled().await.unwrap());
     let why = browser
         .wait_css(&format!("{start} + .why"))
@@ -598,6 +599,38 @@ async fn row_menus_act_on_one_instance_and_follow_it_in_the_list() {
     browser
         .wait_until("the deleted row goes", || async {
             row_status(&browser, DB_MASTER).await.is_empty()
+        })
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_row_action_is_shown_and_not_retried() {
+    let sim = Simulator::start(&[
+        "--transition-ms",
+        "300",
+        "--fault",
+        "POST /servers/{id}/action=status:409,times:1,message:Cannot stop while the instance is busy",
+    ]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    wait_row_status(&browser, WEB_01, "ACTIVE").await;
+    click_css(&browser, &row_css(WEB_01, &test_id("row-actions"))).await;
+    click_css(&browser, &row_css(WEB_01, &test_id("action-stop"))).await;
+    let error = text_of(&browser, "error-message").await;
+    assert!(
+        error.contains("Cannot stop while the instance is busy"),
+        "error: {error}"
+    );
+    // Nothing was sent again by itself: the instance stays ACTIVE and can be stopped by hand.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(row_status(&browser, WEB_01).await, "ACTIVE");
+    click_css(&browser, &row_css(WEB_01, &test_id("row-actions"))).await;
+    click_css(&browser, &row_css(WEB_01, &test_id("action-stop"))).await;
+    wait_row_status(&browser, WEB_01, "SHUTOFF").await;
+    browser
+        .wait_until("the old refusal is cleared", || async {
+            browser.all_css(&test_id("error-message")).await.is_empty()
         })
         .await;
     browser.close().await;
