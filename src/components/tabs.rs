@@ -88,15 +88,26 @@ pub fn Tabs<M: Message>(
     }
 }
 
-/// The panel of one tab, labelled by its tab.
+/// The panel of one tab, labelled by its tab. Every tab's panel is in the document (each tab
+/// controls one); those of the other tabs are hidden.
 #[component]
 pub fn TabPanel(
     /// The tab's key.
     key: &'static str,
+    /// Another tab is chosen.
+    #[prop(into, optional)]
+    hidden: Signal<bool>,
     children: Children,
 ) -> impl IntoView {
     view! {
-        <div class="tab-panel" role="tabpanel" id=panel_id(key) aria-labelledby=tab_id(key) tabindex="0">
+        <div
+            class="tab-panel"
+            role="tabpanel"
+            id=panel_id(key)
+            aria-labelledby=tab_id(key)
+            tabindex="0"
+            hidden=move || hidden.get()
+        >
             {children()}
         </div>
     }

@@ -288,7 +288,8 @@ async fn tabs_are_accessible_and_follow_the_arrow_keys() {
                 selected=chosen
                 on_select
             />
-            <TabPanel key="volumes">"panel"</TabPanel>
+            <TabPanel key="overview" hidden=Signal::derive(move || chosen.get() != "overview")>"first"</TabPanel>
+            <TabPanel key="volumes" hidden=Signal::derive(move || chosen.get() != "volumes")>"second"</TabPanel>
         }
     });
     tick().await;
@@ -312,9 +313,15 @@ async fn tabs_are_accessible_and_follow_the_arrow_keys() {
     assert_eq!(overview.get_attribute("tabindex").as_deref(), Some("0"));
     assert_eq!(volumes.get_attribute("tabindex").as_deref(), Some("-1"));
     // Tabs and panels point at each other.
-    let panel = query(&root, "[role=\"tabpanel\"]").unwrap();
-    assert_eq!(volumes.get_attribute("aria-controls"), Some(panel.id()));
-    assert_eq!(panel.get_attribute("aria-labelledby"), Some(volumes.id()));
+    let panels = query_all(&root, "[role=\"tabpanel\"]");
+    assert_eq!(panels.len(), 2);
+    for (tab, panel) in [&overview, &volumes].into_iter().zip(&panels) {
+        assert_eq!(tab.get_attribute("aria-controls"), Some(panel.id()));
+        assert_eq!(panel.get_attribute("aria-labelledby"), Some(tab.id()));
+    }
+    // Only the chosen tab's panel shows.
+    assert!(!panels[0].hidden());
+    assert!(panels[1].hidden());
 
     overview.focus().unwrap();
     press(&overview, "ArrowRight");
@@ -326,6 +333,8 @@ async fn tabs_are_accessible_and_follow_the_arrow_keys() {
         Some("true")
     );
     assert_eq!(volumes.get_attribute("tabindex").as_deref(), Some("0"));
+    assert!(panels[0].hidden());
+    assert!(!panels[1].hidden());
     press(&volumes, "ArrowRight");
     assert_eq!(chosen.get_untracked(), "overview", "wraps to the first");
     press(&overview, "End");

@@ -301,42 +301,45 @@ pub fn InstanceDetailPage() -> impl IntoView {
                     selected=tab
                     on_select=select_tab
                 />
-                {move || {
-                    if tab.get() == "volumes" {
-                        view! {
-                            <TabPanel key="volumes">
-                                <VolumesTab
-                                    server=Signal::derive(move || current.get())
-                                    attachments
-                                    busy=Signal::derive(move || pending.get().is_some())
-                                    on_attach=Callback::new(move |_: ()| open_dialog(Operation::AttachVolume, None))
-                                    on_detach=Callback::new(move |volume: String| {
-                                        open_dialog(Operation::DetachVolume, Some(volume))
-                                    })
-                                />
-                            </TabPanel>
-                        }
-                        .into_any()
-                    } else {
-                        view! {
-                            <TabPanel key="overview">
-                                <Transition fallback=LoadingRow>
-                                    {move || Suspend::new(async move {
-                                        let Ok(d) = detail.await else {
-                                            return ().into_any();
-                                        };
-                                        let flavor_name = store.flavors.await.ok().and_then(|flavors| {
-                                            let fid = d.server.flavor.as_ref()?.id.clone();
-                                            flavors.into_iter().find(|f| f.id == fid).map(|f| f.name)
-                                        });
-                                        server_view(i18n, d, flavor_name).into_any()
-                                    })}
-                                </Transition>
-                            </TabPanel>
-                        }
-                        .into_any()
-                    }
-                }}
+                <TabPanel key="overview" hidden=Signal::derive(move || tab.get() != "overview")>
+                    {move || {
+                        (tab.get() == "overview")
+                            .then(|| {
+                                view! {
+                                    <Transition fallback=LoadingRow>
+                                        {move || Suspend::new(async move {
+                                            let Ok(d) = detail.await else {
+                                                return ().into_any();
+                                            };
+                                            let flavor_name = store.flavors.await.ok().and_then(|flavors| {
+                                                let fid = d.server.flavor.as_ref()?.id.clone();
+                                                flavors.into_iter().find(|f| f.id == fid).map(|f| f.name)
+                                            });
+                                            server_view(i18n, d, flavor_name).into_any()
+                                        })}
+                                    </Transition>
+                                }
+                            })
+                    }}
+                </TabPanel>
+                <TabPanel key="volumes" hidden=Signal::derive(move || tab.get() != "volumes")>
+                    {move || {
+                        (tab.get() == "volumes")
+                            .then(|| {
+                                view! {
+                                    <VolumesTab
+                                        server=Signal::derive(move || current.get())
+                                        attachments
+                                        busy=Signal::derive(move || pending.get().is_some())
+                                        on_attach=Callback::new(move |_: ()| open_dialog(Operation::AttachVolume, None))
+                                        on_detach=Callback::new(move |volume: String| {
+                                            open_dialog(Operation::DetachVolume, Some(volume))
+                                        })
+                                    />
+                                }
+                            })
+                    }}
+                </TabPanel>
             </Show>
             {move || {
                 let open = dialog.get()?;
