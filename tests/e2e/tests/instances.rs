@@ -514,6 +514,14 @@ async fn row_menus_act_on_one_instance_and_follow_it_in_the_list() {
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
     wait_row_status(&browser, WEB_01, "ACTIVE").await;
+    // With auto-refresh off, a row acted on is still followed until it settles.
+    click(&browser, "auto-refresh").await;
+    assert!(!browser
+        .by_test_id("auto-refresh")
+        .await
+        .is_selected()
+        .await
+        .unwrap());
 
     // By keyboard: the menu opens on its first enabled item (stop: start is refused for an
     // ACTIVE instance, and says why), Enter sends it.
