@@ -32,6 +32,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod create;
 #[path = "console/failures.rs"]
 mod failures;
+#[path = "console/instances.rs"]
+mod instances;
 #[path = "console/resources.rs"]
 mod resources;
 

@@ -106,6 +106,9 @@ pub fn ConfirmDialog(
     on_ok: Callback<()>,
     /// Called by Cancel and Escape.
     on_cancel: Callback<()>,
+    /// The confirmed request is in flight: OK is disabled so it is not sent twice.
+    #[prop(into, optional)]
+    busy: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let title = Signal::derive(move || i18n.t(Msg::ConfirmTitle).to_string());
@@ -116,10 +119,71 @@ pub fn ConfirmDialog(
                 <button type="button" data-testid="confirm-cancel" on:click=move |_| on_cancel.run(())>
                     {i18n.text(Msg::Cancel)}
                 </button>
-                <button type="button" class="danger" data-testid="confirm-ok" on:click=move |_| on_ok.run(())>
+                <button
+                    type="button"
+                    class="danger"
+                    data-testid="confirm-ok"
+                    disabled=move || busy.get()
+                    aria-busy=move || busy.get().then_some("true")
+                    on:click=move |_| {
+                        if !busy.get_untracked() {
+                            on_ok.run(());
+                        }
+                    }
+                >
                     {i18n.text(Msg::OkButton)}
                 </button>
             </div>
+        </Modal>
+    }
+}
+
+/// A form in a modal: the fields (`children`), Cancel (`confirm-cancel`) and a submit button
+/// (`confirm-ok`) enabled while the form is `valid` and nothing is `busy`. Submitting (the button
+/// or Enter) calls `on_submit` only then, so one request is sent per confirmation.
+#[component]
+pub fn FormDialog(
+    /// The heading.
+    #[prop(into)]
+    title: Signal<String>,
+    /// Whether the fields can be sent.
+    #[prop(into)]
+    valid: Signal<bool>,
+    /// The request is in flight.
+    #[prop(into, optional)]
+    busy: Signal<bool>,
+    /// Called on a valid submit.
+    on_submit: Callback<()>,
+    /// Called by Cancel and Escape.
+    on_close: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if valid.get_untracked() && !busy.get_untracked() {
+            on_submit.run(());
+        }
+    };
+    view! {
+        <Modal title on_close>
+            <form class="form" on:submit=submit>
+                {children()}
+                <div class="modal-buttons">
+                    <button type="button" data-testid="confirm-cancel" on:click=move |_| on_close.run(())>
+                        {i18n.text(Msg::Cancel)}
+                    </button>
+                    <button
+                        type="submit"
+                        class="primary"
+                        data-testid="confirm-ok"
+                        disabled=move || !valid.get() || busy.get()
+                        aria-busy=move || busy.get().then_some("true")
+                    >
+                        {i18n.text(Msg::OkButton)}
+                    </button>
+                </div>
+            </form>
         </Modal>
     }
 }

@@ -2,12 +2,13 @@
 
 use std::collections::{HashMap, HashSet};
 
+use compute_api::rules::Operation;
 use compute_api::server::{Address, Server};
 use leptos::prelude::*;
 
 use crate::components::format::or_dash;
-use crate::components::{StatusBadge, Timestamp};
-use crate::i18n::{use_i18n, I18n, Msg};
+use crate::components::{RowActions, StatusBadge, Timestamp};
+use crate::i18n::{use_i18n, I18n, InstancesMsg, Msg};
 use crate::paths::instance_href;
 
 /// The addresses of a server, network by network, each marked fixed or floating.
@@ -61,6 +62,13 @@ pub fn InstanceTable(
     /// The selected ids; when given, each row gets a checkbox and the header a select-all.
     #[prop(optional)]
     selected: Option<RwSignal<HashSet<String>>>,
+    /// When given, each row ends with its action menu; called with the row's id and the
+    /// chosen operation.
+    #[prop(optional)]
+    on_row_action: Option<Callback<(String, Operation)>>,
+    /// The rows whose request is in flight (their menus are disabled).
+    #[prop(optional, into)]
+    busy_rows: Signal<HashSet<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let all_ids: Vec<String> = servers.iter().map(|s| s.id.clone()).collect();
@@ -131,6 +139,19 @@ pub fn InstanceTable(
                     <td class="nowrap">
                         <Timestamp value=server.created.clone() />
                     </td>
+                    {on_row_action.map(|cb| {
+                        let id = server.id.clone();
+                        let busy_id = id.clone();
+                        view! {
+                            <td class="col-row-actions">
+                                <RowActions
+                                    server=server.clone()
+                                    busy=Signal::derive(move || busy_rows.with(|b| b.contains(&busy_id)))
+                                    on_action=Callback::new(move |op| cb.run((id.clone(), op)))
+                                />
+                            </td>
+                        }
+                    })}
                 </tr>
             }
         })
@@ -170,6 +191,11 @@ pub fn InstanceTable(
                     <th scope="col">{i18n.text(Msg::ColKeypair)}</th>
                     <th scope="col">{i18n.text(Msg::ColZone)}</th>
                     <th scope="col">{i18n.text(Msg::ColCreated)}</th>
+                    {on_row_action.map(|_| view! {
+                        <th scope="col" class="col-row-actions">
+                            <span class="visually-hidden">{i18n.text(InstancesMsg::ColRowActions)}</span>
+                        </th>
+                    })}
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

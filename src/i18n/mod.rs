@@ -7,10 +7,12 @@
 use leptos::prelude::*;
 
 mod create;
+mod instances;
 mod messages;
 mod resources;
 
 pub use create::CreateMsg;
+pub use instances::InstancesMsg;
 pub use messages::{tr, Msg};
 pub use resources::{tr_resources, ResourcesMsg};
 

@@ -1,89 +1,15 @@
 //! Instance actions through the UI against the simulator: stop, start, reboot, resize,
-//! rename, attach and detach a volume, delete, create image, and the 409 and 404 paths.
+//! rename, attach and detach a volume, delete, create image, and the 409 and 404 paths; the
+//! volumes tab; per-row actions in the list; filters and paging kept in the URL.
+
+mod instance_ui;
 
 use console_e2e::{Browser, Simulator};
-use fantoccini::Locator;
+use instance_ui::*;
 
 const WEB_02: &str = "5e1f0000-0000-4000-8000-000000000002";
 const BATCH_U2: &str = "5e1f0000-0000-4000-8000-000000000003";
 const AVAILABLE_VOLUME: &str = "a07f71dc-8151-4e7d-a0cc-cd24a3f11113";
-
-/// Opens an instance's detail page from the list (a reload would lose the in-memory token).
-async fn open_instance(browser: &Browser, id: &str) {
-    browser
-        .wait_css(&format!(
-            "[data-testid=\"instance-row\"][data-id=\"{id}\"] a"
-        ))
-        .await
-        .click()
-        .await
-        .expect("open the instance");
-    browser.by_test_id("action-stop").await;
-}
-
-async fn status(browser: &Browser) -> String {
-    match browser
-        .client
-        .find(Locator::Css("[data-testid=\"instance-status\"]"))
-        .await
-    {
-        Ok(el) => el
-            .attr("data-status")
-            .await
-            .ok()
-            .flatten()
-            .unwrap_or_default(),
-        Err(_) => String::new(),
-    }
-}
-
-async fn wait_status(browser: &Browser, want: &str) {
-    browser
-        .wait_until(&format!("status {want}"), || async {
-            status(browser).await == want
-        })
-        .await;
-}
-
-/// Waits until the button is enabled (the instance settled and no request is in flight).
-async fn wait_enabled(browser: &Browser, id: &str) {
-    browser
-        .wait_until(&format!("{id} enabled"), || async {
-            browser
-                .by_test_id(id)
-                .await
-                .is_enabled()
-                .await
-                .unwrap_or(false)
-        })
-        .await;
-}
-
-/// Clicks the element with the test id; an element replaced by a re-render between finding
-/// and clicking it is found again.
-async fn click(browser: &Browser, id: &str) {
-    let mut attempts = 0;
-    loop {
-        match browser.by_test_id(id).await.click().await {
-            Ok(_) => return,
-            Err(e) if attempts < 20 => {
-                attempts += 1;
-                let _ = e;
-                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-            }
-            Err(e) => panic!("click {id}: {e}"),
-        }
-    }
-}
-
-async fn text_of(browser: &Browser, id: &str) -> String {
-    browser
-        .by_test_id(id)
-        .await
-        .text()
-        .await
-        .unwrap_or_default()
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn stop_start_reboot_resize_rename_volumes_and_delete() {
@@ -94,12 +20,7 @@ async fn stop_start_reboot_resize_rename_volumes_and_delete() {
     wait_status(&browser, "ACTIVE").await;
 
     // ACTIVE: start is refused, and says why.
-    assert!(!browser
-        .by_test_id("action-start")
-        .await
-        .is_enabled()
-        .await
-        .unwrap());
+    assert!(!is_enabled(&browser, "action-start").await);
     let why = browser
         .wait_css("[data-testid=\"action-start\"] + .why")
         .await
@@ -122,12 +43,7 @@ async fn stop_start_reboot_resize_rename_volumes_and_delete() {
 
     // Hard reboot asks first, naming the instance; cancel sends nothing.
     click(&browser, "action-reboot-hard").await;
-    let message = browser
-        .wait_css("[role=\"dialog\"] .confirm-message")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let message = confirmation(&browser).await;
     assert!(message.contains("web-02"), "confirmation: {message}");
     click(&browser, "confirm-cancel").await;
     click(&browser, "action-reboot-hard").await;
@@ -158,12 +74,7 @@ async fn stop_start_reboot_resize_rename_volumes_and_delete() {
     wait_enabled(&browser, "action-rename").await;
     click(&browser, "action-rename").await;
     browser.fill("rename-input", " ").await;
-    assert!(!browser
-        .by_test_id("confirm-ok")
-        .await
-        .is_enabled()
-        .await
-        .unwrap());
+    assert!(!is_enabled(&browser, "confirm-ok").await);
     browser.fill("rename-input", "web-02-renamed").await;
     click(&browser, "confirm-ok").await;
     browser
@@ -173,6 +84,7 @@ async fn stop_start_reboot_resize_rename_volumes_and_delete() {
         .await;
 
     // Attach an available volume, see its row, detach it with confirmation.
+    click(&browser, "tab-volumes").await;
     wait_enabled(&browser, "action-attach-volume").await;
     // web-02 boots from a volume: its attachment is listed once the tab has loaded.
     browser.by_test_id("volume-row").await;
@@ -187,32 +99,10 @@ async fn stop_start_reboot_resize_rename_volumes_and_delete() {
     let row = format!("[data-testid=\"volume-row\"][data-volume-id=\"{AVAILABLE_VOLUME}\"]");
     browser.wait_css(&row).await;
     browser.screenshot("instance-volume-attached").await;
-    browser
-        .wait_until("the detach button is enabled", || async {
-            match browser
-                .client
-                .find(Locator::Css(&format!(
-                    "{row} [data-testid=\"action-detach-volume\"]"
-                )))
-                .await
-            {
-                Ok(b) => b.is_enabled().await.unwrap_or(false),
-                Err(_) => false,
-            }
-        })
-        .await;
-    browser
-        .wait_css(&format!("{row} [data-testid=\"action-detach-volume\"]"))
-        .await
-        .click()
-        .await
-        .expect("click detach");
-    let message = browser
-        .wait_css("[role=\"dialog\"] .confirm-message")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let detach = format!("{row} {}", test_id("action-detach-volume"));
+    wait_enabled_css(&browser, &detach).await;
+    click_css(&browser, &detach).await;
+    let message = confirmation(&browser).await;
     assert!(
         message.contains(AVAILABLE_VOLUME) && message.contains("web-02-renamed"),
         "{message}"
@@ -236,12 +126,7 @@ async fn stop_start_reboot_resize_rename_volumes_and_delete() {
     browser.by_test_id("instance-row").await;
     browser
         .wait_until("the deleted row disappears", || async {
-            browser
-                .all_css(&format!(
-                    "[data-testid=\"instance-row\"][data-id=\"{WEB_02}\"]"
-                ))
-                .await
-                .is_empty()
+            browser.all_css(&row_css(WEB_02, "")).await.is_empty()
         })
         .await;
     browser.close().await;
@@ -318,35 +203,6 @@ async fn quick_filter_refusal_create_image_and_unknown_instance() {
 const WEB_01: &str = "5e1f0000-0000-4000-8000-000000000001";
 const DB_MASTER: &str = "3a005d5b-63cf-4493-bfc6-49db990b5b50";
 
-async fn select_row(browser: &Browser, id: &str) {
-    browser
-        .wait_css(&format!(
-            "[data-testid=\"instance-row\"][data-id=\"{id}\"] [data-testid=\"instance-select\"]"
-        ))
-        .await
-        .click()
-        .await
-        .expect("select the row");
-}
-
-async fn row_status(browser: &Browser, id: &str) -> String {
-    match browser
-        .client
-        .find(Locator::Css(&format!(
-            "[data-testid=\"instance-row\"][data-id=\"{id}\"] [data-testid=\"instance-status\"]"
-        )))
-        .await
-    {
-        Ok(el) => el
-            .attr("data-status")
-            .await
-            .ok()
-            .flatten()
-            .unwrap_or_default(),
-        Err(_) => String::new(),
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn bulk_stop_says_what_is_skipped_and_bulk_delete_asks_for_the_count() {
     let sim = Simulator::start(&["--transition-ms", "300"]);
@@ -371,22 +227,13 @@ async fn bulk_stop_says_what_is_skipped_and_bulk_delete_asks_for_the_count() {
         Some("true")
     );
     click(&browser, "confirm-cancel").await;
-    browser
-        .wait_until("web-01 stops in the list", || async {
-            row_status(&browser, WEB_01).await == "SHUTOFF"
-        })
-        .await;
+    wait_row_status(&browser, WEB_01, "SHUTOFF").await;
 
     // Deleting two needs the count typed.
     select_row(&browser, WEB_01).await;
     select_row(&browser, DB_MASTER).await;
     click(&browser, "bulk-delete").await;
-    assert!(!browser
-        .by_test_id("confirm-ok")
-        .await
-        .is_enabled()
-        .await
-        .unwrap());
+    assert!(!is_enabled(&browser, "confirm-ok").await);
     browser.fill("bulk-confirm-count", "2").await;
     click(&browser, "confirm-ok").await;
     browser
@@ -403,41 +250,6 @@ async fn bulk_stop_says_what_is_skipped_and_bulk_delete_asks_for_the_count() {
         })
         .await;
     browser.close().await;
-}
-
-/// The ids and statuses of the rows shown now.
-async fn rows(browser: &Browser) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for row in browser.all_css("[data-testid=\"instance-row\"]").await {
-        let id = row.attr("data-id").await.ok().flatten().unwrap_or_default();
-        let status = match row
-            .find(Locator::Css("[data-testid=\"instance-status\"]"))
-            .await
-        {
-            Ok(cell) => cell
-                .attr("data-status")
-                .await
-                .ok()
-                .flatten()
-                .unwrap_or_default(),
-            Err(_) => String::new(),
-        };
-        out.push((id, status));
-    }
-    out
-}
-
-async fn wait_only_status(browser: &Browser, want: &str) {
-    browser
-        .wait_until(&format!("only {want} rows"), || async {
-            let rows = rows(browser).await;
-            !rows.is_empty() && rows.iter().all(|(_, s)| s == want)
-        })
-        .await;
-}
-
-async fn row_ids(browser: &Browser) -> Vec<String> {
-    rows(browser).await.into_iter().map(|(id, _)| id).collect()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -469,17 +281,13 @@ async fn server_side_filters_in_the_url_and_paging() {
         .expect("choose SHUTOFF");
     click(&browser, "filter-apply").await;
     wait_only_status(&browser, "SHUTOFF").await;
-    let url = browser.client.current_url().await.unwrap().to_string();
+    let url = current_url(&browser).await;
     assert!(url.contains("status=SHUTOFF"), "url: {url}");
 
     // The same URL again (signing in again, as the token lives in memory): same filter.
-    browser.client.goto(&url).await.expect("open the url");
-    browser.fill("login-tenant", console_e2e::TENANT).await;
-    browser.fill("login-username", console_e2e::USERNAME).await;
-    browser.fill("login-password", console_e2e::PASSWORD).await;
-    click(&browser, "login-submit").await;
+    open_url_signed_in(&browser, &url).await;
     wait_only_status(&browser, "SHUTOFF").await;
-    let again = browser.client.current_url().await.unwrap().to_string();
+    let again = current_url(&browser).await;
     assert!(again.contains("status=SHUTOFF"), "url: {again}");
     let status = browser
         .by_test_id("filter-status")
@@ -490,7 +298,7 @@ async fn server_side_filters_in_the_url_and_paging() {
         .unwrap_or_default();
     assert_eq!(status, "SHUTOFF");
 
-    // Pages of three: next shows others, prev the first ones again.
+    // Clearing keeps the page size; real sizes are offered and go into the URL.
     click(&browser, "filter-clear").await;
     browser
         .wait_until("the filter cleared", || async {
@@ -500,35 +308,338 @@ async fn server_side_filters_in_the_url_and_paging() {
     browser
         .by_test_id("page-size")
         .await
-        .select_by_value("3")
+        .select_by_value("20")
         .await
-        .expect("choose 3 per page");
+        .expect("choose 20 per page");
     browser
-        .wait_until("three rows", || async {
-            row_ids(&browser).await.len() == 3
+        .wait_until("limit=20 in the url", || async {
+            current_url(&browser).await.contains("limit=20")
         })
         .await;
-    let first = row_ids(&browser).await;
+    assert!(!is_enabled(&browser, "page-next").await);
+
+    // Pages of three (any limit can be put in the URL): 3, 3 and 2 of the eight instances.
+    let base = url.split("/instances").next().unwrap().to_string();
+    open_url_signed_in(&browser, &format!("{base}/instances?limit=3")).await;
+    let page_of = |n: usize| {
+        let browser = &browser;
+        async move {
+            browser
+                .wait_until(&format!("{n} rows"), || async {
+                    row_ids(browser).await.len() == n
+                })
+                .await;
+            row_ids(browser).await
+        }
+    };
+    let first = page_of(3).await;
+    assert!(!is_enabled(&browser, "page-prev").await);
     wait_enabled(&browser, "page-next").await;
     click(&browser, "page-next").await;
     browser
-        .wait_until("another page", || async {
+        .wait_until("the second page", || async {
             let ids = row_ids(&browser).await;
-            !ids.is_empty() && ids.iter().all(|id| !first.contains(id))
+            ids.len() == 3 && ids.iter().all(|id| !first.contains(id))
         })
         .await;
-    let url = browser.client.current_url().await.unwrap().to_string();
+    let second = row_ids(&browser).await;
+    wait_enabled(&browser, "page-next").await;
+    click(&browser, "page-next").await;
+    let third = page_of(2).await;
+    assert!(third
+        .iter()
+        .all(|id| !first.contains(id) && !second.contains(id)));
+    let third_url = current_url(&browser).await;
     assert!(
-        url.contains("limit=3") && url.contains("marker="),
-        "url: {url}"
+        third_url.contains("limit=3")
+            && third_url.contains("marker=")
+            && third_url.contains("prev="),
+        "url: {third_url}"
     );
+
+    // After a reload "previous" still goes one page back, not to the first.
+    open_url_signed_in(&browser, &third_url).await;
+    browser
+        .wait_until("the third page after the reload", || async {
+            row_ids(&browser).await == third
+        })
+        .await;
     wait_enabled(&browser, "page-prev").await;
+    click(&browser, "page-prev").await;
+    browser
+        .wait_until("the second page again", || async {
+            row_ids(&browser).await == second
+        })
+        .await;
+
+    // The browser's back and forward buttons move through the same pages, and "previous"
+    // follows them.
+    browser.client.back().await.expect("back");
+    browser
+        .wait_until("back on the third page", || async {
+            row_ids(&browser).await == third
+        })
+        .await;
+    click(&browser, "page-prev").await;
+    browser
+        .wait_until("the second page from the third", || async {
+            row_ids(&browser).await == second
+        })
+        .await;
     click(&browser, "page-prev").await;
     browser
         .wait_until("the first page again", || async {
             row_ids(&browser).await == first
         })
         .await;
+    assert!(!is_enabled(&browser, "page-prev").await);
+    browser.client.back().await.expect("back");
+    browser
+        .wait_until("back on the second page", || async {
+            row_ids(&browser).await == second
+        })
+        .await;
+    browser.client.forward().await.expect("forward");
+    browser
+        .wait_until("forward to the first page", || async {
+            row_ids(&browser).await == first
+        })
+        .await;
 
+    browser.close().await;
+}
+
+const WEB_01_DATA: &str = "227cc671-f30b-4488-96fd-7d0bf13648d8";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn volumes_tab_is_in_the_url_keyboard_reachable_and_views_one_attachment() {
+    let sim = Simulator::start(&["--transition-ms", "300"]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    open_instance(&browser, WEB_01).await;
+
+    // The overview is the default tab; the volumes tab is chosen by click and says so.
+    let selected = |id: &'static str| {
+        let browser = &browser;
+        async move {
+            browser
+                .by_test_id(id)
+                .await
+                .attr("aria-selected")
+                .await
+                .ok()
+                .flatten()
+                .unwrap_or_default()
+                == "true"
+        }
+    };
+    assert!(selected("tab-overview").await);
+    assert!(browser.all_css(&test_id("volume-row")).await.is_empty());
+    click(&browser, "tab-volumes").await;
+    browser
+        .wait_css(&format!(
+            "[role=\"tabpanel\"][aria-labelledby=\"tab-volumes\"] [data-volume-id=\"{WEB_01_DATA}\"]"
+        ))
+        .await;
+    assert!(selected("tab-volumes").await);
+    let url = current_url(&browser).await;
+    assert!(url.contains("tab=volumes"), "url: {url}");
+
+    // Arrow keys move between tabs and the URL follows.
+    browser
+        .by_test_id("tab-volumes")
+        .await
+        .send_keys(KEY_LEFT)
+        .await
+        .expect("press left");
+    browser
+        .wait_until("the overview tab by keyboard", || async {
+            selected("tab-overview").await && !current_url(&browser).await.contains("tab=")
+        })
+        .await;
+    assert_eq!(focused_test_id(&browser).await, "tab-overview");
+    browser
+        .by_test_id("tab-overview")
+        .await
+        .send_keys(KEY_RIGHT)
+        .await
+        .expect("press right");
+    browser
+        .wait_until("the volumes tab by keyboard", || async {
+            selected("tab-volumes").await && current_url(&browser).await.contains("tab=volumes")
+        })
+        .await;
+
+    // View one attachment: its own fields, read from the API.
+    let row = format!("[data-testid=\"volume-row\"][data-volume-id=\"{WEB_01_DATA}\"]");
+    click_css(&browser, &format!("{row} {}", test_id("view-attachment"))).await;
+    let field = |name: &'static str| {
+        let browser = &browser;
+        async move {
+            browser
+                .wait_css(&format!(
+                    "[data-testid=\"attachment-detail\"] [data-field=\"{name}\"]"
+                ))
+                .await
+                .text()
+                .await
+                .unwrap_or_default()
+        }
+    };
+    assert_eq!(field("device").await, "/dev/vdb");
+    assert_eq!(field("volumeId").await, WEB_01_DATA);
+    assert_eq!(field("serverId").await, WEB_01);
+    browser.screenshot("instance-volume-attachment").await;
+    click(&browser, "attachment-close").await;
+    browser
+        .wait_until("the attachment closes", || async {
+            browser
+                .all_css(&test_id("attachment-detail"))
+                .await
+                .is_empty()
+        })
+        .await;
+
+    // A reload (or a shared link) opens the same tab.
+    let url = current_url(&browser).await;
+    open_url_signed_in(&browser, &url).await;
+    browser.wait_css(&row).await;
+    assert!(selected("tab-volumes").await);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn row_menus_act_on_one_instance_and_follow_it_in_the_list() {
+    let sim = Simulator::start(&["--transition-ms", "300"]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    wait_row_status(&browser, WEB_01, "ACTIVE").await;
+    // With auto-refresh off, a row acted on is still followed until it settles.
+    click(&browser, "auto-refresh").await;
+    assert!(!browser
+        .by_test_id("auto-refresh")
+        .await
+        .is_selected()
+        .await
+        .unwrap());
+
+    // By keyboard: the menu opens on its first enabled item (stop: start is refused for an
+    // ACTIVE instance, and says why), Enter sends it.
+    let menu_button = row_css(WEB_01, &test_id("row-actions"));
+    browser
+        .wait_css(&menu_button)
+        .await
+        .send_keys(KEY_DOWN)
+        .await
+        .expect("open the menu");
+    let start = row_css(WEB_01, &test_id("action-start"));
+    browser.wait_css(&start).await;
+    browser.screenshot("instances-row-menu").await;
+    assert!(!browser.wait_css(&start).await.is_enabled().await.unwrap());
+    let why = browser
+        .wait_css(&format!("{start} + .why"))
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(why.contains("SHUTOFF"), "reason: {why}");
+    browser
+        .wait_until("stop is focused", || async {
+            focused_test_id(&browser).await == "action-stop"
+        })
+        .await;
+    browser
+        .client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(KEY_ENTER)
+        .await
+        .expect("press enter");
+    // Followed without a reload until it settles.
+    wait_row_status(&browser, WEB_01, "SHUTOFF").await;
+
+    // Escape closes the menu and gives the focus back to its button.
+    click_css(&browser, &menu_button).await;
+    browser
+        .wait_css(&row_css(WEB_01, &test_id("action-start")))
+        .await;
+    browser
+        .client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(KEY_ESCAPE)
+        .await
+        .expect("press escape");
+    browser
+        .wait_until("the menu closes", || async {
+            browser
+                .all_css(&row_css(WEB_01, "[role=\"menuitem\"]"))
+                .await
+                .is_empty()
+        })
+        .await;
+    assert_eq!(focused_test_id(&browser).await, "row-actions");
+
+    // Start again from the menu by mouse.
+    wait_enabled_css(&browser, &menu_button).await;
+    click_css(&browser, &menu_button).await;
+    wait_enabled_css(&browser, &row_css(WEB_01, &test_id("action-start"))).await;
+    click_css(&browser, &row_css(WEB_01, &test_id("action-start"))).await;
+    wait_row_status(&browser, WEB_01, "ACTIVE").await;
+
+    // Hard reboot asks first, naming the instance; cancel sends nothing.
+    click_css(&browser, &row_css(WEB_02, &test_id("row-actions"))).await;
+    click_css(&browser, &row_css(WEB_02, &test_id("action-reboot-hard"))).await;
+    let message = confirmation(&browser).await;
+    assert!(message.contains("web-02"), "confirmation: {message}");
+    click(&browser, "confirm-cancel").await;
+    assert_eq!(row_status(&browser, WEB_02).await, "ACTIVE");
+
+    // Delete asks too, then the row goes.
+    click_css(&browser, &row_css(DB_MASTER, &test_id("row-actions"))).await;
+    click_css(&browser, &row_css(DB_MASTER, &test_id("action-delete"))).await;
+    let message = confirmation(&browser).await;
+    assert!(message.contains("DB-Master"), "confirmation: {message}");
+    browser.screenshot("instances-row-delete").await;
+    click(&browser, "confirm-ok").await;
+    browser
+        .wait_until("the deleted row goes", || async {
+            row_status(&browser, DB_MASTER).await.is_empty()
+        })
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_row_action_is_shown_and_not_retried() {
+    let sim = Simulator::start(&[
+        "--transition-ms",
+        "300",
+        "--fault",
+        "POST /servers/{id}/action=status:409,times:1,message:Cannot stop while the instance is busy",
+    ]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    wait_row_status(&browser, WEB_01, "ACTIVE").await;
+    click_css(&browser, &row_css(WEB_01, &test_id("row-actions"))).await;
+    click_css(&browser, &row_css(WEB_01, &test_id("action-stop"))).await;
+    let error = text_of(&browser, "error-message").await;
+    assert!(
+        error.contains("Cannot stop while the instance is busy"),
+        "error: {error}"
+    );
+    // Nothing was sent again by itself: the instance stays ACTIVE and can be stopped by hand.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(row_status(&browser, WEB_01).await, "ACTIVE");
+    click_css(&browser, &row_css(WEB_01, &test_id("row-actions"))).await;
+    click_css(&browser, &row_css(WEB_01, &test_id("action-stop"))).await;
+    wait_row_status(&browser, WEB_01, "SHUTOFF").await;
+    browser
+        .wait_until("the old refusal is cleared", || async {
+            browser.all_css(&test_id("error-message")).await.is_empty()
+        })
+        .await;
     browser.close().await;
 }

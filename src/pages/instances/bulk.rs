@@ -1,0 +1,171 @@
+//! Bulk actions over the selected instances.
+
+use std::collections::HashSet;
+
+use compute_api::action::{RebootType, ServerAction};
+use compute_api::request;
+use compute_api::rules::{partition, Operation};
+use compute_api::ApiError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::client::expect_api;
+use crate::components::action_bar::{denied_text, operation_msg};
+use crate::components::Modal;
+use crate::i18n::{use_i18n, Msg};
+use crate::store::expect_store;
+
+/// The bulk actions and their test ids.
+pub const BULK: [(Operation, &str); 5] = [
+    (Operation::Start, "bulk-start"),
+    (Operation::Stop, "bulk-stop"),
+    (Operation::RebootSoft, "bulk-reboot-soft"),
+    (Operation::RebootHard, "bulk-reboot-hard"),
+    (Operation::Delete, "bulk-delete"),
+];
+
+/// The request of a list action (bulk or row menu) for one instance.
+pub(super) fn list_action_request(op: Operation, id: &str) -> compute_api::Request {
+    match op {
+        Operation::Start => request::server_action(id, &ServerAction::Start(())),
+        Operation::Stop => request::server_action(id, &ServerAction::Stop(())),
+        Operation::RebootSoft => {
+            request::server_action(id, &ServerAction::reboot(RebootType::Soft))
+        }
+        Operation::RebootHard => {
+            request::server_action(id, &ServerAction::reboot(RebootType::Hard))
+        }
+        _ => request::delete_server(id),
+    }
+}
+
+/// Before sending: which selected instances the action is not allowed for, and why; delete of
+/// several asks for their count. After: one line per instance. Requests go one at a time and
+/// are never retried.
+#[component]
+pub fn BulkDialog(
+    op: Operation,
+    selected: RwSignal<HashSet<String>>,
+    close: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = expect_api();
+    let store = expect_store();
+    let servers = store
+        .servers
+        .get_untracked()
+        .and_then(|r| r.ok())
+        .unwrap_or_default();
+    let chosen: Vec<_> = selected.with_untracked(|sel| {
+        servers
+            .into_iter()
+            .filter(|s| sel.contains(&s.id))
+            .collect()
+    });
+    let (allowed, denied) = partition(op, &chosen);
+    let label = |s: &compute_api::server::Server| {
+        if s.name.is_empty() {
+            s.id.clone()
+        } else {
+            s.name.clone()
+        }
+    };
+    let targets: Vec<(String, String)> = allowed.iter().map(|s| (s.id.clone(), label(s))).collect();
+    let denied_lines: Vec<(String, compute_api::rules::Denied)> =
+        denied.into_iter().map(|(s, d)| (label(s), d)).collect();
+    let count = targets.len();
+    let typed = RwSignal::new(String::new());
+    let needs_count = op == Operation::Delete && count > 1;
+    let ready = Signal::derive(move || {
+        count > 0 && (!needs_count || typed.get().trim() == count.to_string())
+    });
+    let results = RwSignal::new(None::<Vec<(String, Result<(), ApiError>)>>);
+    let sending = RwSignal::new(false);
+    let send = move || {
+        if !ready.get_untracked() || sending.get_untracked() {
+            return;
+        }
+        sending.set(true);
+        let targets = targets.clone();
+        spawn_local(async move {
+            let mut out = Vec::new();
+            for (id, name) in targets {
+                let outcome = api.send(&list_action_request(op, &id)).await.map(|_| ());
+                out.push((name, outcome));
+            }
+            results.set(Some(out));
+            sending.set(false);
+            selected.set(HashSet::new());
+            store.servers.refetch();
+        });
+    };
+    let title = Signal::derive(move || i18n.t(operation_msg(op)).to_string());
+    view! {
+        <Modal title on_close=close>
+            {move || match results.get() {
+                Some(lines) => view! {
+                    <h3>{i18n.text(Msg::BulkResults)}</h3>
+                    <ul class="plain-list">
+                        {lines.into_iter().map(|(name, outcome)| {
+                            let ok = outcome.is_ok();
+                            view! {
+                                <li data-testid="bulk-result" data-ok=ok.to_string()>
+                                    <strong>{name}</strong> ": "
+                                    {match outcome {
+                                        Ok(()) => i18n.t(Msg::BulkDone).to_string(),
+                                        Err(e) => e.message().to_string(),
+                                    }}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <div class="modal-buttons">
+                        <button type="button" data-testid="confirm-cancel" on:click=move |_| close.run(())>
+                            {i18n.text(Msg::Close)}
+                        </button>
+                    </div>
+                }.into_any(),
+                None => {
+                    let denied_lines = denied_lines.clone();
+                    view! {
+                        {(!denied_lines.is_empty()).then(|| view! {
+                            <p>{i18n.text(Msg::BulkNotAllowed)}</p>
+                            <ul class="plain-list" data-testid="bulk-denied">
+                                {denied_lines.into_iter().map(|(name, why)| view! {
+                                    <li><strong>{name}</strong> ": " {move || denied_text(i18n.lang(), &why)}</li>
+                                }).collect_view()}
+                            </ul>
+                        })}
+                        <p data-testid="bulk-count">{move || i18n.t(Msg::BulkWillSend).replace("{n}", &count.to_string())}</p>
+                        {needs_count.then(|| view! {
+                            <label>
+                                {move || i18n.t(Msg::BulkTypeCount).replace("{n}", &count.to_string())}
+                                <input
+                                    type="text"
+                                    inputmode="numeric"
+                                    data-testid="bulk-confirm-count"
+                                    prop:value=move || typed.get()
+                                    on:input=move |ev| typed.set(event_target_value(&ev))
+                                />
+                            </label>
+                        })}
+                        <div class="modal-buttons">
+                            <button type="button" data-testid="confirm-cancel" on:click=move |_| close.run(())>
+                                {i18n.text(Msg::Cancel)}
+                            </button>
+                            <button
+                                type="button"
+                                class="danger"
+                                data-testid="confirm-ok"
+                                disabled=move || !ready.get() || sending.get()
+                                on:click={let send = send.clone(); move |_| send()}
+                            >
+                                {i18n.text(Msg::OkButton)}
+                            </button>
+                        </div>
+                    }.into_any()
+                }
+            }}
+        </Modal>
+    }
+}

@@ -1,0 +1,204 @@
+//! Steps the instance tests share: finding a row by instance id, clicking what a re-render may
+//! replace, reading statuses, and signing in again after a reload (the token lives in memory).
+
+use console_e2e::{Browser, PASSWORD, TENANT, USERNAME};
+use fantoccini::elements::Element;
+use fantoccini::Locator;
+
+/// The selector of an instance's list row, or of something inside it.
+pub fn row_css(id: &str, inside: &str) -> String {
+    let row = format!("[data-testid=\"instance-row\"][data-id=\"{id}\"]");
+    if inside.is_empty() {
+        row
+    } else {
+        format!("{row} {inside}")
+    }
+}
+
+/// The selector of an element by test id.
+pub fn test_id(id: &str) -> String {
+    format!("[data-testid=\"{id}\"]")
+}
+
+/// The first element matching `css` now, if any.
+async fn find_now(browser: &Browser, css: &str) -> Option<Element> {
+    browser.client.find(Locator::Css(css)).await.ok()
+}
+
+/// The `data-status` of the first element matching `css`, or "" when there is none.
+async fn status_at(browser: &Browser, css: &str) -> String {
+    match find_now(browser, css).await {
+        Some(el) => el
+            .attr("data-status")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default(),
+        None => String::new(),
+    }
+}
+
+/// Opens an instance's detail page from the list (a reload would lose the in-memory token).
+pub async fn open_instance(browser: &Browser, id: &str) {
+    click_css(browser, &row_css(id, "td.col-name a")).await;
+    browser.by_test_id("action-stop").await;
+}
+
+/// The status shown on the detail page.
+pub async fn status(browser: &Browser) -> String {
+    status_at(browser, &test_id("instance-status")).await
+}
+
+pub async fn wait_status(browser: &Browser, want: &str) {
+    browser
+        .wait_until(&format!("status {want}"), || async {
+            status(browser).await == want
+        })
+        .await;
+}
+
+/// The status of an instance's row in the list ("" when it is not listed).
+pub async fn row_status(browser: &Browser, id: &str) -> String {
+    status_at(browser, &row_css(id, &test_id("instance-status"))).await
+}
+
+pub async fn wait_row_status(browser: &Browser, id: &str, want: &str) {
+    browser
+        .wait_until(&format!("row {id} {want}"), || async {
+            row_status(browser, id).await == want
+        })
+        .await;
+}
+
+/// Waits until the first element matching `css` exists and is enabled.
+pub async fn wait_enabled_css(browser: &Browser, css: &str) {
+    browser
+        .wait_until(&format!("{css} enabled"), || async {
+            match find_now(browser, css).await {
+                Some(el) => el.is_enabled().await.unwrap_or(false),
+                None => false,
+            }
+        })
+        .await;
+}
+
+/// Waits until the button with the test id is enabled (the instance settled and no request is
+/// in flight).
+pub async fn wait_enabled(browser: &Browser, id: &str) {
+    wait_enabled_css(browser, &test_id(id)).await;
+}
+
+pub async fn is_enabled(browser: &Browser, id: &str) -> bool {
+    browser.by_test_id(id).await.is_enabled().await.unwrap()
+}
+
+/// Clicks the first element matching `css`; one replaced by a re-render between finding and
+/// clicking it is found again.
+pub async fn click_css(browser: &Browser, css: &str) {
+    let mut attempts = 0;
+    loop {
+        match browser.wait_css(css).await.click().await {
+            Ok(_) => return,
+            Err(e) if attempts < 20 => {
+                attempts += 1;
+                let _ = e;
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("click {css}: {e}"),
+        }
+    }
+}
+
+/// Clicks the element with the test id (see [`click_css`]).
+pub async fn click(browser: &Browser, id: &str) {
+    click_css(browser, &test_id(id)).await;
+}
+
+pub async fn text_of(browser: &Browser, id: &str) -> String {
+    browser
+        .by_test_id(id)
+        .await
+        .text()
+        .await
+        .unwrap_or_default()
+}
+
+/// The text of the open confirmation.
+pub async fn confirmation(browser: &Browser) -> String {
+    browser
+        .wait_css("[role=\"dialog\"] .confirm-message")
+        .await
+        .text()
+        .await
+        .unwrap()
+}
+
+/// Ticks an instance's row checkbox.
+pub async fn select_row(browser: &Browser, id: &str) {
+    click_css(browser, &row_css(id, &test_id("instance-select"))).await;
+}
+
+/// The ids and statuses of the rows shown now.
+pub async fn rows(browser: &Browser) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for row in browser.all_css(&test_id("instance-row")).await {
+        let id = row.attr("data-id").await.ok().flatten().unwrap_or_default();
+        let status = match row.find(Locator::Css(&test_id("instance-status"))).await {
+            Ok(cell) => cell
+                .attr("data-status")
+                .await
+                .ok()
+                .flatten()
+                .unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        out.push((id, status));
+    }
+    out
+}
+
+pub async fn row_ids(browser: &Browser) -> Vec<String> {
+    rows(browser).await.into_iter().map(|(id, _)| id).collect()
+}
+
+pub async fn wait_only_status(browser: &Browser, want: &str) {
+    browser
+        .wait_until(&format!("only {want} rows"), || async {
+            let rows = rows(browser).await;
+            !rows.is_empty() && rows.iter().all(|(_, s)| s == want)
+        })
+        .await;
+}
+
+pub async fn current_url(browser: &Browser) -> String {
+    browser.client.current_url().await.unwrap().to_string()
+}
+
+/// Loads `url` afresh (a reload, a bookmark) and signs in again; signing in returns to it.
+pub async fn open_url_signed_in(browser: &Browser, url: &str) {
+    browser.client.goto(url).await.expect("open the url");
+    browser.fill("login-tenant", TENANT).await;
+    browser.fill("login-username", USERNAME).await;
+    browser.fill("login-password", PASSWORD).await;
+    click(browser, "login-submit").await;
+}
+
+/// WebDriver key codes.
+pub const KEY_DOWN: &str = "\u{E015}";
+pub const KEY_LEFT: &str = "\u{E012}";
+pub const KEY_RIGHT: &str = "\u{E014}";
+pub const KEY_ENTER: &str = "\u{E007}";
+pub const KEY_ESCAPE: &str = "\u{E00C}";
+
+/// The test id of the focused element.
+pub async fn focused_test_id(browser: &Browser) -> String {
+    match browser.client.active_element().await {
+        Ok(el) => el
+            .attr("data-testid")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
