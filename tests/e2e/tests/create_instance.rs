@@ -278,3 +278,64 @@ async fn a_lost_answer_is_checked_against_the_list_and_never_resent_by_itself() 
     assert_eq!(create_posts(&browser).await, 2);
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_401_on_submit_signs_in_again_in_place_and_creates_exactly_one_server() {
+    let sim = Simulator::start(&["--transition-ms", "300", "--test-control"]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    open_wizard(&browser).await;
+    fill(&browser, "after-relogin", UBUNTU_2204, M2_C2M4).await;
+    step(&browser, "review").await;
+    browser
+        .wait_until("Submit enabled", || submit_enabled(&browser))
+        .await;
+
+    // The token expires while the user reviews: the create is refused with a 401.
+    sim.control("POST", "/_sim/expire-tokens", None).await;
+    click(&browser, "create-submit").await;
+    browser
+        .wait_css("[data-testid=\"relogin-dialog\"][open]")
+        .await;
+    browser.fill("login-password", console_e2e::PASSWORD).await;
+    click(&browser, "login-submit").await;
+
+    // The same request goes out once more with the new token; the wizard follows the server.
+    browser
+        .wait_until("the created instance ACTIVE", || async {
+            match browser
+                .client
+                .find(Locator::Css("[data-testid=\"create-result-server\"]"))
+                .await
+            {
+                Ok(el) => el.attr("data-status").await.ok().flatten().as_deref() == Some("ACTIVE"),
+                Err(_) => false,
+            }
+        })
+        .await;
+    let answers: Vec<u16> = sim
+        .requests("POST", "/servers")
+        .await
+        .iter()
+        .map(|(status, _)| *status)
+        .collect();
+    assert_eq!(answers, vec![401, 202], "refused once, then created once");
+    let token = sim.token().await;
+    let (_, list) = sim
+        .call(
+            "GET",
+            &format!(
+                "/v2/{}/servers?name=%5Eafter-relogin%24",
+                console_e2e::TENANT
+            ),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(
+        list["servers"].as_array().map(Vec::len),
+        Some(1),
+        "exactly one server: {list}"
+    );
+    browser.close().await;
+}

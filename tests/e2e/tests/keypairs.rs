@@ -305,16 +305,24 @@ async fn import_refuse_a_duplicate_and_delete_with_confirmation() {
     browser.close().await;
 }
 
+/// The RAM column, read in one script: the table may re-render between finding the cells and
+/// reading them one by one.
 async fn ram_column(browser: &Browser) -> Vec<u64> {
-    let mut out = Vec::new();
-    for cell in browser
-        .all_css("[data-testid=\"flavor-row\"] td[data-ram]")
+    let cells = browser
+        .client
+        .execute(
+            "return [...document.querySelectorAll('[data-testid=\"flavor-row\"] td[data-ram]')]\
+             .map(td => td.dataset.ram);",
+            vec![],
+        )
         .await
-    {
-        let ram = cell.attr("data-ram").await.unwrap().unwrap_or_default();
-        out.push(ram.parse().unwrap());
-    }
-    out
+        .expect("read the RAM column");
+    cells
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|ram| ram.as_str()?.parse().ok())
+        .collect()
 }
 
 async fn aria_sort(browser: &Browser, key: &str) -> String {
