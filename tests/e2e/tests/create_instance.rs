@@ -163,21 +163,7 @@ async fn windows_on_a_u2_flavor_is_refused_before_sending() {
     // Pressing it anyway sends nothing.
     let _ = browser.by_test_id("create-submit").await.click().await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    let log = browser
-        .client
-        .execute_async(
-            "const done = arguments[0];
-             fetch('/_sim/requests').then(r => r.json()).then(done, e => done(String(e)));",
-            vec![],
-        )
-        .await
-        .expect("read the request log");
-    let entries = log.as_array().expect("the log is a list");
-    assert!(!entries.is_empty(), "the log records requests");
-    let posts: Vec<_> = entries
-        .iter()
-        .filter(|e| e["method"] == "POST" && e["path"].as_str().unwrap_or("").ends_with("/servers"))
-        .collect();
+    let posts = sim.requests("POST", "/servers").await;
     assert!(
         posts.is_empty(),
         "no POST /servers reached the simulator: {posts:?}"
@@ -216,24 +202,6 @@ async fn the_draft_survives_a_reload() {
     browser.close().await;
 }
 
-/// How many `POST …/servers` the simulator has seen.
-async fn create_posts(browser: &Browser) -> usize {
-    let log = browser
-        .client
-        .execute_async(
-            "const done = arguments[0];
-             fetch('/_sim/requests').then(r => r.json()).then(done, e => done(String(e)));",
-            vec![],
-        )
-        .await
-        .expect("read the request log");
-    log.as_array()
-        .expect("the log is a list")
-        .iter()
-        .filter(|e| e["method"] == "POST" && e["path"].as_str().unwrap_or("").ends_with("/servers"))
-        .count()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_lost_answer_is_checked_against_the_list_and_never_resent_by_itself() {
     // The server is created, then the answer is replaced by a 504.
@@ -270,12 +238,12 @@ async fn a_lost_answer_is_checked_against_the_list_and_never_resent_by_itself() 
     );
     // Time passes; nothing is sent again on its own.
     tokio::time::sleep(std::time::Duration::from_secs(3)).await;
-    assert_eq!(create_posts(&browser).await, 1);
+    assert_eq!(sim.requests("POST", "/servers").await.len(), 1);
 
     // Only the explicit button sends it again.
     click(&browser, "create-resend").await;
     browser.by_test_id("create-result").await;
-    assert_eq!(create_posts(&browser).await, 2);
+    assert_eq!(sim.requests("POST", "/servers").await.len(), 2);
     browser.close().await;
 }
 
@@ -336,6 +304,44 @@ async fn a_401_on_submit_signs_in_again_in_place_and_creates_exactly_one_server(
         list["servers"].as_array().map(Vec::len),
         Some(1),
         "exactly one server: {list}"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_key_pair_created_on_the_access_step_is_chosen_and_the_form_kept() {
+    let sim = Simulator::start(&[]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    open_wizard(&browser).await;
+    fill(&browser, "with-new-key", UBUNTU_2204, M2_C2M4).await;
+
+    click(&browser, "create-keypair-new").await;
+    browser.fill("keypair-name", "made-in-wizard").await;
+    click(&browser, "keypair-submit").await;
+    let private_key = browser
+        .by_test_id("keypair-private-key")
+        .await
+        .prop("value")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    assert!(private_key.contains("PRIVATE KEY"), "{private_key}");
+    click(&browser, "keypair-private-key-done").await;
+
+    let chosen = browser.by_test_id("create-keypair").await;
+    browser
+        .wait_until("the new key pair chosen", || async {
+            chosen.prop("value").await.ok().flatten().as_deref() == Some("made-in-wizard")
+        })
+        .await;
+    // The rest of the form is as it was.
+    step(&browser, "basics").await;
+    let name = browser.by_test_id("create-name").await;
+    assert_eq!(
+        name.prop("value").await.unwrap().as_deref(),
+        Some("with-new-key")
     );
     browser.close().await;
 }
