@@ -198,6 +198,15 @@ impl Simulator {
             })
             .collect()
     }
+
+    /// The statuses of [`Simulator::requests`], in arrival order.
+    pub async fn answers(&self, method: &str, path_suffix: &str) -> Vec<u16> {
+        self.requests(method, path_suffix)
+            .await
+            .into_iter()
+            .map(|(status, _)| status)
+            .collect()
+    }
 }
 
 impl Drop for Simulator {
@@ -325,6 +334,16 @@ impl Browser {
             .find_all(Locator::Css(css))
             .await
             .expect("find elements")
+    }
+
+    /// How many elements have `data-testid` = `id` now.
+    pub async fn count(&self, id: &str) -> usize {
+        self.all_css(&format!("[data-testid=\"{id}\"]")).await.len()
+    }
+
+    /// Whether an element with `data-testid` = `id` is on the page now.
+    pub async fn is_present(&self, id: &str) -> bool {
+        self.count(id).await > 0
     }
 
     /// Polls `condition` until it holds or the timeout passes.

@@ -64,6 +64,22 @@ async fn fill(browser: &Browser, name: &str, image: &str, flavor: &str) {
         .expect("choose the key pair");
 }
 
+/// Waits until the server the wizard created is followed to ACTIVE.
+async fn wait_created_active(browser: &Browser) {
+    browser
+        .wait_until("the created instance ACTIVE", || async {
+            match browser
+                .client
+                .find(Locator::Css("[data-testid=\"create-result-server\"]"))
+                .await
+            {
+                Ok(el) => el.attr("data-status").await.ok().flatten().as_deref() == Some("ACTIVE"),
+                Err(_) => false,
+            }
+        })
+        .await;
+}
+
 async fn errors(browser: &Browser) -> Vec<String> {
     let mut out = Vec::new();
     for el in browser.all_css("[data-testid=\"field-error\"]").await {
@@ -110,18 +126,7 @@ async fn a_linux_instance_is_created_and_followed_to_active() {
     browser.screenshot("create-review").await;
 
     click(&browser, "create-submit").await;
-    browser
-        .wait_until("the new instance ACTIVE", || async {
-            match browser
-                .client
-                .find(Locator::Css("[data-testid=\"create-result-server\"]"))
-                .await
-            {
-                Ok(el) => el.attr("data-status").await.ok().flatten().as_deref() == Some("ACTIVE"),
-                Err(_) => false,
-            }
-        })
-        .await;
+    wait_created_active(&browser).await;
     let line = browser
         .by_test_id("create-result-server")
         .await
@@ -269,24 +274,8 @@ async fn a_401_on_submit_signs_in_again_in_place_and_creates_exactly_one_server(
     click(&browser, "login-submit").await;
 
     // The same request goes out once more with the new token; the wizard follows the server.
-    browser
-        .wait_until("the created instance ACTIVE", || async {
-            match browser
-                .client
-                .find(Locator::Css("[data-testid=\"create-result-server\"]"))
-                .await
-            {
-                Ok(el) => el.attr("data-status").await.ok().flatten().as_deref() == Some("ACTIVE"),
-                Err(_) => false,
-            }
-        })
-        .await;
-    let answers: Vec<u16> = sim
-        .requests("POST", "/servers")
-        .await
-        .iter()
-        .map(|(status, _)| *status)
-        .collect();
+    wait_created_active(&browser).await;
+    let answers = sim.answers("POST", "/servers").await;
     assert_eq!(answers, vec![401, 202], "refused once, then created once");
     let token = sim.token().await;
     let (_, list) = sim

@@ -4,7 +4,12 @@
 //! action that says the outcome is unknown and sends nothing again.
 
 use console_e2e::{Browser, Simulator, PASSWORD};
-use fantoccini::Locator;
+
+// Shared with the instance tests; this file uses part of it.
+#[allow(dead_code)]
+mod instance_ui;
+
+use instance_ui::{click, open_instance, status, text_of, wait_status};
 
 const WEB_02: &str = "5e1f0000-0000-4000-8000-000000000002";
 
@@ -12,101 +17,26 @@ fn simulator() -> Simulator {
     Simulator::start(&["--test-control", "--transition-ms", "300"])
 }
 
-async fn open_web_02(browser: &Browser) {
-    browser
-        .wait_css(&format!(
-            "[data-testid=\"instance-row\"][data-id=\"{WEB_02}\"] a"
-        ))
-        .await
-        .click()
-        .await
-        .expect("open web-02");
-    browser.by_test_id("action-stop").await;
-}
-
-async fn click(browser: &Browser, id: &str) {
-    browser
-        .by_test_id(id)
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click {id}: {e}"));
-}
-
-async fn is_present(browser: &Browser, id: &str) -> bool {
-    browser
-        .client
-        .find(Locator::Css(&format!("[data-testid=\"{id}\"]")))
-        .await
-        .is_ok()
-}
-
-async fn text_of(browser: &Browser, id: &str) -> String {
-    match browser
-        .client
-        .find(Locator::Css(&format!("[data-testid=\"{id}\"]")))
-        .await
-    {
-        Ok(el) => el.text().await.unwrap_or_default(),
-        Err(_) => String::new(),
-    }
-}
-
-async fn detail_status(browser: &Browser) -> String {
-    match browser
-        .client
-        .find(Locator::Css("[data-testid=\"instance-status\"]"))
-        .await
-    {
-        Ok(el) => el
-            .attr("data-status")
-            .await
-            .ok()
-            .flatten()
-            .unwrap_or_default(),
-        Err(_) => String::new(),
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn reads_are_sent_again_after_gateway_errors_and_a_malformed_list_keeps_the_rows() {
     let sim = simulator();
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
-    let rows_before = browser
-        .all_css("[data-testid=\"instance-row\"]")
-        .await
-        .len();
+    let rows_before = browser.count("instance-row").await;
 
     // Two 503s, then the real list: the reader waits (with a visible countdown) and tries again.
     sim.set_faults(&["GET /servers/detail=status:503,times:2"])
         .await;
     click(&browser, "refresh").await;
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
-    eprintln!("DEBUG {:?}", sim.requests("GET", "/servers/detail").await);
-    eprintln!(
-        "DEBUG faults {:?}",
-        sim.control("GET", "/_sim/faults", None).await
-    );
-    browser.screenshot("debug-retry").await;
     browser.by_test_id("retry-notice").await;
     browser
         .wait_until("the retried list, without the notice", || async {
-            !is_present(&browser, "retry-notice").await
-                && browser
-                    .all_css("[data-testid=\"instance-row\"]")
-                    .await
-                    .len()
-                    == rows_before
+            !browser.is_present("retry-notice").await
+                && browser.count("instance-row").await == rows_before
         })
         .await;
-    assert!(!is_present(&browser, "error-message").await);
-    let statuses: Vec<u16> = sim
-        .requests("GET", "/servers/detail")
-        .await
-        .iter()
-        .map(|(status, _)| *status)
-        .collect();
+    assert!(!browser.is_present("error-message").await);
+    let statuses = sim.answers("GET", "/servers/detail").await;
     assert!(
         statuses.ends_with(&[503, 503, 200]),
         "GET /servers/detail answers: {statuses:?}"
@@ -120,10 +50,7 @@ async fn reads_are_sent_again_after_gateway_errors_and_a_malformed_list_keeps_th
     let error = text_of(&browser, "error-message").await;
     assert!(error.contains("JSON"), "error shown: {error}");
     assert_eq!(
-        browser
-            .all_css("[data-testid=\"instance-row\"]")
-            .await
-            .len(),
+        browser.count("instance-row").await,
         rows_before,
         "the list stays while the error is shown"
     );
@@ -136,7 +63,7 @@ async fn a_401_during_an_action_signs_in_again_in_place_and_sends_it_once_more()
     let sim = simulator();
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
-    open_web_02(&browser).await;
+    open_instance(&browser, WEB_02).await;
     sim.control("DELETE", "/_sim/requests", None).await;
 
     sim.control("POST", "/_sim/expire-tokens", None).await;
@@ -148,23 +75,14 @@ async fn a_401_during_an_action_signs_in_again_in_place_and_sends_it_once_more()
     browser.fill("login-password", PASSWORD).await;
     click(&browser, "login-submit").await;
 
-    browser
-        .wait_until("web-02 stopped after signing in again", || async {
-            detail_status(&browser).await == "SHUTOFF"
-        })
-        .await;
-    let answers: Vec<u16> = sim
-        .requests("POST", "/action")
-        .await
-        .iter()
-        .map(|(status, _)| *status)
-        .collect();
+    wait_status(&browser, "SHUTOFF").await;
+    let answers = sim.answers("POST", "/action").await;
     assert_eq!(
         answers,
         vec![401, 202],
         "refused once, then sent once with the new token"
     );
-    assert!(!is_present(&browser, "error-message").await);
+    assert!(!browser.is_present("error-message").await);
     browser.close().await;
 }
 
@@ -173,7 +91,7 @@ async fn a_rate_limited_action_counts_down_and_is_not_sent_again() {
     let sim = simulator();
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
-    open_web_02(&browser).await;
+    open_instance(&browser, WEB_02).await;
     sim.control("DELETE", "/_sim/requests", None).await;
 
     sim.set_faults(&["POST /servers/{id}/action=over-limit,retry-after:2,times:1"])
@@ -195,7 +113,7 @@ async fn a_rate_limited_action_counts_down_and_is_not_sent_again() {
         })
         .await;
     assert_eq!(sim.requests("POST", "/action").await, vec![(429, false)]);
-    assert_eq!(detail_status(&browser).await, "ACTIVE");
+    assert_eq!(status(&browser).await, "ACTIVE");
     browser.close().await;
 }
 
@@ -204,7 +122,7 @@ async fn a_lost_answer_to_an_action_says_the_outcome_is_unknown_and_sends_nothin
     let sim = simulator();
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
-    open_web_02(&browser).await;
+    open_instance(&browser, WEB_02).await;
     sim.control("DELETE", "/_sim/requests", None).await;
 
     // The stop is carried out, but the answer is a gateway timeout.
@@ -228,7 +146,7 @@ async fn clicking_an_action_three_times_at_once_sends_it_once() {
     let sim = simulator();
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
-    open_web_02(&browser).await;
+    open_instance(&browser, WEB_02).await;
     sim.control("DELETE", "/_sim/requests", None).await;
 
     // Three clicks in the same task: no re-render can disable the button in between, so only
@@ -242,11 +160,7 @@ async fn clicking_an_action_three_times_at_once_sends_it_once() {
         )
         .await
         .expect("click three times");
-    browser
-        .wait_until("web-02 stopped", || async {
-            detail_status(&browser).await == "SHUTOFF"
-        })
-        .await;
+    wait_status(&browser, "SHUTOFF").await;
     tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     assert_eq!(sim.requests("POST", "/action").await.len(), 1);
     browser.close().await;
@@ -257,10 +171,7 @@ async fn a_slow_read_can_be_given_up_and_the_list_stays() {
     let sim = simulator();
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
-    let rows_before = browser
-        .all_css("[data-testid=\"instance-row\"]")
-        .await
-        .len();
+    let rows_before = browser.count("instance-row").await;
 
     sim.set_faults(&["GET /servers/detail=latency:20000,times:1"])
         .await;
@@ -271,12 +182,9 @@ async fn a_slow_read_can_be_given_up_and_the_list_stays() {
     browser.by_test_id("error-message").await;
     let error = text_of(&browser, "error-message").await;
     assert!(error.contains("cancelled"), "error shown: {error}");
-    assert!(!is_present(&browser, "slow-notice").await);
+    assert!(!browser.is_present("slow-notice").await);
     assert_eq!(
-        browser
-            .all_css("[data-testid=\"instance-row\"]")
-            .await
-            .len(),
+        browser.count("instance-row").await,
         rows_before,
         "the list stays"
     );
@@ -290,7 +198,7 @@ async fn an_html_error_page_on_a_refresh_is_explained_and_the_key_pairs_stay() {
     browser.sign_in(&sim).await;
     click(&browser, "nav-keypairs").await;
     browser.by_test_id("keypair-row").await;
-    let rows_before = browser.all_css("[data-testid=\"keypair-row\"]").await.len();
+    let rows_before = browser.count("keypair-row").await;
 
     // A proxy's HTML page instead of the list (a 404 is not retried).
     sim.set_faults(&["GET /os-keypairs=html,status:404,times:1"])
@@ -304,7 +212,7 @@ async fn an_html_error_page_on_a_refresh_is_explained_and_the_key_pairs_stay() {
         "the page's markup is not shown: {error}"
     );
     assert_eq!(
-        browser.all_css("[data-testid=\"keypair-row\"]").await.len(),
+        browser.count("keypair-row").await,
         rows_before,
         "the key pairs stay"
     );

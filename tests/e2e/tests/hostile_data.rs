@@ -146,11 +146,7 @@ async fn xss_payloads_in_names_and_metadata_are_shown_as_text_on_every_screen() 
     browser.fill("instance-filter", PAYLOADS[1]).await;
     browser
         .wait_until("the quick filter to keep two rows", || async {
-            browser
-                .all_css("[data-testid=\"instance-row\"]")
-                .await
-                .len()
-                == 2
+            browser.count("instance-row").await == 2
         })
         .await;
     assert_inert(&browser, "quick filter").await;
