@@ -178,7 +178,10 @@ impl ServerList {
                 .await;
             if self.finish_read(generation, read) {
                 if !fresh {
-                    self.set.set(building);
+                    self.set.update(|shown| {
+                        building.adopt_unchanged(shown);
+                        *shown = building;
+                    });
                 }
                 self.complete.set(true);
                 perf::mark_after_paint("cc:servers-all-loaded");

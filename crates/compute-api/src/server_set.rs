@@ -12,6 +12,7 @@
 //! returns the servers at the mark again; merging them changes nothing.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use crate::request::ServerQuery;
@@ -24,12 +25,16 @@ pub const MAX_PAGE: u32 = 1000;
 /// The first page of a progressive load: small, so the first rows show at once.
 pub const FIRST_PAGE: u32 = 100;
 
+/// The next [`Row::version`]. `u64::MAX` is never reached: it marks rows being dropped.
+static NEXT_VERSION: AtomicU64 = AtomicU64::new(1);
+
 /// One server as the list holds it.
 #[derive(Debug, Clone)]
 pub struct Row {
     pub server: Arc<Server>,
-    /// Unique to this content of this server in this set: a changed server gets a new
-    /// version, so a view keyed by it redraws exactly the rows that changed.
+    /// Unique to this content of this server, across every set of the program: a changed
+    /// server gets a new version, so a view keyed by it redraws exactly the rows that changed
+    /// (also when a whole new set replaces the one shown).
     pub version: u64,
     /// What the quick filter searches, lower-cased once.
     search: Arc<str>,
@@ -76,7 +81,6 @@ pub struct ServerSet {
     rows: Vec<Row>,
     /// Server id → index in `rows`.
     positions: HashMap<String, usize>,
-    next_version: u64,
     pages: usize,
     mark: Option<Mark>,
     /// Counts every change, so a caller can tell whether anything moved.
@@ -208,6 +212,19 @@ impl ServerSet {
         merged
     }
 
+    /// Takes over the rows of `previous` (the set this one replaces) whose server did not
+    /// change, versions included, so a view redraws only what a full read changed.
+    pub fn adopt_unchanged(&mut self, previous: &ServerSet) {
+        for row in &mut self.rows {
+            if let Some(&i) = previous.positions.get(&row.server.id) {
+                let old = &previous.rows[i];
+                if old.server == row.server {
+                    *row = old.clone();
+                }
+            }
+        }
+    }
+
     /// The rows matching a quick-filter query, in order.
     pub fn filter(&self, query: &str) -> Vec<Row> {
         let words = filter_words(query);
@@ -222,11 +239,10 @@ impl ServerSet {
     }
 
     fn row(&mut self, server: Server) -> Row {
-        self.next_version += 1;
         Row {
             search: search_text(&server).into(),
             server: Arc::new(server),
-            version: self.next_version,
+            version: NEXT_VERSION.fetch_add(1, Ordering::Relaxed),
         }
     }
 

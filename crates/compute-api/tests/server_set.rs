@@ -100,6 +100,30 @@ fn changes_replace_in_place_add_first_and_drop_deleted() {
 }
 
 #[test]
+fn a_set_read_again_never_reuses_a_version_of_the_one_it_replaces() {
+    let shown = two_pages();
+    let reread = two_pages();
+    let before: std::collections::HashSet<u64> = shown.rows().iter().map(|r| r.version).collect();
+    assert!(reread.rows().iter().all(|r| !before.contains(&r.version)));
+}
+
+#[test]
+fn a_set_read_again_keeps_the_versions_of_unchanged_servers() {
+    let shown = two_pages();
+    let mut reread = ServerSet::new();
+    reread.push_page(vec![
+        server("a", "ACTIVE", "2026-11-28T10:00:05Z"),
+        server("b", "SHUTOFF", "2026-11-28T10:30:00Z"),
+    ]);
+    reread.push_page(vec![server("c", "SHUTOFF", "2026-11-28T11:00:00Z")]);
+    reread.adopt_unchanged(&shown);
+    let version = |set: &ServerSet, i: usize| set.rows()[i].version;
+    assert_eq!(version(&reread, 0), version(&shown, 0));
+    assert_ne!(version(&reread, 1), version(&shown, 1), "b changed");
+    assert_eq!(version(&reread, 2), version(&shown, 2));
+}
+
+#[test]
 fn an_empty_answer_changes_nothing_and_the_mark_never_moves_back() {
     let mut set = two_pages();
     let revision = set.revision();
