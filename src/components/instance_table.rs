@@ -157,9 +157,15 @@ pub fn InstanceTable(
         }
         key
     });
-    // Trust a drawn row's height over the constant (a user font size can change it).
+    // Trust a drawn row's height over the constant (a user font size can change it). Measured
+    // when rows first appear and after a resize, not on every scroll: reading a height forces
+    // a layout.
+    let has_rows = Memo::new(move |_| !rows.with(ShownRows::is_empty));
     Effect::new(move |_| {
-        range.track();
+        view_px.track();
+        if !has_rows.get() {
+            return;
+        }
         if let Some(row) = viewport
             .get_untracked()
             .and_then(|v| v.query_selector(".instance-row").ok().flatten())
