@@ -7,7 +7,7 @@ use std::sync::Arc;
 use compute_api::refresh;
 use compute_api::request::ServerQuery;
 use compute_api::rules::Operation;
-use compute_api::server_set::{can_merge_changes, ServerSet};
+use compute_api::server_set::ServerSet;
 use compute_api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -20,12 +20,14 @@ use crate::components::{ConfirmDialog, ErrorMessage, InstanceTable};
 use crate::i18n::{use_i18n, InstancesMsg, Msg};
 use crate::pages::{EmptyState, LoadingRow, PageHeader};
 use crate::paths::segment;
-use crate::store::{expect_store, ServerList, ShownRows};
+use crate::store::{expect_store, ShownRows};
 
+mod auto_refresh;
 mod bulk;
 mod filters;
 pub mod pager;
 
+use auto_refresh::AutoRefresh;
 use bulk::{list_action_request, BulkDialog, BULK};
 use filters::ServerFilters;
 use pager::Pager;
@@ -271,81 +273,6 @@ enum ListState {
     /// The first read failed: only its error shows.
     Failed,
     Rows,
-}
-
-/// How often the auto-refresh looks whether a read is due.
-const TICK_MS: u64 = 500;
-
-/// Reads the list again by itself. Instances in a transitional state (BUILD, REBOOT, RESIZE
-/// …) or running a task are followed: read again after 2 s, doubling the wait up to 30 s while
-/// nothing changes, back to 2 s after a change. When the list can be kept current with
-/// `changes-since` (the whole tenant, unfiltered) it is also read every 10 s while nothing is
-/// under way, since such a read costs only what changed. Paused while the tab is
-/// hidden or auto-refresh is off (followed rows are read regardless).
-#[derive(Clone, Copy)]
-struct AutoRefresh {
-    delay: StoredValue<u32>,
-    due: StoredValue<f64>,
-    seen: StoredValue<Option<u64>>,
-}
-
-impl AutoRefresh {
-    fn start(list: ServerList, auto: RwSignal<bool>, following: RwSignal<HashSet<String>>) -> Self {
-        let this = Self {
-            delay: StoredValue::new(refresh::FIRST_DELAY_MS),
-            // The list was just read (or is being read): nothing is due yet.
-            due: StoredValue::new(js_sys::Date::now() + f64::from(refresh::FIRST_DELAY_MS)),
-            seen: StoredValue::new(None),
-        };
-        if let Ok(handle) = set_interval_with_handle(
-            move || {
-                this.tick(
-                    list,
-                    auto.get_untracked(),
-                    !following.with_untracked(HashSet::is_empty),
-                )
-            },
-            std::time::Duration::from_millis(TICK_MS),
-        ) {
-            on_cleanup(move || handle.clear());
-        }
-        this
-    }
-
-    /// Reads now, and then from the first wait.
-    fn now(self, list: ServerList) {
-        self.delay.set_value(refresh::FIRST_DELAY_MS);
-        self.due
-            .set_value(js_sys::Date::now() + f64::from(refresh::FIRST_DELAY_MS));
-        self.seen.set_value(None);
-        list.refresh_changes();
-    }
-
-    fn tick(self, list: ServerList, auto: bool, followed: bool) {
-        let now = js_sys::Date::now();
-        let busy = list.set.with_untracked(ServerSet::needs_refresh);
-        let cheap = can_merge_changes(&list.query());
-        if !(followed || (auto && (busy || cheap))) {
-            // Next time something is under way, start from the first wait.
-            self.delay.set_value(refresh::FIRST_DELAY_MS);
-            self.due.set_value(now + f64::from(refresh::FIRST_DELAY_MS));
-            self.seen.set_value(None);
-            return;
-        }
-        if document().hidden() || now < self.due.get_value() || list.reading.get_untracked() {
-            return;
-        }
-        let revision = list.set.with_untracked(ServerSet::revision);
-        let wait = match self.seen.get_value() {
-            _ if !(busy || followed) => refresh::IDLE_DELAY_MS,
-            None => refresh::FIRST_DELAY_MS,
-            Some(before) => refresh::next_delay_ms(self.delay.get_value(), before != revision),
-        };
-        self.delay.set_value(wait);
-        self.due.set_value(now + f64::from(wait));
-        self.seen.set_value(Some(revision));
-        list.refresh_changes();
-    }
 }
 
 /// The server-side filters and page of a list URL's query; a `limit` above the API's
