@@ -24,7 +24,7 @@ use crate::store::ShownRows;
 pub const ROW_PX: f64 = 40.0;
 
 /// Rows drawn beyond each edge of the view, so a fast scroll shows no blank.
-pub const OVERSCAN: usize = 10;
+pub const OVERSCAN: usize = 6;
 
 /// The rows to draw: those in view of a viewport `view_px` tall scrolled to `scroll_top`,
 /// plus `overscan` rows either side, clamped to `len`.
@@ -119,19 +119,12 @@ pub fn InstanceTable(
     let viewport = NodeRef::<Div>::new();
     let scroll_top = RwSignal::new(0.0_f64);
     let row_px = RwSignal::new(ROW_PX);
-    // The viewport is never taller than the window, so the window's height bounds the rows
-    // in view even before the viewport has its final size.
-    let view_px = RwSignal::new(
-        window()
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(900.0),
-    );
+    // The height rows are drawn for: the window's until the viewport is measured (it is
+    // never taller), then the viewport's largest (its CSS `max-height`).
+    let view_px = RwSignal::new(window_height());
+    let resized = RwSignal::new(0_u32);
     let resize = window_event_listener(leptos::ev::resize, move |_| {
-        if let Some(h) = window().inner_height().ok().and_then(|h| h.as_f64()) {
-            view_px.set(h);
-        }
+        resized.update(|n| *n = n.wrapping_add(1));
     });
     on_cleanup(move || resize.remove());
     let range = Memo::new(move |_| {
@@ -157,19 +150,23 @@ pub fn InstanceTable(
         }
         key
     });
-    // Trust a drawn row's height over the constant (a user font size can change it). Measured
-    // when rows first appear and after a resize, not on every scroll: reading a height forces
-    // a layout.
+    // Measured when rows first appear and after a resize, not on every scroll (reading a
+    // height forces a layout): the viewport's largest height, and a drawn row's height,
+    // trusted over the constant (a user font size can change it).
     let has_rows = Memo::new(move |_| !rows.with(ShownRows::is_empty));
     Effect::new(move |_| {
-        view_px.track();
+        resized.track();
         if !has_rows.get() {
             return;
         }
-        if let Some(row) = viewport
-            .get_untracked()
-            .and_then(|v| v.query_selector(".instance-row").ok().flatten())
-        {
+        let Some(viewport) = viewport.get_untracked() else {
+            return;
+        };
+        let cap = largest_height(&viewport);
+        if (cap - view_px.get_untracked()).abs() > 0.5 {
+            view_px.set(cap);
+        }
+        if let Some(row) = viewport.query_selector(".instance-row").ok().flatten() {
             let h = row
                 .dyn_ref::<web_sys::HtmlElement>()
                 .map_or(0.0, |r| f64::from(r.offset_height()));
@@ -368,6 +365,31 @@ fn InstanceRow(
             })}
         </tr>
     }
+}
+
+fn window_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(900.0)
+}
+
+/// The tallest the viewport can be: its CSS `max-height` in pixels, at most the window's
+/// height (the window's alone when there is no such limit).
+fn largest_height(viewport: &web_sys::HtmlElement) -> f64 {
+    let cap = window()
+        .get_computed_style(viewport)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value("max-height").ok())
+        .and_then(|v| {
+            v.strip_suffix("px")
+                .and_then(|n| n.trim().parse::<f64>().ok())
+        })
+        .filter(|px| *px > 0.0);
+    let window = window_height();
+    cap.map_or(window, |px| px.min(window))
 }
 
 /// Every address on one line, for the cell's tooltip (the cell itself may be cut short).

@@ -30,11 +30,11 @@ fn drawn_ids(root: &web_sys::HtmlElement) -> Vec<String> {
         .collect()
 }
 
-/// Gives the table's viewport a fixed height (the tests load no style sheet) and returns it.
+/// Gives the table's viewport a largest height (the tests load no style sheet) and returns it.
 fn sized_viewport(root: &web_sys::HtmlElement) -> web_sys::HtmlElement {
     let viewport = by_testid(root, "instance-list");
     viewport
-        .set_attribute("style", "height: 400px; overflow: auto")
+        .set_attribute("style", "max-height: 400px; overflow: auto")
         .unwrap();
     viewport
 }
