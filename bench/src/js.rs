@@ -40,7 +40,7 @@ pub fn load() -> String {
         r#"
 const [trigger, total, timeoutMs, done] = arguments;
 const out = {};
-let finished = false, firstPending = false, allPending = false, firstSeen = null;
+let finished = false, firstPending = false, allPending = false, firstSeen = null, shortSince = null;
 const finish = (error) => {
   if (finished) return;
   finished = true;
@@ -65,6 +65,13 @@ const frame = () => {
     afterPaint((t) => { out.all = t - t0; if ('first' in out) finish(); });
   }
   if (window.__benchError) return finish(window.__benchError);
+  // Complete, but with fewer rows than the tenant has: not worth waiting the full limit.
+  const short = l && l.dataset.complete === 'true' && Number(l.dataset.loaded) < total;
+  if (!short) shortSince = null;
+  else if (shortSince === null) shortSince = now;
+  else if (now - shortSince > 10000) {
+    return finish('data-complete is "true" with data-loaded below ' + total + ' for 10 s');
+  }
   if (firstSeen !== null && !allPending && now - firstSeen > 5000
       && !(l && l.hasAttribute('data-loaded') && l.hasAttribute('data-complete'))) {
     return finish('rows are shown but ' + LIST + ' with data-loaded and data-complete is not');

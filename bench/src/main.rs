@@ -81,7 +81,8 @@ enum Page {
 struct Run {
     figures: BTreeMap<&'static str, f64>,
     notes: BTreeMap<&'static str, String>,
-    error: Option<String>,
+    /// What failed, in order.
+    errors: Vec<String>,
 }
 
 impl Run {
@@ -189,7 +190,8 @@ async fn load_all(browser: &Browser, page: Page, trigger: &str, total: usize) ->
     .await
 }
 
-async fn memory(browser: &Browser, run: &mut Run) -> Step<f64> {
+/// Memory after `gc()` in MB, and `performance.memory`'s JS heap in MB when there is one.
+async fn memory(browser: &Browser, run: &mut Run) -> Step<(f64, Option<f64>)> {
     let answer = exec_async(browser, js::MEMORY, vec![]).await?;
     if let Some(source) = answer["source"].as_str() {
         run.notes.insert("memory_source", source.to_string());
@@ -198,12 +200,10 @@ async fn memory(browser: &Browser, run: &mut Run) -> Step<f64> {
         run.notes
             .insert("gc", "no gc(): --js-flags=--expose-gc missing".into());
     }
-    if let Some(heap) = answer["heap"].as_f64() {
-        run.set("js_heap_mb", heap / 1_048_576.0);
-    }
+    let heap = answer["heap"].as_f64().map(|b| b / 1_048_576.0);
     answer["bytes"]
         .as_f64()
-        .map(|b| b / 1_048_576.0)
+        .map(|b| (b / 1_048_576.0, heap))
         .ok_or_else(|| format!("no memory figure: {answer}"))
 }
 
@@ -225,8 +225,8 @@ async fn set_auto_refresh(browser: &Browser, want: bool) -> Step<()> {
     }
 }
 
-/// One page, one run: every figure in order; the first failure ends the run, keeping the
-/// figures measured so far.
+/// One page, one run. A failure to load ends the run; after that each measurement stands on
+/// its own, and a failed one is recorded and the next one tried.
 async fn page_run(page: Page, setup: &Setup<'_>) -> Run {
     let mut run = Run::default();
     let browser = Browser::start_with_flags(&CHROMIUM_FLAGS).await;
@@ -235,16 +235,42 @@ async fn page_run(page: Page, setup: &Setup<'_>) -> Run {
         Some(Duration::from_secs(60)),
         Some(Duration::ZERO),
     );
-    if let Err(e) = browser.client.update_timeouts(timeouts).await {
-        run.error = Some(format!("set WebDriver timeouts: {e}"));
-    } else if let Err(e) = steps(page, &browser, setup, &mut run).await {
-        run.error = Some(e);
+    match browser.client.update_timeouts(timeouts).await {
+        Err(e) => run.errors.push(format!("set WebDriver timeouts: {e}")),
+        Ok(()) => match open_and_load(page, &browser, setup, &mut run).await {
+            Err(e) => run.errors.push(e),
+            Ok(()) => {
+                if let Err(e) = loaded_list(&browser, &mut run).await {
+                    run.errors.push(e);
+                }
+                if let Err(e) = scroll(page, &browser, &mut run).await {
+                    run.errors.push(e);
+                }
+                if let Err(e) = quick_filter(&browser, &mut run).await {
+                    run.errors.push(e);
+                }
+                match status_refresh(page, &browser, setup).await {
+                    Ok(ms) => run.set("status_refresh_ms", ms),
+                    Err(e) => run.errors.push(e),
+                }
+                if let Err(e) = memory_growth(page, &browser, setup, &mut run).await {
+                    run.errors.push(e);
+                }
+            }
+        },
     }
     browser.close().await;
     run
 }
 
-async fn steps(page: Page, browser: &Browser, setup: &Setup<'_>, run: &mut Run) -> Step<()> {
+/// Opens the page, signs in and loads every row: `boot_ms`, `first_rows_ms`, `all_rows_ms`
+/// and the console's marks.
+async fn open_and_load(
+    page: Page,
+    browser: &Browser,
+    setup: &Setup<'_>,
+    run: &mut Run,
+) -> Step<()> {
     let (url, ready_mark) = match page {
         Page::Console => (
             format!("{}/login?next=%2Finstances", setup.sim.url),
@@ -263,7 +289,6 @@ async fn steps(page: Page, browser: &Browser, setup: &Setup<'_>, run: &mut Run) 
     let ready = exec(browser, js::MARK_START, vec![json!(ready_mark)]).await?;
     run.set("boot_ms", ready.as_f64().unwrap_or(f64::NAN));
 
-    // Sign in and load every page.
     let trigger = sign_in_trigger(page);
     let load = load_all(browser, page, &trigger, setup.total).await?;
     run.set("first_rows_ms", load["first"].as_f64().unwrap_or(f64::NAN));
@@ -286,23 +311,32 @@ async fn steps(page: Page, browser: &Browser, setup: &Setup<'_>, run: &mut Run) 
     checked("loading every row", load)?;
     if page == Page::Console {
         // Like the baseline, no reads of its own while measuring; on again for the refresh.
-        set_auto_refresh(browser, false).await?;
+        if let Err(e) = set_auto_refresh(browser, false).await {
+            run.notes.insert("auto_refresh", e);
+        }
         wait_for(
             browser,
-            "auto-refresh off",
+            "after auto-refresh off",
             "list() && list().dataset.complete === 'true'",
             UI_TIMEOUT_MS,
         )
         .await?;
     }
+    Ok(())
+}
 
-    // What a loaded list costs.
+/// What a loaded list costs: `dom_nodes`, `memory_mb` (and `js_heap_mb`).
+async fn loaded_list(browser: &Browser, run: &mut Run) -> Step<()> {
     let nodes = exec(browser, js::DOM_NODES, vec![]).await?;
     run.set("dom_nodes", nodes.as_f64().unwrap_or(f64::NAN));
-    let mb = memory(browser, run).await?;
+    let (mb, heap) = memory(browser, run).await?;
     run.set("memory_mb", mb);
+    run.set("js_heap_mb", heap.unwrap_or(f64::NAN));
+    Ok(())
+}
 
-    // Scrolling.
+/// `scroll_frame_p95_ms`: the console's list element, the baseline's window.
+async fn scroll(page: Page, browser: &Browser, run: &mut Run) -> Step<()> {
     let target = match page {
         Page::Console => "list",
         Page::Baseline => "window",
@@ -320,27 +354,37 @@ async fn steps(page: Page, browser: &Browser, setup: &Setup<'_>, run: &mut Run) 
         .filter_map(Value::as_f64)
         .collect();
     run.set("scroll_frame_p95_ms", percentile(&frames, 95.0));
+    Ok(())
+}
 
-    // Quick-filter keystrokes.
-    let keystrokes = filter_keystrokes(browser).await?;
-    run.set("filter_p50_ms", percentile(&keystrokes, 50.0));
-    run.set("filter_p95_ms", percentile(&keystrokes, 95.0));
+/// `filter_p50_ms`, `filter_p95_ms`; the filter is empty again afterwards.
+async fn quick_filter(browser: &Browser, run: &mut Run) -> Step<()> {
+    let keystrokes = filter_keystrokes(browser).await;
     let cleared = exec_async(
         browser,
         &js::set_filter(),
         vec![json!(""), json!(UI_TIMEOUT_MS)],
     )
-    .await?;
-    checked("clearing the quick filter", cleared)?;
+    .await;
+    let keystrokes = keystrokes?;
+    run.set("filter_p50_ms", percentile(&keystrokes, 50.0));
+    run.set("filter_p95_ms", percentile(&keystrokes, 95.0));
+    checked("clearing the quick filter", cleared?)?;
+    Ok(())
+}
 
-    // A status refresh after the simulator changed every 10th server.
-    run.set(
-        "status_refresh_ms",
-        status_refresh(page, browser, setup).await?,
-    );
-
-    // Memory over load/clear cycles.
-    let before = memory(browser, run).await?;
+/// `memory_growth_pct`: memory after `cycles` sign-out/sign-in (baseline: clear/load) cycles,
+/// each waiting for every row, against memory before them.
+async fn memory_growth(
+    page: Page,
+    browser: &Browser,
+    setup: &Setup<'_>,
+    run: &mut Run,
+) -> Step<()> {
+    if setup.cycles == 0 {
+        return Ok(());
+    }
+    let (before, _) = memory(browser, run).await?;
     for cycle in 0..setup.cycles {
         let trigger = match page {
             Page::Console => {
@@ -363,13 +407,11 @@ async fn steps(page: Page, browser: &Browser, setup: &Setup<'_>, run: &mut Run) 
         let load = load_all(browser, page, &trigger, setup.total).await?;
         checked(&format!("load/clear cycle {}", cycle + 1), load)?;
         if page == Page::Console {
-            set_auto_refresh(browser, false).await?;
+            let _ = set_auto_refresh(browser, false).await;
         }
     }
-    if setup.cycles > 0 {
-        let after = memory(browser, run).await?;
-        run.set("memory_growth_pct", (after - before) / before * 100.0);
-    }
+    let (after, _) = memory(browser, run).await?;
+    run.set("memory_growth_pct", (after - before) / before * 100.0);
     Ok(())
 }
 
@@ -605,8 +647,8 @@ async fn main() {
                     started.elapsed().as_secs_f64()
                 );
                 let run = page_run(page, &setup).await;
-                if let Some(error) = &run.error {
-                    eprintln!("  {page:?} stopped: {error}");
+                for error in &run.errors {
+                    eprintln!("  {page:?}: {error}");
                 }
                 match page {
                     Page::Console => console_runs.push(run),
@@ -667,7 +709,7 @@ fn summarise(console: &[Run], baseline: &[Run]) -> Value {
                 json!({
                     "figures": r.figures,
                     "notes": r.notes,
-                    "error": r.error,
+                    "errors": r.errors,
                 })
             })
             .collect()
@@ -682,7 +724,8 @@ fn figure(report: &Value, n: usize, name: &str, side: &str) -> Option<f64> {
     report["results"][n.to_string()]["figures"][name][side].as_f64()
 }
 
-/// Per-run `console[a] / baseline[b]`, median.
+/// Per-run `console[a] / baseline[b]`, median, over runs where the console loaded every row
+/// (time to interactive counts only for a console that gets there).
 fn cross_ratio(report: &Value, n: usize, console: &str, baseline: &str) -> Option<f64> {
     let runs = &report["results"][n.to_string()]["runs"];
     let c = runs["console"].as_array()?;
@@ -690,6 +733,7 @@ fn cross_ratio(report: &Value, n: usize, console: &str, baseline: &str) -> Optio
     let ratios: Vec<f64> = c
         .iter()
         .zip(b)
+        .filter(|(c, _)| c["figures"]["all_rows_ms"].is_number())
         .filter_map(|(c, b)| {
             Some(c["figures"][console].as_f64()? / b["figures"][baseline].as_f64()?)
         })
@@ -847,12 +891,14 @@ fn print_report(report: &Value) {
         for side in ["console", "baseline"] {
             let mut errors: BTreeMap<String, usize> = BTreeMap::new();
             for run in result["runs"][side].as_array().into_iter().flatten() {
-                if let Some(e) = run["error"].as_str() {
-                    *errors.entry(e.to_string()).or_default() += 1;
+                for e in run["errors"].as_array().into_iter().flatten() {
+                    *errors
+                        .entry(e.as_str().unwrap_or("").to_string())
+                        .or_default() += 1;
                 }
             }
             for (error, count) in errors {
-                println!("{side} stopped in {count} run(s): {error}");
+                println!("{side}, {count} run(s): {error}");
             }
         }
     }
