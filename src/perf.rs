@@ -7,3 +7,11 @@ pub fn mark(name: &str) {
         let _ = performance.mark(name);
     }
 }
+
+/// Marks a milestone once the changes made so far are painted: the next frame is drawn, then
+/// the mark is taken right after it.
+pub fn mark_after_paint(name: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(move || mark(name), std::time::Duration::ZERO);
+    });
+}

@@ -21,6 +21,7 @@ use compute_console::components::{
 use compute_console::config::{service_base, RegionOverrides, RuntimeConfig};
 use compute_console::i18n::{provide_i18n, tr, Lang, Msg};
 use compute_console::session::Session;
+use compute_console::store::ShownRows;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -36,6 +37,8 @@ mod failures;
 mod instances;
 #[path = "console/resources.rs"]
 mod resources;
+#[path = "console/virtual_table.rs"]
+mod virtual_table;
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
@@ -195,7 +198,9 @@ fn status_badge_always_shows_the_status_text() {
 #[wasm_bindgen_test]
 fn instance_table_renders_rows_with_test_ids() {
     let flavor_names = HashMap::from([("f-m2".to_string(), "m2.c2m4".to_string())]);
-    let root = mount(move || view! { <InstanceTable servers=servers() flavor_names /> });
+    let root = mount(
+        move || view! { <InstanceTable rows=ShownRows::from_servers(servers()) flavor_names /> },
+    );
     let rows = query_all(&root, "[data-testid=\"instance-row\"]");
     assert_eq!(rows.len(), 3);
     assert_eq!(
@@ -239,7 +244,7 @@ fn instance_table_renders_rows_with_test_ids() {
 
 #[wasm_bindgen_test]
 fn instance_names_render_as_text_never_html() {
-    let root = mount(move || view! { <InstanceTable servers=servers() /> });
+    let root = mount(move || view! { <InstanceTable rows=ShownRows::from_servers(servers()) /> });
     assert!(
         query(&root, "img").is_none(),
         "a name must not become an element"
@@ -252,7 +257,7 @@ fn instance_names_render_as_text_never_html() {
 fn instance_table_headers_follow_the_language() {
     let root = mount(|| {
         provide_i18n(Lang::Ja);
-        view! { <InstanceTable servers=Vec::new() /> }
+        view! { <InstanceTable rows=ShownRows::default() /> }
     });
     let headers: Vec<String> = query_all(&root, "th").iter().map(text).collect();
     assert_eq!(headers[0], "名前");

@@ -1,15 +1,47 @@
-//! The instances table: plain data in, rows out.
+//! The instances table, virtualised: however many rows it is given, only those in view (and a
+//! few either side) are in the document. Rows have one fixed height, so the scroll position
+//! says which rows are in view, and empty spacer rows above and below keep the scrollbar true
+//! to the whole list.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use compute_api::rules::Operation;
-use compute_api::server::{Address, Server};
+use compute_api::server::Address;
+use compute_api::server_set::Row;
+use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::format::or_dash;
 use crate::components::{RowActions, StatusBadge, Timestamp};
 use crate::i18n::{use_i18n, I18n, InstancesMsg, Msg};
 use crate::paths::instance_href;
+use crate::store::ShownRows;
+
+/// A row's height in CSS pixels, as `style/instances.css` sets it (`.instance-row`). The
+/// table measures a drawn row and uses that instead if the two ever differ.
+pub const ROW_PX: f64 = 40.0;
+
+/// Rows drawn beyond each edge of the view, so a fast scroll shows no blank.
+pub const OVERSCAN: usize = 10;
+
+/// The rows to draw: those in view of a viewport `view_px` tall scrolled to `scroll_top`,
+/// plus `overscan` rows either side, clamped to `len`.
+pub fn visible_range(
+    scroll_top: f64,
+    view_px: f64,
+    row_px: f64,
+    len: usize,
+    overscan: usize,
+) -> Range<usize> {
+    let row_px = if row_px > 0.0 { row_px } else { ROW_PX };
+    let first = (scroll_top.max(0.0) / row_px).floor() as usize;
+    let in_view = (view_px.max(0.0) / row_px).ceil() as usize + 1;
+    let start = first.saturating_sub(overscan).min(len);
+    let end = first.saturating_add(in_view + overscan).min(len);
+    start..end
+}
 
 /// The addresses of a server, network by network, each marked fixed or floating.
 #[component]
@@ -52,14 +84,18 @@ fn address_item(i18n: I18n, address: Address) -> impl IntoView {
 }
 
 /// The instances table. `flavor_names` maps flavor ids to names; an unknown id is shown as is.
+/// The table scrolls in its own viewport (`instance-list`), which carries the counts the
+/// screen gives it as `data-loaded`, `data-shown` and `data-complete`.
 #[component]
 pub fn InstanceTable(
-    /// The servers, in the order to show.
-    servers: Vec<Server>,
+    /// The rows, in the order to show.
+    #[prop(into)]
+    rows: Signal<ShownRows>,
     /// Flavor id → name, from `GET /flavors/detail`.
-    #[prop(optional)]
-    flavor_names: HashMap<String, String>,
-    /// The selected ids; when given, each row gets a checkbox and the header a select-all.
+    #[prop(optional, into)]
+    flavor_names: Signal<HashMap<String, String>>,
+    /// The selected ids; when given, each row gets a checkbox and the header a select-all
+    /// (over every row given, drawn or not).
     #[prop(optional)]
     selected: Option<RwSignal<HashSet<String>>>,
     /// When given, each row ends with its action menu; called with the row's id and the
@@ -69,136 +105,279 @@ pub fn InstanceTable(
     /// The rows whose request is in flight (their menus are disabled).
     #[prop(optional, into)]
     busy_rows: Signal<HashSet<String>>,
+    /// How many rows are loaded (before the quick filter), for `data-loaded`.
+    #[prop(optional, into)]
+    loaded: MaybeProp<usize>,
+    /// Whether every page is loaded, for `data-complete`.
+    #[prop(optional, into)]
+    complete: MaybeProp<bool>,
+    /// The view goes back to the top when this changes (a new quick filter).
+    #[prop(optional, into)]
+    scroll_key: Signal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let all_ids: Vec<String> = servers.iter().map(|s| s.id.clone()).collect();
-    let rows = servers
-        .into_iter()
-        .map(|server| {
-            let flavor = server.flavor.as_ref().map(|f| {
-                flavor_names
-                    .get(&f.id)
-                    .cloned()
-                    .unwrap_or_else(|| f.id.clone())
-            });
-            let image = server
-                .image
-                .as_ref()
-                .map(|i| i.id.clone())
-                .filter(|id| !id.is_empty());
-            let link = instance_href(&server.id);
-            let status_text = server.status.as_str().to_string();
-            let image_title = image.clone();
-            view! {
-                <tr data-testid="instance-row" data-id=server.id.clone()>
-                    {selected.map(|selected| {
-                        let id = server.id.clone();
-                        let id_check = id.clone();
-                        view! {
-                            <td class="col-select">
-                                <input
-                                    type="checkbox"
-                                    data-testid="instance-select"
-                                    aria-label=i18n.text(Msg::SelectInstance)
-                                    prop:checked=move || selected.with(|s| s.contains(&id_check))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        let id = id.clone();
-                                        selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
-                                    }
-                                />
-                            </td>
-                        }
-                    })}
-                    <td class="col-name">
-                        <a href=link>
-                            {if server.name.is_empty() { server.id.clone() } else { server.name.clone() }}
-                        </a>
-                        {server
-                            .fault
-                            .as_ref()
-                            .filter(|f| !f.message.is_empty())
-                            .map(|f| view! { <span class="row-fault">{f.message.clone()}</span> })}
-                    </td>
-                    <td data-testid="instance-status" data-status=status_text>
-                        <StatusBadge status=server.status.clone() />
-                    </td>
-                    <td class="small">{or_dash(server.task_state.as_ref().map(|t| t.0.clone()))}</td>
-                    <td class="col-addresses">
-                        <Addresses addresses=server.addresses.clone() />
-                    </td>
-                    <td>{or_dash(flavor)}</td>
-                    <td class="mono small col-image" title=image_title>
-                        {match image {
-                            Some(id) => id.into_any(),
-                            None => view! { <span class="muted">{i18n.text(Msg::BootFromVolume)}</span> }.into_any(),
-                        }}
-                    </td>
-                    <td class="nowrap">{or_dash(server.key_name.clone())}</td>
-                    <td class="nowrap">{or_dash(server.availability_zone.clone())}</td>
-                    <td class="nowrap">
-                        <Timestamp value=server.created.clone() />
-                    </td>
-                    {on_row_action.map(|cb| {
-                        let id = server.id.clone();
-                        let busy_id = id.clone();
-                        view! {
-                            <td class="col-row-actions">
-                                <RowActions
-                                    server=server.clone()
-                                    busy=Signal::derive(move || busy_rows.with(|b| b.contains(&busy_id)))
-                                    on_action=Callback::new(move |op| cb.run((id.clone(), op)))
-                                />
-                            </td>
-                        }
-                    })}
-                </tr>
+    let viewport = NodeRef::<Div>::new();
+    let scroll_top = RwSignal::new(0.0_f64);
+    let row_px = RwSignal::new(ROW_PX);
+    // The viewport is never taller than the window, so the window's height bounds the rows
+    // in view even before the viewport has its final size.
+    let view_px = RwSignal::new(
+        window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(900.0),
+    );
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        if let Some(h) = window().inner_height().ok().and_then(|h| h.as_f64()) {
+            view_px.set(h);
+        }
+    });
+    on_cleanup(move || resize.remove());
+    let range = Memo::new(move |_| {
+        visible_range(
+            scroll_top.get(),
+            view_px.get(),
+            row_px.get(),
+            rows.with(ShownRows::len),
+            OVERSCAN,
+        )
+    });
+    let visible = move || {
+        let range = range.get();
+        rows.with(|r| r.0.get(range).map(<[Row]>::to_vec).unwrap_or_default())
+    };
+    Effect::new(move |previous: Option<String>| {
+        let key = scroll_key.get();
+        if previous.is_some_and(|p| p != key) {
+            if let Some(el) = viewport.get_untracked() {
+                el.set_scroll_top(0);
             }
-        })
-        .collect_view();
+            scroll_top.set(0.0);
+        }
+        key
+    });
+    // Trust a drawn row's height over the constant (a user font size can change it). Measured
+    // when rows first appear and after a resize, not on every scroll: reading a height forces
+    // a layout.
+    let has_rows = Memo::new(move |_| !rows.with(ShownRows::is_empty));
+    Effect::new(move |_| {
+        view_px.track();
+        if !has_rows.get() {
+            return;
+        }
+        if let Some(row) = viewport
+            .get_untracked()
+            .and_then(|v| v.query_selector(".instance-row").ok().flatten())
+        {
+            let h = row
+                .dyn_ref::<web_sys::HtmlElement>()
+                .map_or(0.0, |r| f64::from(r.offset_height()));
+            if h > 0.0 && (h - row_px.get_untracked()).abs() > 0.5 {
+                row_px.set(h);
+            }
+        }
+    });
+    let on_scroll = move |_| {
+        if let Some(el) = viewport.get_untracked() {
+            scroll_top.set(f64::from(el.scroll_top()));
+        }
+    };
+    let spacer = move |height: Signal<f64>| {
+        view! {
+            <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", height.get())>
+                <td colspan="11"></td>
+            </tr>
+        }
+    };
+    let above = Signal::derive(move || range.get().start as f64 * row_px.get());
+    let below = Signal::derive(move || {
+        rows.with(ShownRows::len).saturating_sub(range.get().end) as f64 * row_px.get()
+    });
+    let row_view = move |row: Row| {
+        view! { <InstanceRow row flavor_names selected on_row_action busy_rows /> }
+    };
     view! {
-        <table class="data-table instances">
-            <thead>
-                <tr>
-                    {selected.map(|selected| {
-                        let ids = all_ids.clone();
-                        let ids_check = all_ids.clone();
-                        view! {
-                            <th scope="col" class="col-select">
-                                <input
-                                    type="checkbox"
-                                    data-testid="instance-select-all"
-                                    aria-label=i18n.text(Msg::SelectAll)
-                                    prop:checked=move || !ids_check.is_empty() && selected.with(|s| ids_check.iter().all(|i| s.contains(i)))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        selected.update(|s| {
-                                            for id in &ids {
-                                                if on { s.insert(id.clone()); } else { s.remove(id); }
-                                            }
-                                        });
-                                    }
-                                />
+        <div
+            class="table-viewport"
+            data-testid="instance-list"
+            node_ref=viewport
+            on:scroll=on_scroll
+            data-loaded=move || loaded.get().map(|n| n.to_string())
+            data-shown=move || rows.with(ShownRows::len).to_string()
+            data-complete=move || complete.get().map(|c| c.to_string())
+        >
+            <table class="data-table instances">
+                <thead>
+                    <tr>
+                        {selected.map(|selected| view! { <SelectAll rows selected /> })}
+                        <th scope="col" class="col-name">{i18n.text(Msg::ColName)}</th>
+                        <th scope="col" class="col-status">{i18n.text(Msg::ColStatus)}</th>
+                        <th scope="col" class="col-task">{i18n.text(Msg::ColTaskState)}</th>
+                        <th scope="col" class="col-addresses">{i18n.text(Msg::ColAddresses)}</th>
+                        <th scope="col" class="col-flavor">{i18n.text(Msg::ColFlavor)}</th>
+                        <th scope="col" class="col-image">{i18n.text(Msg::ColImage)}</th>
+                        <th scope="col" class="col-keypair">{i18n.text(Msg::ColKeypair)}</th>
+                        <th scope="col" class="col-zone">{i18n.text(Msg::ColZone)}</th>
+                        <th scope="col" class="col-created">{i18n.text(Msg::ColCreated)}</th>
+                        {on_row_action.map(|_| view! {
+                            <th scope="col" class="col-row-actions">
+                                <span class="visually-hidden">{i18n.text(InstancesMsg::ColRowActions)}</span>
                             </th>
-                        }
-                    })}
-                    <th scope="col">{i18n.text(Msg::ColName)}</th>
-                    <th scope="col">{i18n.text(Msg::ColStatus)}</th>
-                    <th scope="col">{i18n.text(Msg::ColTaskState)}</th>
-                    <th scope="col">{i18n.text(Msg::ColAddresses)}</th>
-                    <th scope="col">{i18n.text(Msg::ColFlavor)}</th>
-                    <th scope="col">{i18n.text(Msg::ColImage)}</th>
-                    <th scope="col">{i18n.text(Msg::ColKeypair)}</th>
-                    <th scope="col">{i18n.text(Msg::ColZone)}</th>
-                    <th scope="col">{i18n.text(Msg::ColCreated)}</th>
-                    {on_row_action.map(|_| view! {
-                        <th scope="col" class="col-row-actions">
-                            <span class="visually-hidden">{i18n.text(InstancesMsg::ColRowActions)}</span>
-                        </th>
-                    })}
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
+                        })}
+                    </tr>
+                </thead>
+                <tbody>
+                    {spacer(above)}
+                    <For each=visible key=|row| row.version children=row_view />
+                    {spacer(below)}
+                </tbody>
+            </table>
+        </div>
     }
+}
+
+/// The header checkbox: selects or clears every row given (not only those drawn).
+#[component]
+fn SelectAll(rows: Signal<ShownRows>, selected: RwSignal<HashSet<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let all_selected = move || {
+        rows.with(|r| {
+            !r.is_empty() && selected.with(|s| r.0.iter().all(|row| s.contains(&row.server.id)))
+        })
+    };
+    view! {
+        <th scope="col" class="col-select">
+            <input
+                type="checkbox"
+                data-testid="instance-select-all"
+                aria-label=i18n.text(Msg::SelectAll)
+                prop:checked=all_selected
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    rows.with_untracked(|r| {
+                        selected.update(|s| {
+                            for row in r.0.iter() {
+                                if on {
+                                    s.insert(row.server.id.clone());
+                                } else {
+                                    s.remove(&row.server.id);
+                                }
+                            }
+                        })
+                    });
+                }
+            />
+        </th>
+    }
+}
+
+/// One drawn row. Its content is fixed: a changed server comes as a new row.
+#[component]
+fn InstanceRow(
+    row: Row,
+    flavor_names: Signal<HashMap<String, String>>,
+    selected: Option<RwSignal<HashSet<String>>>,
+    on_row_action: Option<Callback<(String, Operation)>>,
+    busy_rows: Signal<HashSet<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let server = row.server;
+    let flavor_id = server.flavor.as_ref().map(|f| f.id.clone());
+    let flavor = move || {
+        or_dash(flavor_id.as_ref().map(|id| {
+            flavor_names.with(|names| names.get(id).cloned().unwrap_or_else(|| id.clone()))
+        }))
+    };
+    let image = server
+        .image
+        .as_ref()
+        .map(|i| i.id.clone())
+        .filter(|id| !id.is_empty());
+    let name = if server.name.is_empty() {
+        server.id.clone()
+    } else {
+        server.name.clone()
+    };
+    let fault = server
+        .fault
+        .as_ref()
+        .filter(|f| !f.message.is_empty())
+        .map(|f| f.message.clone());
+    let name_title = name.clone();
+    let image_title = image.clone();
+    view! {
+        <tr class="instance-row" data-testid="instance-row" data-id=server.id.clone()>
+            {selected.map(|selected| {
+                let id = server.id.clone();
+                let id_check = id.clone();
+                view! {
+                    <td class="col-select">
+                        <input
+                            type="checkbox"
+                            data-testid="instance-select"
+                            aria-label=i18n.text(Msg::SelectInstance)
+                            prop:checked=move || selected.with(|s| s.contains(&id_check))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                let id = id.clone();
+                                selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
+                            }
+                        />
+                    </td>
+                }
+            })}
+            <td class="col-name" title=name_title>
+                <a href=instance_href(&server.id)>{name}</a>
+                {fault.map(|message| {
+                    let title = message.clone();
+                    view! { <span class="row-fault" title=title>{message}</span> }
+                })}
+            </td>
+            <td class="col-status" data-testid="instance-status" data-status=server.status.as_str().to_string()>
+                <StatusBadge status=server.status.clone() />
+            </td>
+            <td class="small col-task">{or_dash(server.task_state.as_ref().map(|t| t.0.clone()))}</td>
+            <td class="col-addresses" title=address_summary(&server.addresses)>
+                <Addresses addresses=server.addresses.clone() />
+            </td>
+            <td class="col-flavor">{flavor}</td>
+            <td class="mono small col-image" title=image_title>
+                {match image {
+                    Some(id) => id.into_any(),
+                    None => view! { <span class="muted">{i18n.text(Msg::BootFromVolume)}</span> }.into_any(),
+                }}
+            </td>
+            <td class="col-keypair">{or_dash(server.key_name.clone())}</td>
+            <td class="col-zone">{or_dash(server.availability_zone.clone())}</td>
+            <td class="col-created">
+                <Timestamp value=server.created.clone() />
+            </td>
+            {on_row_action.map(|cb| {
+                let id = server.id.clone();
+                let busy_id = id.clone();
+                view! {
+                    <td class="col-row-actions">
+                        <RowActions
+                            server=(*server).clone()
+                            busy=Signal::derive(move || busy_rows.with(|b| b.contains(&busy_id)))
+                            on_action=Callback::new(move |op| cb.run((id.clone(), op)))
+                        />
+                    </td>
+                }
+            })}
+        </tr>
+    }
+}
+
+/// Every address on one line, for the cell's tooltip (the cell itself may be cut short).
+fn address_summary(addresses: &std::collections::BTreeMap<String, Vec<Address>>) -> String {
+    addresses
+        .iter()
+        .map(|(network, addrs)| {
+            let ips: Vec<&str> = addrs.iter().map(|a| a.addr.as_str()).collect();
+            format!("{network}: {}", ips.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }

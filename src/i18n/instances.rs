@@ -18,6 +18,8 @@ pub enum InstancesMsg {
     /// The heading of one attachment's fields.
     AttachmentDetail,
     ServerId,
+    /// While later pages of a long list are read; `{n}` is how many are loaded.
+    LoadingMore,
 }
 
 impl Message for InstancesMsg {
@@ -25,6 +27,9 @@ impl Message for InstancesMsg {
         use InstancesMsg::*;
         use Lang::*;
         match (self, lang) {
+            (LoadingMore, En) => "Loading… {n} instances so far",
+            (LoadingMore, Ko) => "불러오는 중… 지금까지 인스턴스 {n}개",
+            (LoadingMore, Ja) => "読み込み中… これまでに {n} 件のインスタンス",
             (RowActionsFor, En) => "Actions for {name}",
             (RowActionsFor, Ko) => "{name} 작업",
             (RowActionsFor, Ja) => "{name} の操作",

@@ -228,14 +228,16 @@ async fn row_menu_disables_everything_while_a_request_is_in_flight() {
 #[wasm_bindgen_test]
 async fn instance_table_puts_a_menu_in_each_row_only_when_asked() {
     let (_, on_row_action) = recorder::<(String, Operation)>();
-    let root = mount(move || view! { <InstanceTable servers=servers() on_row_action /> });
+    let root = mount(
+        move || view! { <InstanceTable rows=ShownRows::from_servers(servers()) on_row_action /> },
+    );
     tick().await;
     let rows = query_all(&root, "[data-testid=\"instance-row\"]");
     assert_eq!(rows.len(), 3);
     for row in &rows {
         assert!(query(row, "[data-testid=\"row-actions\"]").is_some());
     }
-    let plain = mount(move || view! { <InstanceTable servers=servers() /> });
+    let plain = mount(move || view! { <InstanceTable rows=ShownRows::from_servers(servers()) /> });
     tick().await;
     assert!(query(&plain, "[data-testid=\"row-actions\"]").is_none());
 }
@@ -245,7 +247,7 @@ async fn a_row_menu_reports_its_row_and_its_busy_state() {
     let (calls, on_row_action) = recorder::<(String, Operation)>();
     let busy: HashSet<String> = ["1b1a7a3c-0000-4000-8000-000000000002".to_string()].into();
     let root = mount(move || {
-        view! { <InstanceTable servers=servers() on_row_action busy_rows=Signal::stored(busy) /> }
+        view! { <InstanceTable rows=ShownRows::from_servers(servers()) on_row_action busy_rows=Signal::stored(busy) /> }
     });
     tick().await;
     let row = |id: &str| {

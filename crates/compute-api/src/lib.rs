@@ -23,6 +23,7 @@ pub mod request;
 pub mod retry;
 pub mod rules;
 pub mod server;
+pub mod server_set;
 pub mod services;
 pub mod status;
 pub mod validate;

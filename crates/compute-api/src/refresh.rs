@@ -6,6 +6,9 @@ use crate::server::Server;
 pub const FIRST_DELAY_MS: u32 = 2_000;
 /// The longest wait while nothing changes.
 pub const MAX_DELAY_MS: u32 = 30_000;
+/// The wait between reads of a settled list that can be read with `changes-since` (such a
+/// read costs only what changed, so changes made elsewhere show within this).
+pub const IDLE_DELAY_MS: u32 = 10_000;
 
 /// The wait before the next read: back to [`FIRST_DELAY_MS`] after a change, otherwise doubled,
 /// up to [`MAX_DELAY_MS`].

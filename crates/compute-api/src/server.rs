@@ -410,53 +410,6 @@ impl Server {
     pub fn active_task(&self) -> Option<&TaskState> {
         self.task_state.as_ref().filter(|t| t.is_active())
     }
-
-    /// The quick filter of the list: every whitespace-separated word of `query` appears,
-    /// ignoring case, in the name, id, status, an address or the key pair.
-    pub fn matches_quick_filter(&self, query: &str) -> bool {
-        let haystack = {
-            let mut parts = vec![
-                self.name.to_lowercase(),
-                self.id.to_lowercase(),
-                self.status.as_str().to_lowercase(),
-                self.key_name.clone().unwrap_or_default().to_lowercase(),
-            ];
-            parts.extend(
-                self.addresses
-                    .values()
-                    .flatten()
-                    .map(|a| a.addr.to_lowercase()),
-            );
-            parts.join(" ")
-        };
-        query
-            .split_whitespace()
-            .all(|word| haystack.contains(&word.to_lowercase()))
-    }
-}
-
-#[cfg(test)]
-mod quick_filter_tests {
-    use super::*;
-
-    #[test]
-    fn quick_filter_matches_every_word_ignoring_case() {
-        let server: Server = serde_json::from_value(serde_json::json!({
-            "id": "5e1f0000-0000-4000-8000-000000000001",
-            "name": "Web-01",
-            "status": "SHUTOFF",
-            "key_name": "ops",
-            "addresses": {"net": [{"addr": "192.168.0.4", "version": 4}]}
-        }))
-        .unwrap();
-        assert!(server.matches_quick_filter(""));
-        assert!(server.matches_quick_filter("web"));
-        assert!(server.matches_quick_filter("WEB shutoff"));
-        assert!(server.matches_quick_filter("192.168.0"));
-        assert!(server.matches_quick_filter("5e1f0000"));
-        assert!(!server.matches_quick_filter("web active"));
-        assert!(!server.matches_quick_filter("db"));
-    }
 }
 
 /// The body of `PUT /servers/{id}`.

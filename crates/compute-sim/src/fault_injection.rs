@@ -78,6 +78,8 @@ pub struct Entry {
     pub method: String,
     /// Without the query string.
     pub path: String,
+    /// The query string as sent (still percent-encoded), if any.
+    pub query: Option<String>,
     /// `None` when the connection was dropped.
     pub status: Option<u16>,
     /// Whether the real handler ran (and so could change state).
@@ -186,7 +188,7 @@ impl Faults {
     fn record(
         &self,
         method: &Method,
-        path: &str,
+        (path, query): (&str, Option<&str>),
         status: Option<u16>,
         handled: bool,
         fault: Option<String>,
@@ -204,6 +206,7 @@ impl Faults {
             seq,
             method: method.to_string(),
             path: path.to_string(),
+            query: query.map(str::to_string),
             status,
             handled,
             fault,
@@ -250,6 +253,7 @@ fn applies(method: &Method, path: &str, headers: &HeaderMap) -> bool {
 pub async fn inject(State(app): State<AppState>, request: Request, next: Next) -> Response {
     let method = request.method().clone();
     let path = request.uri().path().to_string();
+    let query = request.uri().query().map(str::to_string);
     if !applies(&method, &path, request.headers()) {
         return next.run(request).await;
     }
@@ -271,7 +275,13 @@ pub async fn inject(State(app): State<AppState>, request: Request, next: Next) -
             app.tokens.expire_all();
         } else {
             let response = answer(&app, rule, None).await;
-            faults.record(&method, &path, logged_status(rule, &response), false, label);
+            faults.record(
+                &method,
+                (&path, query.as_deref()),
+                logged_status(rule, &response),
+                false,
+                label,
+            );
             return response;
         }
     }
@@ -289,7 +299,7 @@ pub async fn inject(State(app): State<AppState>, request: Request, next: Next) -
             status = logged_status(rule, &response);
         }
     }
-    faults.record(&method, &path, status, true, label);
+    faults.record(&method, (&path, query.as_deref()), status, true, label);
     response
 }
 

@@ -152,7 +152,7 @@ pub fn InstanceDetailPage() -> impl IntoView {
             if settled(&d.server) && following.get_untracked() {
                 following.set(false);
                 // The list row reads the shared store: refresh it once the instance settles.
-                store.servers.refetch();
+                store.servers.refresh_changes();
             }
             current.set(Some(d.server));
         }
@@ -209,7 +209,7 @@ pub fn InstanceDetailPage() -> impl IntoView {
             dialog.set(None);
             match outcome {
                 Ok(_) if op == Operation::Delete => {
-                    store.servers.refetch();
+                    store.servers.refresh_changes();
                     go_to_list.run(());
                 }
                 Ok(reply) => {
@@ -223,7 +223,7 @@ pub fn InstanceDetailPage() -> impl IntoView {
                         attachments_version.update(|v| *v += 1);
                     }
                     following.set(true);
-                    store.servers.refetch();
+                    store.servers.refresh_changes();
                     detail.refetch();
                 }
                 Err(error) => {

@@ -51,16 +51,14 @@ pub fn BulkDialog(
     let i18n = use_i18n();
     let api = expect_api();
     let store = expect_store();
-    let servers = store
-        .servers
-        .get_untracked()
-        .and_then(|r| r.ok())
-        .unwrap_or_default();
     let chosen: Vec<_> = selected.with_untracked(|sel| {
-        servers
-            .into_iter()
-            .filter(|s| sel.contains(&s.id))
-            .collect()
+        store.servers.set.with_untracked(|set| {
+            set.rows()
+                .iter()
+                .filter(|r| sel.contains(&r.server.id))
+                .map(|r| (*r.server).clone())
+                .collect()
+        })
     });
     let (allowed, denied) = partition(op, &chosen);
     let label = |s: &compute_api::server::Server| {
@@ -96,7 +94,7 @@ pub fn BulkDialog(
             results.set(Some(out));
             sending.set(false);
             selected.set(HashSet::new());
-            store.servers.refetch();
+            store.servers.refresh_changes();
         });
     };
     let title = Signal::derive(move || i18n.t(operation_msg(op)).to_string());

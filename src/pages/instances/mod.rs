@@ -2,10 +2,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+use std::sync::Arc;
+
 use compute_api::refresh;
 use compute_api::request::ServerQuery;
 use compute_api::rules::Operation;
-use compute_api::server::Server;
+use compute_api::server_set::ServerSet;
 use compute_api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,27 +17,27 @@ use leptos_router::params::ParamsMap;
 use crate::client::expect_api;
 use crate::components::action_bar::operation_msg;
 use crate::components::{ConfirmDialog, ErrorMessage, InstanceTable};
-use crate::i18n::{use_i18n, Msg};
-use crate::pages::{list_keeping_last, LoadingRow, PageHeader};
+use crate::i18n::{use_i18n, InstancesMsg, Msg};
+use crate::pages::{EmptyState, LoadingRow, PageHeader};
 use crate::paths::segment;
-use crate::store::expect_store;
+use crate::store::{expect_store, ShownRows};
 
+mod auto_refresh;
 mod bulk;
 mod filters;
 pub mod pager;
 
+use auto_refresh::AutoRefresh;
 use bulk::{list_action_request, BulkDialog, BULK};
 use filters::ServerFilters;
 use pager::Pager;
 
-/// How often the auto-refresh looks whether a read is due.
-const TICK_MS: u64 = 500;
-
 #[component]
 pub fn InstancesPage() -> impl IntoView {
     let store = expect_store();
+    let list = store.servers;
     let i18n = use_i18n();
-    // The client-side quick filter over what is loaded.
+    // The client-side quick filter over everything loaded.
     let filter = RwSignal::new(String::new());
     let selected = RwSignal::new(HashSet::<String>::new());
     let bulk = RwSignal::new(None::<Operation>);
@@ -46,8 +48,8 @@ pub fn InstancesPage() -> impl IntoView {
     let following = RwSignal::new(HashSet::<String>::new());
     let row_confirm = RwSignal::new(None::<(String, String, Operation)>);
     let row_error = RwSignal::new(None::<ApiError>);
-    // One request per click, never retried; a refusal is shown and the list re-read, since
-    // it means what we showed was stale.
+    // One request per click, never retried; a refusal is shown and the list brought up to
+    // date, since it means what we showed was stale.
     let send_row_action = move |id: String, op: Operation| {
         if busy_rows.with_untracked(|b| b.contains(&id)) {
             return;
@@ -67,20 +69,19 @@ pub fn InstancesPage() -> impl IntoView {
                 }),
                 Err(error) => row_error.set(Some(error)),
             }
-            store.servers.refetch();
+            list.refresh_changes();
         });
     };
     let on_row_action = Callback::new(move |(id, op): (String, Operation)| {
         if matches!(op, Operation::RebootHard | Operation::Delete) {
-            let name = store.servers.with_untracked(|loaded| match loaded {
-                Some(Ok(servers)) => servers.iter().find(|s| s.id == id).map(|s| {
+            let name = list.set.with_untracked(|set| {
+                set.get(&id).map(|s| {
                     if s.name.is_empty() {
                         s.id.clone()
                     } else {
                         s.name.clone()
                     }
-                }),
-                _ => None,
+                })
             });
             row_confirm.set(Some((id.clone(), name.unwrap_or(id), op)));
         } else {
@@ -89,49 +90,34 @@ pub fn InstancesPage() -> impl IntoView {
     });
     // A followed row is let go once the list shows it settled (or gone).
     Effect::new(move |_| {
-        store.servers.with(|loaded| {
-            if let Some(Ok(servers)) = loaded {
-                let settled = |id: &String| {
-                    servers
-                        .iter()
-                        .find(|s| &s.id == id)
-                        .is_none_or(|s| !refresh::needs_refresh(std::slice::from_ref(s)))
-                };
-                if following.with_untracked(|f| f.iter().any(settled)) {
-                    following.update(|f| f.retain(|id| !settled(id)));
-                }
+        list.set.with(|set| {
+            let settled = |id: &String| {
+                set.get(id)
+                    .is_none_or(|s| !refresh::needs_refresh(std::slice::from_ref(s)))
+            };
+            if following.with_untracked(|f| f.iter().any(settled)) {
+                following.update(|f| f.retain(|id| !settled(id)));
             }
         });
     });
-    let count = Signal::derive(move || {
-        store
-            .servers
-            .get()
-            .and_then(|r| r.ok())
-            .map(|servers| servers.len())
-    });
+    let count = Signal::derive(move || list.ready.get().then(|| list.set.with(ServerSet::len)));
     // The server-side filters and page, from the URL (a view can be bookmarked and shared).
+    // Opening the list reads it when the query, region or project differ from what is held,
+    // and otherwise only catches up with what changed.
     let query_map = use_query_map();
     let url_query = Memo::new(move |_| query_map.with(server_query_from_url));
-    let apply_query = move |q: ServerQuery| {
-        if store.server_query.with_untracked(|cur| *cur != q) {
-            store.server_query.set(q);
-        }
-    };
-    apply_query(url_query.get_untracked());
-    Effect::new(move |_| apply_query(url_query.get()));
+    Effect::new(move |_| {
+        list.scope.track();
+        list.open(url_query.get());
+    });
     let refresh = Callback::new(move |_| {
-        store.servers.refetch();
+        list.reload();
         store.flavors.refetch();
     });
-    // Follow instances in a transitional state (BUILD, REBOOT, RESIZE …) or running a task
-    // (a delete under way) until they settle: read again after 2 s, doubling the wait up to
-    // 30 s while nothing changes, back to 2 s after a change; paused while the tab is hidden
-    // or auto-refresh is off.
     let auto = RwSignal::new(true);
     let last_refreshed = RwSignal::new(None::<String>);
     Effect::new(move |_| {
-        if store.servers.with(|loaded| loaded.is_some()) {
+        if list.ready.get() && !list.reading.get() {
             let now = js_sys::Date::new_0();
             last_refreshed.set(Some(format!(
                 "{:02}:{:02}:{:02}",
@@ -141,45 +127,44 @@ pub fn InstancesPage() -> impl IntoView {
             )));
         }
     });
-    let delay = StoredValue::new(refresh::FIRST_DELAY_MS);
-    let due = StoredValue::new(0.0_f64);
-    let seen = StoredValue::new(None::<Vec<compute_api::server::Server>>);
-    if let Ok(handle) = set_interval_with_handle(
-        move || {
-            let now = js_sys::Date::now();
-            let busy = store.servers.with_untracked(
-                |loaded| matches!(loaded, Some(Ok(servers)) if refresh::needs_refresh(servers)),
-            );
-            let followed = !following.with_untracked(HashSet::is_empty);
-            if !busy || !(auto.get_untracked() || followed) {
-                // Next time something is under way, start from the first wait.
-                delay.set_value(refresh::FIRST_DELAY_MS);
-                due.set_value(now + f64::from(refresh::FIRST_DELAY_MS));
-                seen.set_value(None);
-                return;
-            }
-            if document().hidden() || now < due.get_value() {
-                return;
-            }
-            let current = store.servers.with_untracked(|loaded| match loaded {
-                Some(Ok(servers)) => Some(servers.clone()),
-                _ => None,
-            });
-            let changed = seen.with_value(|before| before.as_ref() != current.as_ref());
-            let wait = if seen.with_value(Option::is_none) {
-                refresh::FIRST_DELAY_MS
+    let auto_refresh = AutoRefresh::start(list, auto, following);
+    let shown = Memo::new(move |_| {
+        let query = filter.get();
+        list.set.with(|set| ShownRows(Arc::new(set.filter(&query))))
+    });
+    let flavor_names = Memo::new(move |_| {
+        // A flavor list that fails only costs the names: ids are shown instead.
+        store.flavors.with(|flavors| match flavors {
+            Some(Ok(flavors)) => flavors
+                .iter()
+                .map(|f| (f.id.clone(), f.name.clone()))
+                .collect(),
+            _ => HashMap::new(),
+        })
+    });
+    // The table is built once and then fed rows; only the states around it swap.
+    let state = Memo::new(move |_| {
+        if !list.ready.get() {
+            ListState::Loading
+        } else if list.set.with(ServerSet::is_empty) {
+            if list.reading.get() {
+                ListState::Loading
+            } else if list.error.with(Option::is_some) {
+                ListState::Failed
             } else {
-                refresh::next_delay_ms(delay.get_value(), changed)
-            };
-            delay.set_value(wait);
-            due.set_value(now + f64::from(wait));
-            seen.set_value(current);
-            store.servers.refetch();
-        },
-        std::time::Duration::from_millis(TICK_MS),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
+                ListState::Empty
+            }
+        } else {
+            ListState::Rows
+        }
+    });
+    let progress = move || {
+        let loading = list.reading.get() && !list.complete.get() && list.ready.get();
+        loading.then(|| {
+            i18n.t(InstancesMsg::LoadingMore)
+                .replace("{n}", &list.set.with(ServerSet::len).to_string())
+        })
+    };
     view! {
         <section class="page">
             <PageHeader title=Msg::NavInstances on_refresh=refresh count />
@@ -190,7 +175,13 @@ pub fn InstancesPage() -> impl IntoView {
                         type="checkbox"
                         data-testid="auto-refresh"
                         prop:checked=move || auto.get()
-                        on:change=move |ev| auto.set(event_target_checked(&ev))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            auto.set(on);
+                            if on {
+                                auto_refresh.now(list);
+                            }
+                        }
                     />
                     {i18n.text(Msg::AutoRefresh)}
                 </label>
@@ -198,6 +189,7 @@ pub fn InstancesPage() -> impl IntoView {
                     {i18n.text(Msg::LastRefreshed)} ": "
                     <span data-testid="last-refreshed">{move || last_refreshed.get().unwrap_or_else(|| "—".into())}</span>
                 </span>
+                <span class="muted" role="status" data-testid="list-progress">{progress}</span>
             </div>
             <ServerFilters url_query />
             <div class="list-tools">
@@ -248,45 +240,39 @@ pub fn InstancesPage() -> impl IntoView {
                         view! { <ConfirmDialog message on_ok on_cancel /> }
                     })
             }}
-            <Transition fallback=LoadingRow>
-                {move || {
-                    let query = filter.get();
-                    Suspend::new(async move {
-                    let servers = store.servers.await;
-                    // A flavor list that fails only costs the names: ids are shown instead.
-                    let flavor_names: HashMap<String, String> = store
-                        .flavors
-                        .await
-                        .map(|flavors| flavors.into_iter().map(|f| (f.id, f.name)).collect())
-                        .unwrap_or_default();
-                    let quick_filter = |all: Vec<Server>| -> Vec<Server> {
-                        all.into_iter().filter(|s| s.matches_quick_filter(&query)).collect()
-                    };
-                    // A failed refresh shows its error above the rows already shown.
-                    let last_good = servers
-                        .is_err()
-                        .then(|| store.last_good_servers().map(quick_filter))
-                        .flatten();
-                    list_keeping_last(
-                        servers.map(quick_filter),
-                        last_good,
-                        Msg::NoInstances,
-                        |servers| view! {
-                            <InstanceTable
-                                servers
-                                flavor_names
-                                selected
-                                on_row_action
-                                busy_rows=Signal::derive(move || busy_rows.get())
-                            />
-                        },
-                    )
-                    })
-                }}
-            </Transition>
+            // A failed read shows its error above the rows already shown.
+            {move || list.error.get().map(|error| view! { <ErrorMessage error /> })}
+            {move || match state.get() {
+                ListState::Loading => view! { <LoadingRow /> }.into_any(),
+                ListState::Empty => view! { <EmptyState msg=Msg::NoInstances /> }.into_any(),
+                ListState::Failed => ().into_any(),
+                ListState::Rows => view! {
+                    <InstanceTable
+                        rows=shown
+                        flavor_names
+                        selected
+                        on_row_action
+                        busy_rows
+                        loaded=Signal::derive(move || list.set.with(ServerSet::len))
+                        complete=Signal::derive(move || list.complete.get() && !list.reading.get())
+                        scroll_key=filter
+                    />
+                }
+                .into_any(),
+            }}
             <Pager url_query />
         </section>
     }
+}
+
+/// What the list area shows.
+#[derive(Clone, Copy, PartialEq)]
+enum ListState {
+    Loading,
+    Empty,
+    /// The first read failed: only its error shows.
+    Failed,
+    Rows,
 }
 
 /// The server-side filters and page of a list URL's query; a `limit` above the API's

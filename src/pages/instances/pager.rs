@@ -51,12 +51,12 @@ pub fn Pager(url_query: Memo<ServerQuery>) -> impl IntoView {
     let navigate = use_navigate();
     let query_map = use_query_map();
     let prev = Memo::new(move |_| query_map.with(|m| m.get_all(PREV_KEY).unwrap_or_default()));
+    let list = store.servers;
     let loaded = Signal::derive(move || {
-        store
-            .servers
-            .get()
-            .and_then(|r| r.ok())
-            .map(|servers| (servers.len(), servers.last().map(|s| s.id.clone())))
+        list.ready.get().then(|| {
+            list.set
+                .with(|set| (set.len(), set.rows().last().map(|r| r.server.id.clone())))
+        })
     });
     // A full page came back: there may be more.
     let next_marker = Signal::derive(move || {

@@ -161,6 +161,31 @@ impl Simulator {
         answer
     }
 
+    /// Creates a server through the API (a U2 flavor on the seeded Ubuntu image and default
+    /// network, the demo key pair) and returns its id.
+    pub async fn create_server(
+        &self,
+        token: &str,
+        name: &str,
+        metadata: serde_json::Value,
+    ) -> String {
+        let body = serde_json::json!({"server": {
+            "name": name,
+            "imageRef": "1c868787-6207-4ff2-a1e7-ae1331d6829b",
+            "flavorRef": "f1a00000-0000-4000-8000-000000000051",
+            "networks": [{"uuid": "245ff686-4ca2-4176-a069-81013537ac3a"}],
+            "key_name": "demo-key",
+            "metadata": metadata,
+        }});
+        let path = format!("/v2/{TENANT}/servers");
+        let (status, answer) = self.call("POST", &path, Some(token), Some(body)).await;
+        assert_eq!(status, 202, "create {name:?}: {answer}");
+        answer["server"]["id"]
+            .as_str()
+            .expect("server id")
+            .to_string()
+    }
+
     /// A token for the test user (Keystone v2.0 password sign-in).
     pub async fn token(&self) -> String {
         let body = serde_json::json!({"auth": {
@@ -181,21 +206,41 @@ impl Simulator {
             .await;
     }
 
-    /// The requests the simulator saw whose method is `method` and whose path ends with
-    /// `path_suffix`, as `(status, handled)` in arrival order (`status` 0 for a dropped one).
-    pub async fn requests(&self, method: &str, path_suffix: &str) -> Vec<(u16, bool)> {
+    /// The log entries of the requests the simulator saw whose method is `method` and whose
+    /// path ends with `path_suffix`, in arrival order.
+    async fn logged(&self, method: &str, path_suffix: &str) -> Vec<serde_json::Value> {
         let log = self.control("GET", "/_sim/requests", None).await;
         log.as_array()
             .into_iter()
             .flatten()
             .filter(|e| e["method"] == method)
             .filter(|e| e["path"].as_str().is_some_and(|p| p.ends_with(path_suffix)))
+            .cloned()
+            .collect()
+    }
+
+    /// The requests the simulator saw whose method is `method` and whose path ends with
+    /// `path_suffix`, as `(status, handled)` in arrival order (`status` 0 for a dropped one).
+    pub async fn requests(&self, method: &str, path_suffix: &str) -> Vec<(u16, bool)> {
+        self.logged(method, path_suffix)
+            .await
+            .iter()
             .map(|e| {
                 (
                     e["status"].as_u64().unwrap_or(0) as u16,
                     e["handled"].as_bool().unwrap_or(false),
                 )
             })
+            .collect()
+    }
+
+    /// The query strings (percent-encoded, `""` for none) of the requests that
+    /// [`Simulator::requests`] would list, in arrival order.
+    pub async fn queries(&self, method: &str, path_suffix: &str) -> Vec<String> {
+        self.logged(method, path_suffix)
+            .await
+            .iter()
+            .map(|e| e["query"].as_str().unwrap_or_default().to_string())
             .collect()
     }
 

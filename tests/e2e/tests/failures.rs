@@ -37,8 +37,9 @@ async fn reads_are_sent_again_after_gateway_errors_and_a_malformed_list_keeps_th
         .await;
     assert!(!browser.is_present("error-message").await);
     let statuses = sim.answers("GET", "/servers/detail").await;
+    // (Auto-refresh may read the list again afterwards.)
     assert!(
-        statuses.ends_with(&[503, 503, 200]),
+        statuses.windows(3).any(|w| w == [503, 503, 200]),
         "GET /servers/detail answers: {statuses:?}"
     );
 

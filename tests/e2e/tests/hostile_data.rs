@@ -33,24 +33,6 @@ const HOSTILE_PUBLIC_KEY: &str =
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIM9xWu7wL3bCj0z1bC2r7c3cHDPuV3vUwR5V6OqZ7mNs \
      <img src=x onerror=window.__xss=20>";
 
-const IMAGE: &str = "1c868787-6207-4ff2-a1e7-ae1331d6829b";
-const U2_FLAVOR: &str = "f1a00000-0000-4000-8000-000000000051";
-const NETWORK: &str = "245ff686-4ca2-4176-a069-81013537ac3a";
-
-async fn create_server(sim: &Simulator, token: &str, name: &str, metadata: Value) -> String {
-    let body = json!({"server": {
-        "name": name, "imageRef": IMAGE, "flavorRef": U2_FLAVOR,
-        "networks": [{"uuid": NETWORK}], "key_name": "demo-key", "metadata": metadata,
-    }});
-    let path = format!("/v2/{TENANT}/servers");
-    let (status, answer) = sim.call("POST", &path, Some(token), Some(body)).await;
-    assert_eq!(status, 202, "create {name:?}: {answer}");
-    answer["server"]["id"]
-        .as_str()
-        .expect("server id")
-        .to_string()
-}
-
 async fn script(browser: &Browser, js: &str) -> Value {
     browser
         .client
@@ -97,7 +79,7 @@ async fn xss_payloads_in_names_and_metadata_are_shown_as_text_on_every_screen() 
     assert_eq!(long_name.chars().count(), 253);
     let mut created = Vec::new();
     for name in PAYLOADS.iter().copied().chain([long_name.as_str()]) {
-        created.push((create_server(&sim, &token, name, json!({})).await, name));
+        created.push((sim.create_server(&token, name, json!({})).await, name));
     }
     // One instance carries every payload as a metadata value, and some as keys.
     let metadata: serde_json::Map<String, Value> = PAYLOADS
@@ -106,7 +88,9 @@ async fn xss_payloads_in_names_and_metadata_are_shown_as_text_on_every_screen() 
         .map(|(i, p)| (format!("k{i:02}"), json!(p)))
         .chain(PAYLOADS[..3].iter().map(|p| (p.to_string(), json!("v"))))
         .collect();
-    let metadata_holder = create_server(&sim, &token, PAYLOADS[1], Value::Object(metadata)).await;
+    let metadata_holder = sim
+        .create_server(&token, PAYLOADS[1], Value::Object(metadata))
+        .await;
     let keypair = json!({"keypair": {"name": "hostile-comment", "public_key": HOSTILE_PUBLIC_KEY}});
     let (status, answer) = sim
         .call(
