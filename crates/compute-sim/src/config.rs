@@ -33,6 +33,11 @@ pub struct Config {
     pub faults: Vec<crate::fault_injection::Rule>,
     /// Mounts the `/_sim` control endpoints and keeps the request log. Tests only.
     pub test_control: bool,
+    /// Every response carries `Cross-Origin-Opener-Policy: same-origin`,
+    /// `Cross-Origin-Embedder-Policy: require-corp` and `Cross-Origin-Resource-Policy:
+    /// same-origin`, so pages served from here are cross-origin isolated (the benchmark needs
+    /// that for `performance.measureUserAgentSpecificMemory()`).
+    pub cross_origin_isolated: bool,
 }
 
 impl Default for Config {
@@ -50,6 +55,7 @@ impl Default for Config {
             public_url: None,
             faults: Vec::new(),
             test_control: false,
+            cross_origin_isolated: false,
         }
     }
 }

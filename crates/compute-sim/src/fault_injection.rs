@@ -11,6 +11,8 @@
 //! - `POST /_sim/expire-tokens`: every issued token expires now (`{"expired": N}`).
 //! - `GET /_sim/requests`, `DELETE /_sim/requests`: the log of API requests (method, path,
 //!   status, whether the real handler ran, the fault applied), and clearing it.
+//! - `POST /_sim/servers/status`: `{"every": 10, "status": "SHUTOFF"}` gives every 10th server
+//!   of KR1 in list order that status at once, `updated` now (see [`crate::control`]).
 //!
 //! The layer sits inside CORS and the request-id layer, so injected answers carry both, as a
 //! real gateway's errors do. It never touches the console's files, `/config.json` or `/_sim`.

@@ -9,13 +9,16 @@
 //! - `GET /`, `/v2`, `/v2/`, `/v2/{tenant}`: Nova version documents (no token).
 //! - With a console directory: its static files, `index.html` for deep links, `config.json`.
 //! - With `--test-control` only: `/_sim/faults`, `/_sim/expire-tokens`, `/_sim/requests`
-//!   (see [`fault_injection`]). Injected faults apply to the API paths above, never to the console.
+//!   (see [`fault_injection`]) and `/_sim/servers/status` (see [`control`]). Injected faults
+//!   apply to the API paths above, never to the console.
+//! - With `--cross-origin-isolated`: COOP, COEP and CORP headers on every response.
 
 pub mod api;
 pub mod auth;
 pub mod clock;
 pub mod config;
 pub mod console;
+pub mod control;
 pub mod cors;
 pub mod fault;
 pub mod fault_injection;
@@ -154,9 +157,13 @@ pub fn app(config: Config, public_url: String) -> Router {
         identity = identity.merge(fault_injection::control_routes().with_state(app.clone()));
     }
 
+    let mut kr1_routes = region_router(kr1.clone());
+    if app.config.test_control {
+        kr1_routes = kr1_routes.merge(control::routes().with_state(kr1.clone()));
+    }
     let router = Router::new()
         .merge(identity)
-        .merge(region_router(kr1.clone()))
+        .merge(kr1_routes)
         .nest("/kr2", region_router(kr2))
         .route("/", get(console::root))
         .fallback(console::fallback)
@@ -165,7 +172,7 @@ pub fn app(config: Config, public_url: String) -> Router {
     // Faults sit outside the panic catcher (a dropped connection must stay dropped) and
     // inside CORS and request ids (a gateway's errors carry both, and browsers must be able
     // to read injected errors).
-    router
+    let router = router
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             api::panic_response,
         ))
@@ -174,7 +181,27 @@ pub fn app(config: Config, public_url: String) -> Router {
             fault_injection::inject,
         ))
         .layer(cors::layer(&app.config.allow_origins))
-        .layer(middleware::from_fn(request_id))
+        .layer(middleware::from_fn(request_id));
+    if app.config.cross_origin_isolated {
+        router.layer(middleware::from_fn(cross_origin_isolation))
+    } else {
+        router
+    }
+}
+
+/// `--cross-origin-isolated`: the headers that make a page cross-origin isolated (so it may
+/// measure its memory), on every response, errors and preflights included.
+async fn cross_origin_isolation(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    for (name, value) in [
+        ("cross-origin-opener-policy", "same-origin"),
+        ("cross-origin-embedder-policy", "require-corp"),
+        ("cross-origin-resource-policy", "same-origin"),
+    ] {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    response
 }
 
 /// One region's routes: compute and volume under `/v2/{tenant}`, images under `/v2/images`,

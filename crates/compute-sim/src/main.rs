@@ -6,8 +6,11 @@
 //!   `--fault 'GET /servers/detail=html'`, `--fault '*=over-limit,retry-after:3,every:5'`.
 //! - `--latency-ms 200`: every API request waits 200 ms.
 //! - `--error-rate 0.1`: a tenth of API requests answer 503 (a fixed seed, so runs repeat).
-//! - `--test-control`: mounts `/_sim/faults`, `/_sim/expire-tokens` and `/_sim/requests` so
-//!   tests can change faults and read the request log at run time. Never on by default.
+//! - `--test-control`: mounts `/_sim/faults`, `/_sim/expire-tokens`, `/_sim/requests` and
+//!   `/_sim/servers/status` so tests can change faults, read the request log and change many
+//!   servers' status at once at run time. Never on by default.
+//! - `--cross-origin-isolated`: COOP/COEP/CORP headers on every response, so the console and
+//!   the benchmark's baseline page can call `performance.measureUserAgentSpecificMemory()`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -61,9 +64,14 @@ struct Cli {
     /// Answer this fraction (0..1) of API requests with a 503 fault, reproducibly.
     #[arg(long, value_name = "RATE", value_parser = parse_rate)]
     error_rate: Option<f64>,
-    /// Mount the `/_sim` control endpoints (faults, token expiry, request log). Tests only.
+    /// Mount the `/_sim` control endpoints (faults, token expiry, request log, status changes).
+    /// Tests only.
     #[arg(long)]
     test_control: bool,
+    /// Send COOP `same-origin`, COEP `require-corp` and CORP `same-origin` on every response,
+    /// making the served pages cross-origin isolated (for memory measurement in benchmarks).
+    #[arg(long)]
+    cross_origin_isolated: bool,
 }
 
 const FAULT_HELP: &str = "\
@@ -113,6 +121,7 @@ async fn main() -> std::io::Result<()> {
         public_url: cli.public_url,
         faults,
         test_control: cli.test_control,
+        cross_origin_isolated: cli.cross_origin_isolated,
     };
     let listener = tokio::net::TcpListener::bind(&config.listen).await?;
     let stop = shutdown()?;

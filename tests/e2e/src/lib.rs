@@ -277,16 +277,24 @@ pub struct Browser {
 
 impl Browser {
     pub async fn start() -> Self {
-        Self::launch(None).await
+        Self::launch(None, &[]).await
     }
 
     /// Like [`Browser::start`], with downloads saved without asking into `dir` (which the
     /// caller creates and removes).
     pub async fn start_with_downloads(dir: &Path) -> Self {
-        Self::launch(Some(dir)).await
+        Self::launch(Some(dir), &[]).await
     }
 
-    async fn launch(downloads: Option<&Path>) -> Self {
+    /// Like [`Browser::start`], with extra Chromium command-line flags after the usual ones,
+    /// e.g. `--js-flags=--expose-gc` (a `gc()` for scripts) or
+    /// `--enable-blink-features=ForceEagerMeasureMemory` (so
+    /// `performance.measureUserAgentSpecificMemory()` answers at once).
+    pub async fn start_with_flags(flags: &[&str]) -> Self {
+        Self::launch(None, flags).await
+    }
+
+    async fn launch(downloads: Option<&Path>, flags: &[&str]) -> Self {
         let chromedriver = path_from_env("CHROMEDRIVER", PathBuf::from("/usr/bin/chromedriver"));
         let chromium = path_from_env("CHROMIUM", PathBuf::from("/usr/bin/chromium"));
         let port = free_port();
@@ -308,6 +316,9 @@ impl Browser {
                 ]
             }
         });
+        if let Some(args) = capabilities["goog:chromeOptions"]["args"].as_array_mut() {
+            args.extend(flags.iter().map(|f| serde_json::json!(f)));
+        }
         if let Some(dir) = downloads {
             capabilities["goog:chromeOptions"]["prefs"] = serde_json::json!({
                 "download.default_directory": dir,
