@@ -88,6 +88,15 @@ fn by_testid(root: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlElement {
         .unwrap_or_else(|| panic!("no element with data-testid={id}"))
 }
 
+/// The instance table's drawn row of a server.
+fn instance_row(root: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlElement {
+    query(
+        root,
+        &format!("[data-testid=\"instance-row\"][data-id=\"{id}\"]"),
+    )
+    .unwrap_or_else(|| panic!("no drawn row for {id}"))
+}
+
 fn text(el: &web_sys::HtmlElement) -> String {
     el.text_content().unwrap_or_default()
 }

@@ -18,7 +18,8 @@ pub use servers::{ServerList, ShownRows};
 /// A list as the API gave it, or why not.
 pub type Loaded<T> = Result<Vec<T>, ApiError>;
 
-/// The lists every screen shares. Each refetches when the region or the token changes.
+/// The lists every screen shares. Flavors, key pairs and zones refetch when the region or the
+/// token changes; the instance list reads when its screen opens it (see [`ServerList`]).
 #[derive(Clone, Copy)]
 pub struct Store {
     /// The instance list: every page of its query, kept current (see [`ServerList`]).

@@ -250,13 +250,7 @@ async fn a_row_menu_reports_its_row_and_its_busy_state() {
         view! { <InstanceTable rows=ShownRows::from_servers(servers()) on_row_action busy_rows=Signal::stored(busy) /> }
     });
     tick().await;
-    let row = |id: &str| {
-        query(
-            &root,
-            &format!("[data-testid=\"instance-row\"][data-id=\"{id}\"]"),
-        )
-        .unwrap()
-    };
+    let row = |id: &str| instance_row(&root, id);
     // The busy row's menu has everything disabled (SHUTOFF would allow start).
     let shutoff = row("1b1a7a3c-0000-4000-8000-000000000002");
     by_testid(&shutoff, "row-actions").click();

@@ -151,13 +151,7 @@ async fn a_changed_server_redraws_its_row_and_no_other() {
     let root = mount(move || view! { <InstanceTable rows=shown /> });
     sized_viewport(&root);
     tick().await;
-    let row = |id: &str| {
-        query(
-            &root,
-            &format!("[data-testid=\"instance-row\"][data-id=\"{id}\"]"),
-        )
-        .unwrap()
-    };
+    let row = |id: &str| instance_row(&root, id);
     let untouched = row("srv-00001");
     let mut changed: Server = set.get("srv-00002").unwrap().clone();
     changed.status = ServerStatus::Shutoff;
