@@ -23,8 +23,9 @@ use crate::store::ShownRows;
 /// table measures a drawn row and uses that instead if the two ever differ.
 pub const ROW_PX: f64 = 40.0;
 
-/// Rows drawn beyond each edge of the view, so a fast scroll shows no blank.
-pub const OVERSCAN: usize = 6;
+/// Rows drawn beyond each edge of the view, so a fast scroll shows no blank. Every row drawn
+/// is built again on each quick-filter keystroke, so this stays small.
+pub const OVERSCAN: usize = 3;
 
 /// The rows to draw: those in view of a viewport `view_px` tall scrolled to `scroll_top`,
 /// plus `overscan` rows either side, clamped to `len`.
@@ -356,7 +357,7 @@ fn InstanceRow(
                 view! {
                     <td class="col-row-actions">
                         <RowActions
-                            server=(*server).clone()
+                            server=server.clone()
                             busy=Signal::derive(move || busy_rows.with(|b| b.contains(&busy_id)))
                             on_action=Callback::new(move |op| cb.run((id.clone(), op)))
                         />

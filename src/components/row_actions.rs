@@ -7,6 +7,8 @@
 //! Tab or a click elsewhere closes it.
 
 use compute_api::rules::{check, Operation, ServerFacts};
+use std::sync::Arc;
+
 use compute_api::server::Server;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -55,7 +57,8 @@ fn focus_item(root: &web_sys::HtmlElement, pick: impl FnOnce(usize, Option<usize
 #[component]
 pub fn RowActions(
     /// The instance as listed.
-    server: Server,
+    #[prop(into)]
+    server: Arc<Server>,
     /// A request for this instance is in flight: every item is disabled.
     #[prop(into, optional)]
     busy: Signal<bool>,
@@ -68,16 +71,12 @@ pub fn RowActions(
     let from_end = RwSignal::new(false);
     let root = NodeRef::<Div>::new();
     let menu_id = format!("row-menu-{}", server.id);
+    let menu_id_list = menu_id.clone();
     let name = if server.name.is_empty() {
         server.id.clone()
     } else {
         server.name.clone()
     };
-    let facts = ServerFacts::from_server(&server, None);
-    let verdicts: Vec<_> = ROW_OPERATIONS
-        .into_iter()
-        .map(|op| (op, check(op, &facts)))
-        .collect();
 
     let button_el = move || {
         root.get_untracked().and_then(|r| {
@@ -164,11 +163,15 @@ pub fn RowActions(
         let name = name.clone();
         move || i18n.t(InstancesMsg::RowActionsFor).replace("{name}", &name)
     };
-    // Built only while open: a long list keeps one button per row, not six.
-    let verdicts = StoredValue::new(verdicts);
+    // The menu and its verdicts are made only while it is open: a long list keeps one button
+    // per row, and a row drawn while scrolling or filtering costs no rule checks.
+    let server = StoredValue::new(server);
     let items = move || {
-        verdicts.get_value()
+        let server = server.get_value();
+        let facts = ServerFacts::from_server(&server, None);
+        ROW_OPERATIONS
         .into_iter()
+        .map(|op| (op, check(op, &facts)))
         .map(|(op, verdict)| {
             let allowed = verdict.is_ok();
             let denied = verdict.err();
@@ -207,7 +210,7 @@ pub fn RowActions(
                 data-testid="row-actions"
                 aria-haspopup="menu"
                 aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls=menu_id.clone()
+                aria-controls=move || open.get().then(|| menu_id.clone())
                 aria-label=label
                 aria-busy=move || busy.get().then_some("true")
                 on:click=move |_| {
@@ -218,16 +221,17 @@ pub fn RowActions(
             >
                 "⋯"
             </button>
-            <ul
-                id=menu_id
-                class="row-menu"
-                role="menu"
-                aria-label=i18n.text(Msg::Actions)
-                hidden=move || !open.get()
-                on:keydown=on_menu_key
-            >
-                {move || open.get().then(items)}
-            </ul>
+            {move || open.get().then(|| view! {
+                <ul
+                    id=menu_id_list.clone()
+                    class="row-menu"
+                    role="menu"
+                    aria-label=i18n.text(Msg::Actions)
+                    on:keydown=on_menu_key
+                >
+                    {items()}
+                </ul>
+            })}
         </div>
     }
 }

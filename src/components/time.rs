@@ -27,21 +27,27 @@ pub fn epoch_ms(iso: &str) -> Option<f64> {
 
 /// `2024-05-01 18:30` in the browser's time zone.
 pub fn local_text(iso: &str) -> Option<String> {
-    let d = parse(iso)?;
-    Some(format!(
+    parse(iso).map(|d| local_date_text(&d))
+}
+
+fn local_date_text(d: &js_sys::Date) -> String {
+    format!(
         "{:04}-{:02}-{:02} {:02}:{:02}",
         d.get_full_year(),
         d.get_month() + 1,
         d.get_date(),
         d.get_hours(),
         d.get_minutes()
-    ))
+    )
 }
 
 /// `2024-05-01 09:30:00 UTC`.
 pub fn utc_text(iso: &str) -> Option<String> {
-    let d = parse(iso)?;
-    Some(format!(
+    parse(iso).map(|d| utc_date_text(&d))
+}
+
+fn utc_date_text(d: &js_sys::Date) -> String {
+    format!(
         "{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC",
         d.get_utc_full_year(),
         d.get_utc_month() + 1,
@@ -49,7 +55,16 @@ pub fn utc_text(iso: &str) -> Option<String> {
         d.get_utc_hours(),
         d.get_utc_minutes(),
         d.get_utc_seconds()
-    ))
+    )
+}
+
+/// The local text and the UTC text of a timestamp, from one parse (long lists show many); an
+/// unreadable value twice, as it came.
+pub fn local_and_utc_text(iso: &str) -> (String, String) {
+    match parse(iso) {
+        Some(date) => (local_date_text(&date), utc_date_text(&date)),
+        None => (iso.to_string(), iso.to_string()),
+    }
 }
 
 /// A `<time>`: local time as text, UTC as the title. An unreadable value is shown as it came.
@@ -62,8 +77,7 @@ pub fn Timestamp(
     match value.filter(|v| !v.is_empty()) {
         None => view! { <span class="muted">"—"</span> }.into_any(),
         Some(raw) => {
-            let text = local_text(&raw).unwrap_or_else(|| raw.clone());
-            let title = utc_text(&raw).unwrap_or_else(|| raw.clone());
+            let (text, title) = local_and_utc_text(&raw);
             view! { <time datetime=raw title=title>{text}</time> }.into_any()
         }
     }

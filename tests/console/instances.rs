@@ -175,12 +175,16 @@ async fn row_menu_is_driven_by_the_keyboard() {
     let root = mount(move || view! { <RowActions server=active on_action /> });
     tick().await;
     let button = by_testid(&root, "row-actions");
+    // A closed menu is not in the document (a long list keeps one button per row).
+    assert!(query(&root, "[role=\"menu\"]").is_none());
+    assert_eq!(button.get_attribute("aria-controls"), None);
     button.focus().unwrap();
     press(&button, "ArrowDown");
     tick().await;
     // The first enabled item, skipping the refused start.
     assert_eq!(focused_testid().as_deref(), Some("action-stop"));
     let menu = query(&root, "[role=\"menu\"]").unwrap();
+    assert_eq!(button.get_attribute("aria-controls"), Some(menu.id()));
     press(&menu, "ArrowDown");
     assert_eq!(focused_testid().as_deref(), Some("action-reboot-soft"));
     press(&menu, "End");
@@ -196,6 +200,7 @@ async fn row_menu_is_driven_by_the_keyboard() {
     press(&menu, "Escape");
     tick().await;
     assert!(menu_items(&root).is_empty());
+    assert!(query(&root, "[role=\"menu\"]").is_none());
     assert_eq!(focused_testid().as_deref(), Some("row-actions"));
     assert!(
         calls.lock().unwrap().is_empty(),
