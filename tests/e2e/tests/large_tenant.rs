@@ -1,7 +1,8 @@
 //! A tenant of thousands of instances: every page read progressively (a small first page,
 //! then 1 000 at a time), only the rows in view drawn, the quick filter over everything loaded,
 //! and changes made elsewhere merged with `changes-since` (changed rows, new ones, deleted
-//! ones gone) without reading the whole list again.
+//! ones gone) without reading the whole list again; signing out drops the list, and the next
+//! sign-in reads it from the first page.
 
 use console_e2e::{Browser, Simulator, TENANT};
 use serde_json::{json, Value};
@@ -217,6 +218,36 @@ async fn changes_made_elsewhere_are_merged_without_reading_the_list_again() {
     assert!(
         reads.iter().all(|q| q.contains("changes-since=")),
         "reads: {reads:?}"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn signing_out_forgets_the_list_and_the_next_sign_in_reads_it_afresh() {
+    let sim = Simulator::start(&["--test-control", "--seed-instances", "150"]);
+    let token = sim.token().await;
+    let total = all_servers(&sim, &token).await.len();
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    wait_all_loaded(&browser, total).await;
+
+    click(&browser, "logout").await;
+    browser.by_test_id("login-submit").await;
+    sim.control("DELETE", "/_sim/requests", None).await;
+    browser.fill_sign_in_form().await;
+    wait_all_loaded(&browser, total).await;
+
+    // The list was read from its first page, not caught up from the last session's rows.
+    let reads = sim.queries("GET", "/servers/detail").await;
+    assert!(
+        reads
+            .first()
+            .is_some_and(|q| q.contains("limit=100") && !q.contains("changes-since=")),
+        "reads after signing in again: {reads:?}"
+    );
+    assert!(
+        reads.iter().any(|q| q.contains("marker=")),
+        "the second page read too: {reads:?}"
     );
     browser.close().await;
 }
