@@ -6,9 +6,9 @@
 //! arrows, Home and End move between enabled items; Escape closes it and returns to the button;
 //! Tab or a click elsewhere closes it.
 
-use compute_api::rules::{check, Operation, ServerFacts};
 use std::sync::Arc;
 
+use compute_api::rules::{check, Operation, ServerFacts};
 use compute_api::server::Server;
 use leptos::html::Div;
 use leptos::prelude::*;

@@ -60,7 +60,7 @@ fn utc_date_text(d: &js_sys::Date) -> String {
 
 /// The local text and the UTC text of a timestamp, from one parse (long lists show many); an
 /// unreadable value twice, as it came.
-pub fn local_and_utc_text(iso: &str) -> (String, String) {
+fn local_and_utc_text(iso: &str) -> (String, String) {
     match parse(iso) {
         Some(date) => (local_date_text(&date), utc_date_text(&date)),
         None => (iso.to_string(), iso.to_string()),
