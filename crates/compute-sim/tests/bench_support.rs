@@ -17,18 +17,6 @@ const ISOLATION: [(&str, &str); 3] = [
     ("cross-origin-resource-policy", "same-origin"),
 ];
 
-fn dist() -> std::path::PathBuf {
-    let dist = std::env::temp_dir().join(format!("compute-sim-isolated-{}", std::process::id()));
-    std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(
-        dist.join("index.html"),
-        "<!doctype html><title>Console</title>",
-    )
-    .unwrap();
-    std::fs::write(dist.join("app.wasm"), b"\0asm").unwrap();
-    dist
-}
-
 /// Every kind of answer: the console's page, files and deep links, `config.json`, the API
 /// with and without a token, a fault, Keystone, a CORS preflight.
 async fn answers(sim: &Sim) -> Vec<(String, Reply)> {
@@ -84,7 +72,7 @@ async fn answers(sim: &Sim) -> Vec<(String, Reply)> {
 
 #[tokio::test]
 async fn cross_origin_isolated_puts_coop_coep_and_corp_on_every_answer() {
-    let dist = dist();
+    let dist = small_dist("compute-sim-isolated", "Console", &[("app.wasm", b"\0asm")]);
     let mut config = test_config();
     config.dist = Some(dist.clone());
     config.allow_origins = vec!["http://other.example".into()];

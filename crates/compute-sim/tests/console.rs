@@ -8,14 +8,11 @@ use reqwest::StatusCode;
 
 #[tokio::test]
 async fn serves_the_console_with_an_index_fallback() {
-    let dist = std::env::temp_dir().join(format!("compute-sim-dist-{}", std::process::id()));
-    std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(
-        dist.join("index.html"),
-        "<!doctype html><title>Compute Console</title>",
-    )
-    .unwrap();
-    std::fs::write(dist.join("app.js"), "console.log(1)").unwrap();
+    let dist = small_dist(
+        "compute-sim-dist",
+        "Compute Console",
+        &[("app.js", b"console.log(1)")],
+    );
     let mut config = test_config();
     config.dist = Some(dist.clone());
     let sim = Sim::with(config).await;

@@ -52,6 +52,19 @@ impl Reply {
     }
 }
 
+/// A console `dist/` for serving tests: `index.html` with `title`, plus `files` (name, bytes),
+/// in a temporary directory named after `name` and this process.
+pub fn small_dist(name: &str, title: &str, files: &[(&str, &[u8])]) -> std::path::PathBuf {
+    let dist = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).unwrap();
+    let index = format!("<!doctype html><title>{title}</title>");
+    std::fs::write(dist.join("index.html"), index).unwrap();
+    for (file, bytes) in files {
+        std::fs::write(dist.join(file), bytes).unwrap();
+    }
+    dist
+}
+
 pub fn test_config() -> Config {
     Config {
         listen: "127.0.0.1:0".into(),
