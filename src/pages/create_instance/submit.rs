@@ -31,7 +31,8 @@ pub enum Outcome {
     /// No clear answer. `found` is `None` while the list is being checked.
     Unknown {
         error: ApiError,
-        request: CreateServer,
+        // Boxed: the request is large and the other states are small.
+        request: Box<CreateServer>,
         found: Option<Result<Vec<Server>, ApiError>>,
     },
     /// Accepted: the new server (or the reservation), followed until it settles.
@@ -131,7 +132,7 @@ impl Submission {
                 {
                     self.outcome.set(Outcome::Unknown {
                         error,
-                        request: server.clone(),
+                        request: Box::new(server.clone()),
                         found: None,
                     });
                     let query = ServerQuery {
@@ -280,7 +281,7 @@ pub fn SubmitOutcome(submission: Submission) -> impl IntoView {
                                     <button
                                         type="button"
                                         data-testid="create-resend"
-                                        on:click=move |_| submission.send(request.clone())
+                                        on:click=move |_| submission.send((*request).clone())
                                     >
                                         {i18n.text(CreateMsg::SendAgain)}
                                     </button>
