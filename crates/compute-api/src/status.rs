@@ -192,7 +192,7 @@ impl fmt::Display for TaskState {
 
 /// The API status Nova derives from `OS-EXT-STS:vm_state` and `OS-EXT-STS:task_state`
 /// (Nova's `_STATE_MAP` in `nova/api/openstack/common.py`, copied in
-/// `shared/fixtures/derived/server-status-map.json`). An unknown vm_state gives
+/// `fixtures/derived/server-status-map.json`). An unknown vm_state gives
 /// [`ServerStatus::Unknown`], as in Nova. Used by the simulator to answer like Nova, and by
 /// the console when a gateway leaves `status` out.
 pub fn status_from_states(vm_state: &str, task_state: Option<&str>) -> ServerStatus {

@@ -1,11 +1,15 @@
 //! Every recorded sample of a kind we model decodes with its type: Nova's api samples, the
 //! Keystone v2.0 samples, the fault bodies and NHN's documented examples.
 //!
-//! The fixtures live in the shared reference directory beside the repository
-//! (`../../../shared/fixtures` from this crate), or wherever `COMPUTE_FIXTURES` points.
+//! The fixtures are vendored in the repository's `fixtures/` (see its SOURCES.md), or wherever
+//! `COMPUTE_FIXTURES` points.
 
 use std::collections::BTreeMap;
+mod common;
+
 use std::path::{Path, PathBuf};
+
+use common::fixtures_root;
 
 use compute_api::action::{CreateImageResponse, ServerAction};
 use compute_api::flavor::{FlavorEnvelope, FlavorList};
@@ -26,13 +30,6 @@ use compute_api::zone::AvailabilityZoneList;
 use compute_api::{ApiError, ServerStatus};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-
-fn fixtures_root() -> PathBuf {
-    if let Some(dir) = std::env::var_os("COMPUTE_FIXTURES") {
-        return PathBuf::from(dir);
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures")
-}
 
 fn json_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();

@@ -5,7 +5,11 @@
 //! deep enough to reach the nested decoders), and the recorded fixtures with parts replaced,
 //! removed or retyped. The case counts keep the whole file to a few seconds.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
+
+use common::fixtures_root;
 
 use compute_api::action::CreateImageResponse;
 use compute_api::flavor::{Flavor, FlavorEnvelope, FlavorList};
@@ -180,13 +184,6 @@ fn decode_as_everything(body: &str) {
     one::<SecurityGroupList>(body);
     one::<VolumeList>(body);
     one::<VolumeTypeList>(body);
-}
-
-fn fixtures_root() -> PathBuf {
-    match std::env::var_os("COMPUTE_FIXTURES") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures"),
-    }
 }
 
 /// Every JSON fixture of the services we decode, parsed.

@@ -1,17 +1,12 @@
 //! Status spellings, unknown values, quirky fields, and Nova's vm_state/task_state map.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::fixtures_root;
 
 use compute_api::flavor::Flavor;
 use compute_api::server::Server;
 use compute_api::status::{status_from_states, PowerState, ServerStatus, TaskState};
-
-fn fixtures_root() -> PathBuf {
-    if let Some(dir) = std::env::var_os("COMPUTE_FIXTURES") {
-        return PathBuf::from(dir);
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures")
-}
 
 #[test]
 fn seed_and_nova_spellings_parse_to_the_same_status() {

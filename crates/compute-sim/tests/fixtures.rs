@@ -1,4 +1,4 @@
-//! The recorded request bodies under `shared/fixtures/nova/` that the seed covers, posted as
+//! The recorded request bodies under `fixtures/nova/` that the seed covers, posted as
 //! they are (ids swapped for seeded ones where the recorded ids cannot exist here).
 
 mod common;

@@ -234,11 +234,10 @@ pub fn u2_create(name: &str) -> Value {
     }})
 }
 
-/// Reads a fixture under /work/shared/fixtures.
+/// Reads a fixture vendored in the repository's `fixtures/` (or under `COMPUTE_FIXTURES`).
 pub fn fixture(path: &str) -> Value {
-    let base = std::env::var("FIXTURES_DIR").unwrap_or_else(|_| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/fixtures").to_string()
-    });
+    let base = std::env::var("COMPUTE_FIXTURES")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures").to_string());
     let text = std::fs::read_to_string(format!("{base}/{path}"))
         .unwrap_or_else(|e| panic!("fixture {path}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
