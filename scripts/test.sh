@@ -2,6 +2,9 @@
 # Installs what is missing, then runs every test: native (compute-api, compute-sim), the
 # OpenStack clients against the simulator, browser component tests in headless Chromium, and
 # end-to-end tests of the built console against the simulator in headless Chromium.
+#
+# Every step runs even when an earlier one failed (cargo with --no-fail-fast), so one run shows
+# every failure; the script then exits non-zero. Only a failed install stops it at once.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$root"
@@ -12,32 +15,55 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 log="$(mktemp)"
 exec > >(tee "$log") 2>&1
 
+failed_steps=()
+# run NAME COMMAND…: one step; its failure is recorded, not fatal.
+run() {
+  local name="$1"
+  shift
+  step "$name"
+  local started=$SECONDS status=0
+  "$@" || status=$?
+  if [ "$status" -ne 0 ]; then
+    failed_steps+=("$name")
+    printf '\033[1;31m== step failed (exit %d): %s\033[0m\n' "$status" "$name"
+  fi
+  printf '== %s: %ds\n' "$name" "$((SECONDS - started))"
+}
+
 step "install tools"
 bash scripts/install-tools.sh test
 
-step "format and lints"
-cargo fmt --all -- --check
-cargo clippy --workspace --exclude compute-console --all-targets -q -- -D warnings
-cargo clippy --target wasm32-unknown-unknown -p compute-console --all-targets -q -- -D warnings
+sim_bin="$CARGO_TARGET_DIR/debug/compute-sim"
 
-step "build the console (release) and the simulator"
-trunk build --release --dist dist
-cargo build -p compute-sim
-
-step "OpenStack clients against the simulator"
-COMPUTE_SIM_BIN="$CARGO_TARGET_DIR/debug/compute-sim" tools/venv/bin/python -m pytest -q tests/openstack-clients
-
-step "browser component tests (headless Chromium)"
-cargo test --target wasm32-unknown-unknown -p compute-console
-
-step "native and end-to-end tests"
-COMPUTE_SIM_BIN="$CARGO_TARGET_DIR/debug/compute-sim" CONSOLE_DIST="$root/dist" cargo test --workspace --exclude compute-console
+run "format" cargo fmt --all -- --check
+run "lints (native)" cargo clippy --workspace --exclude compute-console --all-targets -q -- -D warnings
+run "lints (wasm)" cargo clippy --target wasm32-unknown-unknown -p compute-console --all-targets -q -- -D warnings
+run "build the console (release)" trunk build --release --dist dist
+run "build the simulator" cargo build -p compute-sim
+run "OpenStack clients against the simulator" \
+  env COMPUTE_SIM_BIN="$sim_bin" tools/venv/bin/python -m pytest -q tests/openstack-clients
+run "browser component tests (headless Chromium)" \
+  cargo test --no-fail-fast --target wasm32-unknown-unknown -p compute-console
+run "native and end-to-end tests" \
+  env COMPUTE_SIM_BIN="$sim_bin" CONSOLE_DIST="$root/dist" \
+  cargo test --no-fail-fast --workspace --exclude compute-console
 
 step "summary"
-# cargo's "test result: ok. N passed; M failed", wasm-bindgen-test's alike, and pytest's "N passed".
-awk '
-  /test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
-  /^[0-9]+ passed/ { p += $1 }
-  END { printf "total: %d passed, %d failed\n", p, f }
-' "$log"
+# Counts from cargo's "test result: ok. N passed; M failed" (wasm-bindgen-test's alike) and
+# pytest's "N failed, M passed in 3.2s". When steps failed but no test did (a build or lint
+# error), the failed steps are counted, so the line never says 0 failed when something did.
+counts="$(awk '
+  /test result:/ { for (i = 1; i < NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+  /^=* *[0-9]+ (passed|failed).* in [0-9.]+s/ {
+    for (i = 1; i < NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i }
+  }
+  END { print p + 0, f + 0 }
+' "$log")"
+read -r passed failed <<<"$counts"
+if [ "${#failed_steps[@]}" -gt 0 ]; then
+  printf 'failed steps: %s\n' "$(IFS=,; echo "${failed_steps[*]}" | sed 's/,/, /g')"
+  [ "$failed" -gt 0 ] || failed="${#failed_steps[@]}"
+fi
 rm -f "$log"
+echo "total: $passed passed, $failed failed"
+[ "${#failed_steps[@]}" -eq 0 ]
