@@ -26,6 +26,7 @@ use crate::pages::LoadingRow;
 use crate::paths::{href, BasePath};
 use crate::session::{expect_config, expect_session, provide_session, Reauth};
 use crate::store::provide_store;
+use crate::tasks::TaskScope;
 
 /// The root component: reads `config.json`, then starts the console.
 #[component]
@@ -346,12 +347,13 @@ fn ReloginDialog() -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<compute_api::ApiError>);
+    let tasks = TaskScope::new();
 
     let on_submit = Callback::new(move |input| {
         let config = config.clone();
         pending.set(true);
         error.set(None);
-        leptos::task::spawn_local(async move {
+        tasks.spawn(async move {
             let outcome = sign_in(api, &config, input).await;
             pending.set(false);
             match outcome {

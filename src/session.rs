@@ -139,9 +139,11 @@ impl SessionState {
         });
     }
 
-    /// Wipes the token. Cached data lives in the signed-in shell's store and goes with it.
+    /// Wipes the token and what this tab keeps of the session (drafts). Cached data lives in
+    /// the signed-in shell's store and goes with it.
     pub fn sign_out(self) {
         self.0.set(None);
+        crate::storage::forget_private_data();
         if let Some(reauth) = use_context::<Reauth>() {
             reauth.0.set(false);
         }

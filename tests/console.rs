@@ -29,14 +29,20 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 // Screens with many tests keep them in tests/console/, still in this one test binary.
+#[path = "console/crash.rs"]
+mod crash;
 #[path = "console/create.rs"]
 mod create;
 #[path = "console/failures.rs"]
 mod failures;
 #[path = "console/instances.rs"]
 mod instances;
+#[path = "console/next.rs"]
+mod next;
 #[path = "console/resources.rs"]
 mod resources;
+#[path = "console/tasks.rs"]
+mod tasks;
 #[path = "console/virtual_table.rs"]
 mod virtual_table;
 

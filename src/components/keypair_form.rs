@@ -29,12 +29,12 @@ use compute_api::keypair_rules::{
 };
 use compute_api::{request, ApiError};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::client::Api;
 use crate::components::ErrorMessage;
 use crate::i18n::{use_i18n, I18n, Msg, ResourcesMsg as R};
+use crate::tasks::TaskScope;
 
 /// Public keys are a few hundred bytes (a 16 384-bit RSA key is under 3 KB); a bigger file is
 /// something else, and is not read into memory.
@@ -177,6 +177,7 @@ pub fn KeypairForm(
     sender: Option<KeypairSender>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let tasks = TaskScope::new();
     let sender = StoredValue::new_local(
         sender.unwrap_or_else(|| KeypairSender::api(crate::client::expect_api())),
     );
@@ -234,7 +235,7 @@ pub fn KeypairForm(
         error.set(None);
         saved.set(None);
         let send = sender.get_value();
-        spawn_local(async move {
+        tasks.spawn(async move {
             let outcome = (send.0)(request).await;
             pending.set(false);
             match outcome {
@@ -275,7 +276,7 @@ pub fn KeypairForm(
             file_problem.set(Some(R::FileTooLarge));
             return;
         }
-        spawn_local(async move {
+        tasks.spawn(async move {
             match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 Ok(text) => match text.as_string() {
                     Some(text) => public_key.set(text.trim().to_string()),

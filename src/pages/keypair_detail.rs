@@ -16,6 +16,7 @@ use crate::pages::LoadingRow;
 use crate::paths::href;
 use crate::session::expect_session;
 use crate::store::expect_store;
+use crate::tasks::TaskScope;
 
 /// What the copy button last did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,11 +112,12 @@ pub fn KeypairDetailPage() -> impl IntoView {
 fn KeypairFacts(keypair: Keypair) -> impl IntoView {
     let i18n = use_i18n();
     let copied = RwSignal::new(None::<Copy>);
+    let tasks = TaskScope::new();
     let public_key = keypair.public_key.clone();
     let copy = move |_| {
         let text = public_key.clone();
         copied.set(None);
-        leptos::task::spawn_local(async move {
+        tasks.spawn(async move {
             let clipboard = window().navigator().clipboard();
             let outcome = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await;
             copied.set(Some(if outcome.is_ok() {

@@ -3,7 +3,6 @@
 use compute_api::keypair::Keypair;
 use compute_api::{request, ApiError};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::client::expect_api;
 use crate::components::format::or_dash;
@@ -12,6 +11,7 @@ use crate::i18n::{use_i18n, Msg, ResourcesMsg as R};
 use crate::pages::resource_list::ResourceListPage;
 use crate::paths::{href, segment};
 use crate::store::expect_store;
+use crate::tasks::TaskScope;
 
 /// The detail page of a key pair.
 pub fn keypair_href(name: &str) -> String {
@@ -62,6 +62,7 @@ pub fn KeypairDeleteDialog(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let api = expect_api();
+    let tasks = TaskScope::new();
     let cancel = Callback::new(move |_| deletion.confirming.set(None));
     let confirm = Callback::new(move |_| {
         let Some(name) = deletion.confirming.get_untracked() else {
@@ -72,7 +73,7 @@ pub fn KeypairDeleteDialog(
             return;
         }
         deletion.pending.set(Some(name.clone()));
-        spawn_local(async move {
+        tasks.spawn(async move {
             let outcome = api.send(&request::delete_keypair(&name)).await;
             deletion.pending.set(None);
             match outcome {

@@ -5,7 +5,6 @@ use compute_api::identity::{TokenRequest, TokenResponse};
 use compute_api::request::{self, FlavorQuery, Service};
 use compute_api::ApiError;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -13,9 +12,11 @@ use leptos_router::NavigateOptions;
 use crate::app::LangSelect;
 use crate::client::{execute, expect_api, Api};
 use crate::components::{LoginForm, LoginInput};
-use crate::config::RuntimeConfig;
+use crate::config::{page_origin, RuntimeConfig};
 use crate::i18n::{use_i18n, Msg};
+use crate::paths::{safe_next, BasePath};
 use crate::session::{expect_config, expect_session, Session};
+use crate::tasks::TaskScope;
 
 /// Turns the form's input into a session: a Keystone token for a password, or a pasted token
 /// checked by listing flavors with it (a wrong token or endpoint fails here, with the
@@ -65,22 +66,22 @@ pub fn LoginPage() -> impl IntoView {
     let api = expect_api();
     let navigate = use_navigate();
     let query = use_query_map();
-    // Back to the page that sent here, if it is one of ours.
+    // Back to the page that sent here, if it is one of ours (see `safe_next`).
+    let base = StoredValue::new(use_context::<BasePath>().map(|b| b.0).unwrap_or_default());
     let next = move || {
-        query
-            .with_untracked(|q| q.get("next"))
-            .filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/login"))
-            .unwrap_or_else(|| "/instances".to_string())
+        let base = base.get_value();
+        query.with_untracked(|q| safe_next(q.get_str("next"), &base, &page_origin()))
     };
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
+    let tasks = TaskScope::new();
 
     let on_submit = Callback::new(move |input: LoginInput| {
         let config = config.clone();
         let navigate = navigate.clone();
         pending.set(true);
         error.set(None);
-        spawn_local(async move {
+        tasks.spawn(async move {
             let outcome = sign_in(api, &config, input).await;
             pending.set(false);
             match outcome {

@@ -10,11 +10,11 @@ use compute_api::server::{Server, ServerDetailList};
 use compute_api::server_set::{can_merge_changes, first_page, next_page, Row, ServerSet, MAX_PAGE};
 use compute_api::ApiError;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::client::Api;
 use crate::perf;
 use crate::session::SessionState;
+use crate::tasks::TaskScope;
 
 /// Rows to show, shared without copying. Two are equal only when they are the same list, so a
 /// memo of them notifies on every new list without comparing 10 000 rows.
@@ -68,6 +68,8 @@ pub struct ServerList {
     /// Counts the reads started; an answer to an older one is dropped.
     generation: StoredValue<u64>,
     api: Api,
+    /// The reads belong to the signed-in shell: they end with it (sign-out).
+    tasks: TaskScope,
 }
 
 impl ServerList {
@@ -86,6 +88,7 @@ impl ServerList {
             held: StoredValue::new(None),
             generation: StoredValue::new(0),
             api,
+            tasks: TaskScope::new(),
         }
     }
 
@@ -99,6 +102,9 @@ impl ServerList {
     /// Shows the list of `query`: read in full when the rows are of another query, region or
     /// project, otherwise brought up to date.
     pub fn open(self, query: ServerQuery) {
+        if !self.tasks.is_alive() {
+            return;
+        }
         let wanted = HeldFor {
             query,
             scope: self.scope.get_untracked(),
@@ -117,15 +123,19 @@ impl ServerList {
 
     /// Reads every page again. The rows on screen stay until the new list is complete.
     pub fn reload(self) {
-        if self.held.with_value(Option::is_some) {
+        if self.tasks.is_alive() && self.held.with_value(Option::is_some) {
             self.read_all(false);
         }
     }
 
     /// Brings the list up to date: with `changes-since` when the query allows it, otherwise by
     /// reading it again. Nothing happens while a read is under way or before the list is open.
+    /// Harmless once the shell is gone (a late caller finds nothing to do).
     pub fn refresh_changes(self) {
-        if self.reading.get_untracked() || self.held.with_value(Option::is_none) {
+        if !self.tasks.is_alive()
+            || self.reading.get_untracked()
+            || self.held.with_value(Option::is_none)
+        {
             return;
         }
         let since = self
@@ -138,7 +148,7 @@ impl ServerList {
             _ => return self.reload(),
         };
         let generation = self.start_read();
-        spawn_local(async move {
+        self.tasks.spawn(async move {
             let asked = ServerQuery {
                 changes_since: Some(since),
                 limit: Some(MAX_PAGE),
@@ -159,7 +169,7 @@ impl ServerList {
     fn read_all(self, fresh: bool) {
         let generation = self.start_read();
         let query = self.query();
-        spawn_local(async move {
+        self.tasks.spawn(async move {
             perf::mark("cc:servers-requested");
             let mut building = ServerSet::new();
             let read = self

@@ -21,12 +21,27 @@ const M2: &str = "a4b6a0f7-aeff-4d78-a8d5-7de9f007012d";
 const U2: &str = "35a73b57-58a7-434d-aa08-5249aaa95b3e";
 const NET: &str = "245ff686-4ca2-4176-a069-81013537ac3a";
 
+/// This tab's storage, where drafts live.
 fn storage() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+    web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+}
+
+/// The key of a wizard mounted without a session (no tenant, no user).
+fn draft_key() -> String {
+    draft::storage_key("", "")
 }
 
 fn forget_draft() {
-    storage().remove_item(draft::STORAGE_KEY).unwrap();
+    draft::clear();
+}
+
+/// Waits until a pause in typing has let the draft be written.
+async fn draft_written() {
+    gloo_timers::future::TimeoutFuture::new(draft::SAVE_DELAY_MS as u32 + 100).await;
 }
 
 fn from_json<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> T {
@@ -362,8 +377,20 @@ async fn the_draft_comes_back_and_start_over_clears_it() {
     type_into(&by_testid(&first, "create-name"), "kept-across-reloads");
     go_to(&first, "image").await;
     tick().await;
-    let stored = storage().get_item(draft::STORAGE_KEY).unwrap().unwrap();
+    // Written after a pause in typing, not on every keystroke.
+    assert_eq!(storage().get_item(&draft_key()).unwrap(), None);
+    draft_written().await;
+    let stored = storage().get_item(&draft_key()).unwrap().unwrap();
     assert!(stored.contains("kept-across-reloads"));
+    let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    for i in 0..local.length().unwrap() {
+        let key = local.key(i).unwrap().unwrap();
+        let value = local.get_item(&key).unwrap().unwrap_or_default();
+        assert!(
+            !value.contains("kept-across-reloads"),
+            "draft in localStorage: {key}"
+        );
+    }
 
     // A second mount stands for a reload or a navigation back.
     let (second, _) = wizard();
@@ -376,15 +403,55 @@ async fn the_draft_comes_back_and_start_over_clears_it() {
 
     click(&second, "create-start-over");
     tick().await;
-    assert_eq!(storage().get_item(draft::STORAGE_KEY).unwrap(), None);
+    draft_written().await;
+    assert_eq!(storage().get_item(&draft_key()).unwrap(), None);
     let name: web_sys::HtmlInputElement = by_testid(&second, "create-name").unchecked_into();
     assert_eq!(name.value(), "");
     assert!(query(&second, "[data-testid=\"create-draft-restored\"]").is_none());
 }
 
 #[wasm_bindgen_test]
+async fn user_data_is_never_kept_and_the_restored_draft_says_so() {
+    forget_draft();
+    let (first, _) = wizard();
+    tick().await;
+    type_into(&by_testid(&first, "create-name"), "with-a-script");
+    go_to(&first, "advanced").await;
+    let script = by_testid(&first, "create-userdata");
+    let area: web_sys::HtmlTextAreaElement = script.clone().unchecked_into();
+    area.set_value("#cloud-config\npassword: hunter2-secret");
+    area.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    draft_written().await;
+    let stored = storage().get_item(&draft_key()).unwrap().unwrap();
+    assert!(stored.contains("with-a-script"), "{stored}");
+    assert!(!stored.contains("hunter2"), "user data stored: {stored}");
+
+    let (second, _) = wizard();
+    tick().await;
+    by_testid(&second, "create-draft-user-data-left-out");
+    forget_draft();
+}
+
+#[wasm_bindgen_test]
+fn drafts_are_kept_per_tenant_and_user() {
+    let a = draft::storage_key("tenant-a", "alice@example.com");
+    let b = draft::storage_key("tenant-a", "bob@example.com");
+    let c = draft::storage_key("tenant-b", "alice@example.com");
+    // A separator inside a name cannot make two identities share a key.
+    let d = draft::storage_key("tenant-a\",\"alice", "");
+    assert!(a.starts_with(draft::KEY_PREFIX));
+    let keys = [&a, &b, &c, &d];
+    for (i, x) in keys.iter().enumerate() {
+        for y in &keys[i + 1..] {
+            assert_ne!(x, y);
+        }
+    }
+}
+
+#[wasm_bindgen_test]
 async fn a_draft_that_does_not_decode_or_is_too_large_is_ignored() {
-    storage().set_item(draft::STORAGE_KEY, "{not json").unwrap();
+    storage().set_item(&draft_key(), "{not json").unwrap();
     let (root, _) = wizard();
     tick().await;
     assert!(query(&root, "[data-testid=\"create-draft-restored\"]").is_none());
@@ -395,12 +462,11 @@ async fn a_draft_that_does_not_decode_or_is_too_large_is_ignored() {
         ""
     );
     let huge = Draft {
-        name: "x".into(),
-        user_data: "a".repeat(draft::MAX_DRAFT_BYTES),
+        name: "x".repeat(draft::MAX_DRAFT_BYTES),
         ..Draft::default()
     };
     assert_eq!(huge.to_stored(), None);
-    let stored = serde_json::to_string(&huge).unwrap();
+    let stored = serde_json::json!({"form": huge}).to_string();
     assert_eq!(Draft::from_stored(&stored), None);
     forget_draft();
 }

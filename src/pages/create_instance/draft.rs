@@ -1,20 +1,28 @@
-//! The wizard's form as plain data: what the user typed, kept in `localStorage` between
-//! visits, and turned into the `POST /servers` body. No token and no password is part of it
-//! (the form has no admin-password field), so a stored draft holds nothing secret.
+//! The wizard's form as plain data: what the user typed, and the `POST /servers` body it
+//! turns into. It is kept as a draft in this tab's `sessionStorage`, one per tenant and user,
+//! so a reload or a re-login finds it; sign-out removes it. User data is never kept (cloud-init
+//! scripts routinely carry passwords and keys): after a reload it is typed again, and the
+//! wizard says so. No token and no password is part of the form.
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use compute_api::flavor::Flavor;
 use compute_api::server::{BlockDeviceMapping, CreateServer, NetworkSpec, SecurityGroupRef};
 use compute_api::services::Image;
 use compute_api::validate::encode_user_data;
+use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Where the draft is kept. One per browser: it outlives sign-outs and region switches.
-pub const STORAGE_KEY: &str = "compute-console.create-draft";
-/// A larger stored draft is ignored, and a larger form is not stored: user data near the
-/// limit (about 48 KB raw) fits with room to spare.
+use crate::storage;
+
+/// The prefix of the drafts' keys in this tab's storage; the rest names the tenant and user.
+pub const KEY_PREFIX: &str = "compute-console.create-draft:";
+/// A larger stored draft is ignored, and a larger form is not stored.
 pub const MAX_DRAFT_BYTES: usize = 256 * 1024;
+/// How long typing must pause before the draft is written (and at once when the wizard goes
+/// or the page is hidden): not a 256 KB write on every keystroke.
+pub const SAVE_DELAY_MS: u64 = 400;
 
 /// The volume types NHN offers for block storage.
 pub const VOLUME_TYPES: [&str; 2] = ["General HDD", "General SSD"];
@@ -320,41 +328,75 @@ impl Draft {
         }
     }
 
-    /// The stored form of the draft, or `None` when it is too large to keep.
+    /// The stored form of the draft (without its user data), or `None` when it is too large to
+    /// keep.
     pub fn to_stored(&self) -> Option<String> {
-        serde_json::to_string(self)
+        let kept = Kept {
+            form: Draft {
+                user_data: String::new(),
+                ..self.clone()
+            },
+            user_data_left_out: !self.user_data.is_empty(),
+        };
+        serde_json::to_string(&kept)
             .ok()
             .filter(|s| s.len() <= MAX_DRAFT_BYTES)
     }
 
     /// A stored draft, or `None` when it is too large or does not decode (another version's
     /// shape, a hand edit): the wizard then starts empty rather than half-filled.
-    pub fn from_stored(stored: &str) -> Option<Draft> {
+    pub fn from_stored(stored: &str) -> Option<Restored> {
         if stored.len() > MAX_DRAFT_BYTES {
             return None;
         }
-        let mut draft: Draft = serde_json::from_str(stored).ok()?;
-        if draft.disks.is_empty() {
-            draft.disks.push(Disk::root());
+        let Kept {
+            mut form,
+            user_data_left_out,
+        } = serde_json::from_str(stored).ok()?;
+        if form.disks.is_empty() {
+            form.disks.push(Disk::root());
         }
-        Some(draft)
+        form.user_data.clear();
+        Some(Restored {
+            draft: form,
+            user_data_left_out,
+        })
     }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+/// What is stored: the form without its user data, and whether there was some.
+#[derive(Serialize, Deserialize)]
+struct Kept {
+    form: Draft,
+    #[serde(default)]
+    user_data_left_out: bool,
 }
 
-/// The stored draft, if there is a usable one.
-pub fn load() -> Option<Draft> {
-    let stored = local_storage()?.get_item(STORAGE_KEY).ok().flatten()?;
+/// A draft read back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restored {
+    pub draft: Draft,
+    /// The form had user data, which was not kept: the user types it again.
+    pub user_data_left_out: bool,
+}
+
+/// The key of the draft of a tenant and user (unambiguous whatever the names hold).
+pub fn storage_key(tenant_id: &str, user: &str) -> String {
+    let identity = serde_json::to_string(&(tenant_id, user)).unwrap_or_default();
+    format!("{KEY_PREFIX}{identity}")
+}
+
+/// The draft kept under `key` in this tab, if any.
+pub fn load(key: &str) -> Option<Restored> {
+    storage::remove_legacy_private_data();
+    let stored = storage::tab_storage()?.get_item(key).ok().flatten()?;
     Draft::from_stored(&stored)
 }
 
-/// Keeps the draft; an untouched form removes the stored one. A form too large to keep is
-/// not stored (the previous copy is removed so it cannot come back stale).
-pub fn save(draft: &Draft) {
-    let Some(storage) = local_storage() else {
+/// Keeps the draft under `key`; an untouched form removes the stored one. A form too large to
+/// keep is not stored (the previous copy is removed so it cannot come back stale).
+pub fn save(key: &str, draft: &Draft) {
+    let Some(tab) = storage::tab_storage() else {
         return;
     };
     let untouched = Draft {
@@ -363,17 +405,56 @@ pub fn save(draft: &Draft) {
     } == *draft;
     match draft.to_stored().filter(|_| !untouched) {
         Some(stored) => {
-            let _ = storage.set_item(STORAGE_KEY, &stored);
+            let _ = tab.set_item(key, &stored);
         }
         None => {
-            let _ = storage.remove_item(STORAGE_KEY);
+            let _ = tab.remove_item(key);
         }
     }
 }
 
-/// Forgets the stored draft ("Start over", or after the instance was created).
+/// Forgets this tab's drafts ("Start over", or after the instance was created; sign-out
+/// removes them with the rest of the session).
 pub fn clear() {
-    if let Some(storage) = local_storage() {
-        let _ = storage.remove_item(STORAGE_KEY);
+    if let Some(tab) = storage::tab_storage() {
+        storage::remove_with_prefix(&tab, KEY_PREFIX);
     }
+    storage::remove_legacy_private_data();
+}
+
+/// Writes the draft under `key` after each pause in typing, and at once (if a write is due)
+/// when the wizard goes or the page is hidden (a reload, a closed tab).
+pub fn keep_saved(draft: RwSignal<Draft>, key: String) {
+    let key = StoredValue::new(key);
+    let due = StoredValue::new(None::<TimeoutHandle>);
+    // Signing out removes the drafts first and unmounts the wizard after: a write due then
+    // must not bring the draft back.
+    let session = crate::session::use_session();
+    let signed_in =
+        move || session.is_none_or(|s| s.0.try_with_untracked(Option::is_some) == Some(true));
+    let write_now = move || {
+        if let Some(Some(timer)) = due.try_update_value(Option::take) {
+            timer.clear();
+            if signed_in() {
+                key.try_with_value(|key| draft.try_with_untracked(|form| save(key, form)));
+            }
+        }
+    };
+    Effect::new(move |previous: Option<()>| {
+        draft.track();
+        // The first run is the form as loaded: nothing to write.
+        if previous.is_none() {
+            return;
+        }
+        if let Some(timer) = due.get_value() {
+            timer.clear();
+        }
+        let timer = set_timeout_with_handle(write_now, Duration::from_millis(SAVE_DELAY_MS)).ok();
+        due.set_value(timer);
+    });
+    let page_hidden = window_event_listener(leptos::ev::pagehide, move |_| write_now());
+    on_cleanup(move || {
+        page_hidden.remove();
+        write_now();
+    });
 }

@@ -1,5 +1,5 @@
 //! `/instances/new`: the create-instance wizard. One small module per step; the form lives in
-//! [`draft::Draft`] (kept in `localStorage`), every keystroke is checked with compute-api's
+//! [`draft::Draft`] (kept in this tab's `sessionStorage`), every keystroke is checked with compute-api's
 //! `validate_create`, and [`submit`] sends the request once and follows what it created.
 //!
 //! [`CreateWizard`] takes its pickers' lists as [`Choices`] so it can be mounted with fixed
@@ -30,7 +30,8 @@ use leptos::prelude::*;
 
 use crate::client::{expect_api, Api};
 use crate::i18n::{use_i18n, CreateMsg};
-use crate::session::{expect_config, expect_session};
+use crate::session::{expect_config, expect_session, use_session};
+use crate::tasks::TaskScope;
 use draft::{Chosen, Draft, Step};
 pub use fields::error_text;
 
@@ -184,11 +185,21 @@ pub fn CreateWizard(
     compute_base: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let restored = draft::load();
+    // The draft of this tenant and user; a reload, a navigation or a re-login finds it again.
+    let key = use_session()
+        .and_then(|session| {
+            session.0.with_untracked(|s| {
+                s.as_ref().map(|s| {
+                    draft::storage_key(&s.tenant_id, s.username.as_deref().unwrap_or_default())
+                })
+            })
+        })
+        .unwrap_or_else(|| draft::storage_key("", ""));
+    let restored = draft::load(&key);
     let was_restored = restored.is_some();
-    let draft = RwSignal::new(restored.unwrap_or_default());
-    // Every change is kept, so a reload, a navigation or a re-login finds it again.
-    Effect::new(move |_| draft.with(draft::save));
+    let user_data_left_out = restored.as_ref().is_some_and(|r| r.user_data_left_out);
+    let draft = RwSignal::new(restored.map(|r| r.draft).unwrap_or_default());
+    draft::keep_saved(draft, key);
     let wizard = Wizard::new(draft, choices);
     provide_context(wizard);
     let show_restored = RwSignal::new(was_restored);
@@ -214,6 +225,12 @@ pub fn CreateWizard(
             <Show when=move || show_restored.get()>
                 <p class="note" role="status" data-testid="create-draft-restored">
                     {i18n.text(CreateMsg::DraftRestored)}
+                    {user_data_left_out.then(|| view! {
+                        " "
+                        <span data-testid="create-draft-user-data-left-out">
+                            {i18n.text(CreateMsg::DraftUserDataLeftOut)}
+                        </span>
+                    })}
                 </p>
             </Show>
             <div class="wizard">
@@ -334,7 +351,7 @@ pub fn CreateInstancePage() -> impl IntoView {
     let session = expect_session();
     let config = expect_config();
     let choices = Choices::new();
-    load_choices(api, choices);
+    load_choices(api, TaskScope::new(), choices);
     let compute_base = session.0.with_untracked(|s| {
         s.as_ref()
             .and_then(|s| s.base(&config, Service::Compute))
@@ -356,38 +373,47 @@ pub fn CreateInstancePage() -> impl IntoView {
 }
 
 /// Fetches every picker's list once; a missing service leaves its error (typed ids work).
-fn load_choices(api: Api, choices: Choices) {
-    fn fill<T, L, F>(api: Api, target: Choice<T>, request: compute_api::Request, pick: F)
-    where
+fn load_choices(api: Api, tasks: TaskScope, choices: Choices) {
+    fn fill<T, L, F>(
+        api: Api,
+        tasks: TaskScope,
+        target: Choice<T>,
+        request: compute_api::Request,
+        pick: F,
+    ) where
         T: Send + Sync + 'static,
         L: serde::de::DeserializeOwned + 'static,
         F: FnOnce(L) -> Vec<T> + 'static,
     {
-        leptos::task::spawn_local(async move {
+        tasks.spawn(async move {
             let loaded = api.fetch::<L>(&request).await.map(pick);
             target.set(Some(loaded));
         });
     }
     fill(
         api,
+        tasks,
         choices.zones,
         request::list_availability_zones(),
         |l: AvailabilityZoneList| l.availability_zone_info,
     );
     fill(
         api,
+        tasks,
         choices.flavors,
         request::list_flavors_detail(&FlavorQuery::default()),
         |l: FlavorList| l.flavors,
     );
     fill(
         api,
+        tasks,
         choices.keypairs,
         request::list_keypairs(),
         |l: KeypairList| l.keypairs.into_iter().map(|k| k.keypair).collect(),
     );
     fill(
         api,
+        tasks,
         choices.networks,
         request::list_networks(),
         |l: NetworkList| {
@@ -399,23 +425,26 @@ fn load_choices(api: Api, choices: Choices) {
     );
     fill(
         api,
+        tasks,
         choices.subnets,
         request::list_subnets(),
         |l: SubnetList| l.subnets,
     );
     fill(
         api,
+        tasks,
         choices.ports,
         request::list_ports(None),
         |l: PortList| l.ports.into_iter().filter(Port::is_free).collect(),
     );
     fill(
         api,
+        tasks,
         choices.security_groups,
         request::list_security_groups(),
         |l: SecurityGroupList| l.security_groups,
     );
-    leptos::task::spawn_local(async move {
+    tasks.spawn(async move {
         choices.images.set(Some(all_images(api).await));
     });
 }

@@ -16,6 +16,7 @@ use crate::client::Api;
 use crate::components::{ErrorMessage, StatusBadge};
 use crate::i18n::{use_i18n, CreateMsg};
 use crate::paths::instance_href;
+use crate::tasks::TaskScope;
 
 /// How often a new instance is read again while it builds.
 const FOLLOW_MS: u64 = 2_000;
@@ -66,6 +67,8 @@ fn name_pattern(name: &str) -> String {
 #[derive(Clone, Copy)]
 pub struct Submission {
     api: Api,
+    /// The request and the reads after it belong to the page.
+    tasks: TaskScope,
     pub outcome: RwSignal<Outcome>,
     /// A follow-up read is under way (never two at once).
     reading: RwSignal<bool>,
@@ -75,6 +78,7 @@ impl Submission {
     pub fn new(api: Api) -> Self {
         let submission = Self {
             api,
+            tasks: TaskScope::new(),
             outcome: RwSignal::new(Outcome::Idle),
             reading: RwSignal::new(false),
         };
@@ -104,7 +108,7 @@ impl Submission {
             return;
         }
         self.outcome.set(Outcome::Sending);
-        leptos::task::spawn_local(async move {
+        self.tasks.spawn(async move {
             let reply = self.api.send(&request::create_server(&server)).await;
             let decoded = reply.and_then(|r| r.json::<CreateServerResponse>());
             match decoded {
@@ -172,7 +176,7 @@ impl Submission {
             return;
         }
         self.reading.set(true);
-        leptos::task::spawn_local(async move {
+        self.tasks.spawn(async move {
             let read = match (server_id, reservation_id) {
                 (Some(id), _) => self
                     .api

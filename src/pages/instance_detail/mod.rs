@@ -6,18 +6,18 @@ mod dialogs;
 mod overview;
 pub mod volumes;
 
-use compute_api::action::{image_id_from_location, RebootType, ServerAction};
+use compute_api::action::image_id_from_location;
 use compute_api::request;
 use compute_api::rules::Operation;
 use compute_api::server::{Server, ServerEnvelope};
 use compute_api::volume_attachment::VolumeAttachmentList;
 use compute_api::ApiError;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params, use_query_map};
 use leptos_router::params::Params;
 use leptos_router::NavigateOptions;
 
+use crate::actions::{needs_confirmation, plain_request, ActionRunner};
 use crate::client::expect_api;
 use crate::components::{ActionBar, ErrorMessage, TabPanel, Tabs};
 use crate::i18n::{use_i18n, InstancesMsg, Msg};
@@ -108,9 +108,10 @@ pub fn InstanceDetailPage() -> impl IntoView {
     let current = RwSignal::new(None::<Server>);
     // Set after an action: re-read every second until the instance settles.
     let following = RwSignal::new(false);
-    let pending = RwSignal::new(None::<Operation>);
+    // Requests in flight and refusals, by instance: one for A never shows on B.
+    let actions = ActionRunner::new();
+    let pending = Signal::derive(move || actions.pending(&id.get()));
     let dialog = RwSignal::new(None::<OpenDialog>);
-    let action_error = RwSignal::new(None::<ApiError>);
     let image_ref = RwSignal::new(None::<(String, Option<String>)>);
     let attachments_version = RwSignal::new(0u32);
     // Re-read the attachments when the server's own list changes or an attach/detach is sent.
@@ -142,7 +143,6 @@ pub fn InstanceDetailPage() -> impl IntoView {
             current.set(None);
             following.set(false);
             dialog.set(None);
-            action_error.set(None);
             image_ref.set(None);
         }
         now
@@ -194,27 +194,25 @@ pub fn InstanceDetailPage() -> impl IntoView {
         })
     });
 
-    // Sends one request for an operation. Never retried; a refusal (409) is shown and the
-    // instance re-read, since the refusal means what we showed was stale. An open dialog stays
-    // (its OK disabled) until the answer comes.
+    // Sends one request for an operation (the runner never sends it again). A refusal (409)
+    // is shown and the instance re-read, since the refusal means what we showed was stale. An
+    // open dialog stays (its OK disabled) until the answer comes.
     let run = move |op: Operation, req: compute_api::Request| {
-        if pending.get_untracked().is_some() {
+        let Some(sid) = current.with_untracked(|s| s.as_ref().map(|s| s.id.clone())) else {
             return;
-        }
-        pending.set(Some(op));
-        action_error.set(None);
-        spawn_local(async move {
-            let outcome = api.send(&req).await;
-            pending.set(None);
+        };
+        let for_instance = sid.clone();
+        actions.send(sid, op, req, move |outcome| {
+            // The page may show another instance by now: nothing below is for that one.
+            if id.get_untracked() != for_instance {
+                return;
+            }
             dialog.set(None);
             match outcome {
-                Ok(_) if op == Operation::Delete => {
-                    store.servers.refresh_changes();
-                    go_to_list.run(());
-                }
+                Ok(_) if op == Operation::Delete => go_to_list.run(()),
                 Ok(reply) => {
                     if op == Operation::CreateImage {
-                        image_ref.set(reply.location.map(|location| {
+                        image_ref.set(reply.location.clone().map(|location| {
                             let id = image_id_from_location(&location).map(str::to_string);
                             (location, id)
                         }));
@@ -223,31 +221,21 @@ pub fn InstanceDetailPage() -> impl IntoView {
                         attachments_version.update(|v| *v += 1);
                     }
                     following.set(true);
-                    store.servers.refresh_changes();
                     detail.refetch();
                 }
-                Err(error) => {
-                    action_error.set(Some(error));
-                    detail.refetch();
-                }
+                Err(_) => detail.refetch(),
             }
         });
     };
     let open_dialog = move |op: Operation, volume: Option<String>| {
-        action_error.set(None);
+        actions.clear_failure();
         dialog.set(Some(OpenDialog { op, volume }));
     };
     let on_action = Callback::new(move |op: Operation| {
         let sid = current.with_untracked(|s| s.as_ref().map(|s| s.id.clone()).unwrap_or_default());
-        let direct = match op {
-            Operation::Start => Some(ServerAction::Start(())),
-            Operation::Stop => Some(ServerAction::Stop(())),
-            Operation::RebootSoft => Some(ServerAction::reboot(RebootType::Soft)),
-            _ => None,
-        };
-        match direct {
-            Some(action) => run(op, request::server_action(&sid, &action)),
-            None => open_dialog(op, None),
+        match plain_request(op, &sid) {
+            Some(request) if !needs_confirmation(op) => run(op, request),
+            _ => open_dialog(op, None),
         }
     });
     let host = DialogHost {
@@ -263,7 +251,7 @@ pub fn InstanceDetailPage() -> impl IntoView {
                 " / "
                 <span class="mono">{move || id.get()}</span>
             </nav>
-            {move || action_error.get().map(|error| view! { <ErrorMessage error /> })}
+            {move || actions.failure_for(&id.get()).map(|error| view! { <ErrorMessage error /> })}
             {move || {
                 image_ref
                     .get()
@@ -289,7 +277,7 @@ pub fn InstanceDetailPage() -> impl IntoView {
                 <ActionBar
                     server=Signal::derive(move || current.get())
                     flavor_is_u2
-                    pending=Signal::derive(move || pending.get())
+                    pending
                     on_action
                 />
                 {move || following.get().then(|| view! {

@@ -2,14 +2,10 @@
 
 use std::collections::HashSet;
 
-use compute_api::action::{RebootType, ServerAction};
-use compute_api::request;
 use compute_api::rules::{partition, Operation};
-use compute_api::ApiError;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::client::expect_api;
+use crate::actions::{plain_request, ActionRunner, BulkLine, BulkTarget};
 use crate::components::action_bar::{denied_text, operation_msg};
 use crate::components::Modal;
 use crate::i18n::{use_i18n, Msg};
@@ -24,24 +20,9 @@ pub const BULK: [(Operation, &str); 5] = [
     (Operation::Delete, "bulk-delete"),
 ];
 
-/// The request of a list action (bulk or row menu) for one instance.
-pub(super) fn list_action_request(op: Operation, id: &str) -> compute_api::Request {
-    match op {
-        Operation::Start => request::server_action(id, &ServerAction::Start(())),
-        Operation::Stop => request::server_action(id, &ServerAction::Stop(())),
-        Operation::RebootSoft => {
-            request::server_action(id, &ServerAction::reboot(RebootType::Soft))
-        }
-        Operation::RebootHard => {
-            request::server_action(id, &ServerAction::reboot(RebootType::Hard))
-        }
-        _ => request::delete_server(id),
-    }
-}
-
 /// Before sending: which selected instances the action is not allowed for, and why; delete of
 /// several asks for their count. After: one line per instance. Requests go one at a time and
-/// are never retried.
+/// are never retried; closing the dialog (or signing out) stops the run.
 #[component]
 pub fn BulkDialog(
     op: Operation,
@@ -49,7 +30,8 @@ pub fn BulkDialog(
     close: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let api = expect_api();
+    // The dialog owns the run: it ends when the dialog closes.
+    let actions = ActionRunner::new();
     let store = expect_store();
     let chosen: Vec<_> = selected.with_untracked(|sel| {
         store.servers.set.with_untracked(|set| {
@@ -68,7 +50,16 @@ pub fn BulkDialog(
             s.name.clone()
         }
     };
-    let targets: Vec<(String, String)> = allowed.iter().map(|s| (s.id.clone(), label(s))).collect();
+    let targets: Vec<BulkTarget> = allowed
+        .iter()
+        .filter_map(|s| {
+            Some(BulkTarget {
+                id: s.id.clone(),
+                name: label(s),
+                request: plain_request(op, &s.id)?,
+            })
+        })
+        .collect();
     let denied_lines: Vec<(String, compute_api::rules::Denied)> =
         denied.into_iter().map(|(s, d)| (label(s), d)).collect();
     let count = targets.len();
@@ -77,7 +68,7 @@ pub fn BulkDialog(
     let ready = Signal::derive(move || {
         count > 0 && (!needs_count || typed.get().trim() == count.to_string())
     });
-    let results = RwSignal::new(None::<Vec<(String, Result<(), ApiError>)>>);
+    let results = RwSignal::new(None::<Vec<BulkLine>>);
     let sending = RwSignal::new(false);
     let send = move || {
         if !ready.get_untracked() || sending.get_untracked() {
@@ -85,16 +76,10 @@ pub fn BulkDialog(
         }
         sending.set(true);
         let targets = targets.clone();
-        spawn_local(async move {
-            let mut out = Vec::new();
-            for (id, name) in targets {
-                let outcome = api.send(&list_action_request(op, &id)).await.map(|_| ());
-                out.push((name, outcome));
-            }
-            results.set(Some(out));
+        actions.send_each(op, targets, move |lines| {
+            results.set(Some(lines));
             sending.set(false);
             selected.set(HashSet::new());
-            store.servers.refresh_changes();
         });
     };
     let title = Signal::derive(move || i18n.t(operation_msg(op)).to_string());

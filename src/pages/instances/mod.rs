@@ -8,13 +8,11 @@ use compute_api::refresh;
 use compute_api::request::ServerQuery;
 use compute_api::rules::Operation;
 use compute_api::server_set::ServerSet;
-use compute_api::ApiError;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 
-use crate::client::expect_api;
+use crate::actions::{needs_confirmation, plain_request, ActionRunner};
 use crate::components::action_bar::operation_msg;
 use crate::components::{ConfirmDialog, ErrorMessage, InstanceTable};
 use crate::i18n::{use_i18n, InstancesMsg, Msg};
@@ -28,7 +26,7 @@ mod filters;
 pub mod pager;
 
 use auto_refresh::AutoRefresh;
-use bulk::{list_action_request, BulkDialog, BULK};
+use bulk::{BulkDialog, BULK};
 use filters::ServerFilters;
 use pager::Pager;
 
@@ -41,39 +39,26 @@ pub fn InstancesPage() -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let selected = RwSignal::new(HashSet::<String>::new());
     let bulk = RwSignal::new(None::<Operation>);
-    let api = expect_api();
-    // Row menus: the rows whose request is in flight, the rows followed until they settle
-    // (even with auto-refresh off), a confirmation waiting and the last refusal.
-    let busy_rows = RwSignal::new(HashSet::<String>::new());
+    // Row menus: requests in flight and the last refusal are the runner's; the rows followed
+    // until they settle (even with auto-refresh off) and a confirmation waiting are the page's.
+    let actions = ActionRunner::new();
     let following = RwSignal::new(HashSet::<String>::new());
     let row_confirm = RwSignal::new(None::<(String, String, Operation)>);
-    let row_error = RwSignal::new(None::<ApiError>);
-    // One request per click, never retried; a refusal is shown and the list brought up to
-    // date, since it means what we showed was stale.
     let send_row_action = move |id: String, op: Operation| {
-        if busy_rows.with_untracked(|b| b.contains(&id)) {
+        let Some(request) = plain_request(op, &id) else {
             return;
-        }
-        busy_rows.update(|b| {
-            b.insert(id.clone());
-        });
-        row_error.set(None);
-        spawn_local(async move {
-            let outcome = api.send(&list_action_request(op, &id)).await;
-            busy_rows.update(|b| {
-                b.remove(&id);
-            });
-            match outcome {
-                Ok(_) => following.update(|f| {
-                    f.insert(id);
-                }),
-                Err(error) => row_error.set(Some(error)),
+        };
+        let followed = id.clone();
+        actions.send(id, op, request, move |outcome| {
+            if outcome.is_ok() {
+                following.update(|f| {
+                    f.insert(followed);
+                });
             }
-            list.refresh_changes();
         });
     };
     let on_row_action = Callback::new(move |(id, op): (String, Operation)| {
-        if matches!(op, Operation::RebootHard | Operation::Delete) {
+        if needs_confirmation(op) {
             let name = list.set.with_untracked(|set| {
                 set.get(&id).map(|s| {
                     if s.name.is_empty() {
@@ -220,8 +205,15 @@ pub fn InstancesPage() -> impl IntoView {
                         .collect_view()}
                 </div>
             </div>
-            {move || bulk.get().map(|op| view! { <BulkDialog op selected close=Callback::new(move |_: ()| bulk.set(None)) /> })}
-            {move || row_error.get().map(|error| view! { <ErrorMessage error /> })}
+            {move || bulk.get().map(|op| {
+                // Closed, even halfway through a run: the list catches up with what was sent.
+                let close = Callback::new(move |_: ()| {
+                    bulk.set(None);
+                    list.refresh_changes();
+                });
+                view! { <BulkDialog op selected close /> }
+            })}
+            {move || actions.failure().map(|failure| view! { <ErrorMessage error=failure.error /> })}
             {move || {
                 row_confirm
                     .get()
@@ -252,7 +244,7 @@ pub fn InstancesPage() -> impl IntoView {
                         flavor_names
                         selected
                         on_row_action
-                        busy_rows
+                        busy_rows=actions.busy_ids()
                         loaded=Signal::derive(move || list.set.with(ServerSet::len))
                         complete=Signal::derive(move || list.complete.get() && !list.reading.get())
                         scroll_key=filter

@@ -443,6 +443,49 @@ impl Browser {
             .expect("read CSP violations")
     }
 
+    /// Starts recording the page's own failures: uncaught errors (a wasm trap is one), rejected
+    /// promises nobody handled, and `console.error` lines (the console's panic hook writes
+    /// one). Like [`Browser::watch_csp_violations`], it lasts until the page is loaded again.
+    pub async fn watch_page_errors(&self) {
+        self.client
+            .execute(
+                "window.__pageErrors = [];
+                 window.addEventListener('error', e => window.__pageErrors.push('error: ' + e.message));
+                 window.addEventListener('unhandledrejection', e => window.__pageErrors.push('rejection: ' + e.reason));
+                 const original = console.error.bind(console);
+                 console.error = (...args) => { window.__pageErrors.push('console: ' + args.join(' ')); original(...args); };",
+                vec![],
+            )
+            .await
+            .expect("install the page error listeners");
+    }
+
+    /// What [`Browser::watch_page_errors`] recorded.
+    pub async fn page_errors(&self) -> Vec<String> {
+        let errors = self
+            .client
+            .execute("return window.__pageErrors;", vec![])
+            .await
+            .expect("read the page errors");
+        let errors = errors
+            .as_array()
+            .unwrap_or_else(|| panic!("page errors are not watched on this page: {errors}"));
+        errors
+            .iter()
+            .map(|e| e.as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    /// Signs out with the top bar's button and waits for the sign-in form.
+    pub async fn sign_out(&self) {
+        self.by_test_id("logout")
+            .await
+            .click()
+            .await
+            .expect("click sign out");
+        self.by_test_id("login-submit").await;
+    }
+
     /// Signs in with the simulator's identity service and waits for the instance list.
     pub async fn sign_in(&self, sim: &Simulator) {
         self.sign_in_at(&sim.url).await;

@@ -116,3 +116,59 @@ async fn wrong_password_shows_the_identity_message() {
         .is_empty());
     browser.close().await;
 }
+
+/// `next` after sign-in goes only to the console's own pages: every payload that would leave
+/// the origin (backslashes, tabs, protocol-relative paths, schemes, encodings) lands on the
+/// instance list instead, and a real deep link still comes back whole.
+#[tokio::test(flavor = "multi_thread")]
+async fn sign_in_never_redirects_off_the_console() {
+    let sim = Simulator::start(&[]);
+    let browser = Browser::start().await;
+    let encode = |s: &str| -> String {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    };
+    let home = format!("{}/instances", sim.url);
+    // (what `next` holds once decoded, or already encoded as an attacker would write it)
+    let hostile = [
+        encode("/\\evil.example/"),
+        "/%09/evil.example".to_string(),
+        encode("//evil.example/"),
+        encode("\\\\evil.example"),
+        encode("/\\/evil.example"),
+        encode("javascript:alert(document.domain)"),
+        encode("http://evil.example/"),
+        "%2F%2Fevil.example".to_string(),
+        "%252F%252Fevil.example".to_string(),
+        encode("/login?next=//evil.example"),
+    ];
+    for next in &hostile {
+        browser
+            .client
+            .goto(&format!("{}/login?next={next}", sim.url))
+            .await
+            .expect("open the sign-in page");
+        browser.fill_sign_in_form().await;
+        browser.by_test_id("instance-row").await;
+        let url = browser.client.current_url().await.unwrap().to_string();
+        assert_eq!(url, home, "next={next} led to {url}");
+    }
+    // The console's own deep link, with its query, comes back whole.
+    let deep = "/instances/5e1f0000-0000-4000-8000-000000000002?tab=volumes";
+    browser
+        .client
+        .goto(&format!("{}/login?next={}", sim.url, encode(deep)))
+        .await
+        .expect("open the sign-in page");
+    browser.fill_sign_in_form().await;
+    browser.by_test_id("tab-volumes").await;
+    let url = browser.client.current_url().await.unwrap().to_string();
+    assert_eq!(url, format!("{}{deep}", sim.url));
+    browser.close().await;
+}
