@@ -4,6 +4,8 @@
 //! reads the list as usual. On the detail page, an action still in flight for one instance
 //! never disables another's buttons or shows its error there.
 
+// Shared with the instance tests; this file uses part of it.
+#[allow(dead_code)]
 mod instance_ui;
 
 use std::time::Duration;
