@@ -14,6 +14,11 @@ source "$settings"
 BASE_PATH="${BASE_PATH:-/}"
 case "$BASE_PATH" in */) ;; *) BASE_PATH="$BASE_PATH/" ;; esac
 FRAME_ANCESTORS="${FRAME_ANCESTORS:-'none'}"
+# The upstreams' certificates are verified against this bundle (Debian's CA bundle by default).
+UPSTREAM_CA="${UPSTREAM_CA:-/etc/ssl/certs/ca-certificates.crt}"
+UPSTREAM_VERIFY_DEPTH="${UPSTREAM_VERIFY_DEPTH:-4}"
+# "on" when TLS terminates at this nginx: browsers are then told to use HTTPS only (HSTS).
+HSTS="${HSTS:-off}"
 index="$DIST/index.html"
 [ -f "$index" ] || { echo "render.sh: $index is missing: build the console first" >&2; exit 1; }
 
@@ -32,12 +37,19 @@ csp="default-src 'none'; script-src 'self' 'wasm-unsafe-eval' ${script_hashes}; 
 # The browser sees the APIs under ${BASE_PATH}api/…; nginx serves everything from the root.
 api="${BASE_PATH}api"
 
-# Every proxied API: the upstream sees an ordinary same-host request.
+# Every proxied API: the upstream sees an ordinary same-host request over verified TLS, and
+# nothing of the console's origin (an admin site's cookies or Authorization) reaches it.
 proxy_common="
         proxy_set_header Host \$proxy_host;
         proxy_set_header Origin \"\";
+        proxy_set_header Cookie \"\";
+        proxy_set_header Authorization \"\";
+        proxy_hide_header Set-Cookie;
         proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
         proxy_ssl_server_name on;
+        proxy_ssl_verify on;
+        proxy_ssl_trusted_certificate ${UPSTREAM_CA};
+        proxy_ssl_verify_depth ${UPSTREAM_VERIFY_DEPTH};
         proxy_read_timeout 120s;
         client_max_body_size 1m;"
 
@@ -47,10 +59,19 @@ security_headers="
         add_header X-Content-Type-Options \"nosniff\" always;
         add_header Referrer-Policy \"no-referrer\" always;
         add_header Cross-Origin-Opener-Policy \"same-origin\" always;"
+if [ "$HSTS" = on ]; then
+  security_headers+="
+        add_header Strict-Transport-Security \"max-age=31536000\" always;"
+fi
+# API answers carry tokens and tenant data: never kept by a browser or a cache on the way.
+api_headers="${security_headers}
+        add_header Cache-Control \"no-store\" always;"
 
+# `^~`: an API path wins over the static-file regex below, even one ending in .js (a key pair
+# named deploy.js is valid).
 proxies="
-    location /api/identity/ {
-        proxy_pass ${IDENTITY_URL%/}/;${proxy_common}
+    location ^~ /api/identity/ {
+        proxy_pass ${IDENTITY_URL%/}/;${proxy_common}${api_headers}
     }"
 config_regions=""
 for region in $REGIONS; do
@@ -60,8 +81,8 @@ for region in $REGIONS; do
     upstream="${!var:-}"
     [ -n "$upstream" ] || continue
     proxies+="
-    location /api/${lower}/${service}/ {
-        proxy_pass ${upstream%/}/;${proxy_common}
+    location ^~ /api/${lower}/${service}/ {
+        proxy_pass ${upstream%/}/;${proxy_common}${api_headers}
     }"
   done
   [ -n "$config_regions" ] && config_regions+=","

@@ -86,6 +86,20 @@ pub struct Entry {
     pub handled: bool,
     /// The kind of fault applied, if any (`latency` for a delay alone).
     pub fault: Option<String>,
+    /// Whether the request carried a `Cookie` header (never its value): a proxy in front
+    /// must not forward the console origin's cookies.
+    pub cookie: bool,
+    /// Whether it carried an `Authorization` header (never its value).
+    pub authorization: bool,
+}
+
+/// What the log keeps of a request as it arrived.
+struct Seen {
+    method: Method,
+    path: String,
+    query: Option<String>,
+    cookie: bool,
+    authorization: bool,
 }
 
 /// What the rules decided for one request.
@@ -185,14 +199,7 @@ impl Faults {
         plan
     }
 
-    fn record(
-        &self,
-        method: &Method,
-        (path, query): (&str, Option<&str>),
-        status: Option<u16>,
-        handled: bool,
-        fault: Option<String>,
-    ) {
+    fn record(&self, seen: &Seen, status: Option<u16>, handled: bool, fault: Option<String>) {
         if !self.record {
             return;
         }
@@ -204,12 +211,14 @@ impl Faults {
         }
         log.entries.push_back(Entry {
             seq,
-            method: method.to_string(),
-            path: path.to_string(),
-            query: query.map(str::to_string),
+            method: seen.method.to_string(),
+            path: seen.path.clone(),
+            query: seen.query.clone(),
             status,
             handled,
             fault,
+            cookie: seen.cookie,
+            authorization: seen.authorization,
         });
     }
 
@@ -253,10 +262,16 @@ fn applies(method: &Method, path: &str, headers: &HeaderMap) -> bool {
 pub async fn inject(State(app): State<AppState>, request: Request, next: Next) -> Response {
     let method = request.method().clone();
     let path = request.uri().path().to_string();
-    let query = request.uri().query().map(str::to_string);
     if !applies(&method, &path, request.headers()) {
         return next.run(request).await;
     }
+    let seen = Seen {
+        method: method.clone(),
+        path: path.clone(),
+        query: request.uri().query().map(str::to_string),
+        cookie: request.headers().contains_key(header::COOKIE),
+        authorization: request.headers().contains_key(header::AUTHORIZATION),
+    };
     let faults = &app.faults;
     let plan = faults.plan(&method, &path);
     let label = plan
@@ -275,13 +290,7 @@ pub async fn inject(State(app): State<AppState>, request: Request, next: Next) -
             app.tokens.expire_all();
         } else {
             let response = answer(&app, rule, None).await;
-            faults.record(
-                &method,
-                (&path, query.as_deref()),
-                logged_status(rule, &response),
-                false,
-                label,
-            );
+            faults.record(&seen, logged_status(rule, &response), false, label);
             return response;
         }
     }
@@ -299,7 +308,7 @@ pub async fn inject(State(app): State<AppState>, request: Request, next: Next) -
             status = logged_status(rule, &response);
         }
     }
-    faults.record(&method, (&path, query.as_deref()), status, true, label);
+    faults.record(&seen, status, true, label);
     response
 }
 

@@ -110,38 +110,9 @@ impl Simulator {
         token: Option<&str>,
         body: Option<serde_json::Value>,
     ) -> (u16, serde_json::Value) {
-        use http_body_util::BodyExt;
-        let client =
-            hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
-                .build_http::<http_body_util::Full<bytes::Bytes>>();
-        let mut request = http::Request::builder()
-            .method(method)
-            .uri(format!("{}{path}", self.url))
-            .header("content-type", "application/json")
-            .header("accept", "application/json");
-        if let Some(token) = token {
-            request = request.header("x-auth-token", token);
-        }
-        let request = request
-            .body(http_body_util::Full::new(bytes::Bytes::from(
-                body.map(|b| b.to_string()).unwrap_or_default(),
-            )))
-            .expect("a request");
-        let response = client
-            .request(request)
-            .await
-            .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
-        let status = response.status().as_u16();
-        let bytes = response
-            .into_body()
-            .collect()
-            .await
-            .expect("read the answer")
-            .to_bytes();
-        (
-            status,
-            serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null),
-        )
+        let headers: Vec<(&str, &str)> = token.map(|t| ("x-auth-token", t)).into_iter().collect();
+        let answer = http_request(method, &format!("{}{path}", self.url), &headers, body).await;
+        (answer.status, answer.json)
     }
 
     /// Calls one of the simulator's `/_sim` control endpoints (it must run with
@@ -209,14 +180,22 @@ impl Simulator {
     /// The log entries of the requests the simulator saw whose method is `method` and whose
     /// path ends with `path_suffix`, in arrival order.
     async fn logged(&self, method: &str, path_suffix: &str) -> Vec<serde_json::Value> {
-        let log = self.control("GET", "/_sim/requests", None).await;
-        log.as_array()
+        self.request_log()
+            .await
             .into_iter()
-            .flatten()
             .filter(|e| e["method"] == method)
             .filter(|e| e["path"].as_str().is_some_and(|p| p.ends_with(path_suffix)))
-            .cloned()
             .collect()
+    }
+
+    /// Every entry of the simulator's request log, in arrival order. A log that cannot be read
+    /// fails the test: an empty list would make "nothing was sent" pass by accident.
+    pub async fn request_log(&self) -> Vec<serde_json::Value> {
+        let log = self.control("GET", "/_sim/requests", None).await;
+        match log {
+            serde_json::Value::Array(entries) => entries,
+            other => panic!("the simulator's request log is not a list: {other}"),
+        }
     }
 
     /// The requests the simulator saw whose method is `method` and whose path ends with
@@ -258,6 +237,56 @@ impl Drop for Simulator {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// An HTTP answer: its status, headers and JSON body (`Null` when empty or not JSON).
+pub struct HttpAnswer {
+    pub status: u16,
+    pub headers: http::HeaderMap,
+    pub json: serde_json::Value,
+}
+
+/// One plain HTTP request (JSON in and out) with extra headers, to the simulator or to nginx in
+/// front of it.
+pub async fn http_request(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: Option<serde_json::Value>,
+) -> HttpAnswer {
+    use http_body_util::BodyExt;
+    let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+        .build_http::<http_body_util::Full<bytes::Bytes>>();
+    let mut request = http::Request::builder()
+        .method(method)
+        .uri(url)
+        .header("content-type", "application/json")
+        .header("accept", "application/json");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let request = request
+        .body(http_body_util::Full::new(bytes::Bytes::from(
+            body.map(|b| b.to_string()).unwrap_or_default(),
+        )))
+        .expect("a request");
+    let response = client
+        .request(request)
+        .await
+        .unwrap_or_else(|e| panic!("{method} {url}: {e}"));
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("read the answer")
+        .to_bytes();
+    HttpAnswer {
+        status,
+        headers,
+        json: serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null),
     }
 }
 

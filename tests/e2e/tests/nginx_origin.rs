@@ -3,12 +3,12 @@
 //! origin, with its Content-Security-Policy. Sign in and list instances through it, with no
 //! CSP violation.
 
-use console_e2e::nginx::Nginx;
-use console_e2e::{Browser, Simulator};
+use console_e2e::nginx::{Nginx, TlsUpstream};
+use console_e2e::{http_request, Browser, Simulator, PASSWORD, TENANT, USERNAME};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn sign_in_and_list_through_nginx_without_csp_violations() {
-    let sim = Simulator::start(&[]);
+    let sim = Simulator::start(&["--test-control"]);
     let nginx = Nginx::start(&sim.url);
     let origin = nginx.origin.clone();
 
@@ -19,9 +19,25 @@ async fn sign_in_and_list_through_nginx_without_csp_violations() {
         .await
         .expect("open a deep link through nginx");
     browser.watch_csp_violations().await;
+    // An admin site on the same origin has its session cookie: it must stay on this side.
+    browser
+        .client
+        .execute("document.cookie = 'admin_session=secret; path=/';", vec![])
+        .await
+        .expect("set a cookie");
     browser.fill_sign_in_form().await;
     browser.by_test_id("instance-row").await;
     browser.screenshot("nginx-instances").await;
+    let log = sim.request_log().await;
+    assert!(
+        !log.is_empty(),
+        "the simulator saw the sign-in and the list"
+    );
+    let leaked: Vec<_> = log.iter().filter(|e| e["cookie"] != false).collect();
+    assert!(
+        leaked.is_empty(),
+        "cookies forwarded to the API: {leaked:?}"
+    );
 
     let violations = browser.csp_violations().await;
     assert_eq!(violations, serde_json::json!([]), "CSP violations");
@@ -74,4 +90,122 @@ async fn sign_in_and_list_through_nginx_without_csp_violations() {
 
     browser.close().await;
     drop(nginx);
+}
+
+fn token_request() -> serde_json::Value {
+    serde_json::json!({"auth": {"tenantId": TENANT, "passwordCredentials": {
+        "username": USERNAME, "password": PASSWORD}}})
+}
+
+/// The upstreams' certificates are verified: one that presents a self-signed certificate is
+/// refused (and sees no request) until its CA is configured. With TLS terminating at nginx
+/// (`HSTS=on`) the answers say so, and API answers are never cached.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_upstream_certificate_is_verified_against_the_configured_ca() {
+    let sim = Simulator::start(&["--test-control"]);
+    let upstream = TlsUpstream::start(&sim.url);
+
+    let default_ca = Nginx::start_with(&upstream.url, "");
+    let refused = http_request(
+        "POST",
+        &format!("{}/api/identity/v2.0/tokens", default_ca.origin),
+        &[],
+        Some(token_request()),
+    )
+    .await;
+    assert_eq!(
+        refused.status, 502,
+        "an unverified upstream answered: {}",
+        refused.json
+    );
+    assert!(
+        sim.request_log().await.is_empty(),
+        "the password reached an upstream nginx could not verify"
+    );
+    drop(default_ca);
+
+    let trusting = Nginx::start_with(
+        &upstream.url,
+        &format!("UPSTREAM_CA={}\nHSTS=on", upstream.ca.display()),
+    );
+    let signed_in = http_request(
+        "POST",
+        &format!("{}/api/identity/v2.0/tokens", trusting.origin),
+        &[],
+        Some(token_request()),
+    )
+    .await;
+    assert_eq!(signed_in.status, 200, "{}", signed_in.json);
+    assert!(signed_in.json["access"]["token"]["id"].is_string());
+    let header = |name: &str| {
+        signed_in
+            .headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(header("cache-control"), "no-store");
+    assert!(header("strict-transport-security").contains("max-age="));
+}
+
+/// API paths are proxied whatever they end in (a key pair named `deploy.js` is valid), and
+/// neither the console origin's cookies nor an `Authorization` header reach the API.
+#[tokio::test(flavor = "multi_thread")]
+async fn api_paths_that_look_like_files_are_proxied_without_the_origins_credentials() {
+    let sim = Simulator::start(&["--test-control"]);
+    let nginx = Nginx::start(&sim.url);
+    let token = sim.token().await;
+    let (status, answer) = sim
+        .call(
+            "POST",
+            &format!("/v2/{TENANT}/os-keypairs"),
+            Some(&token),
+            Some(serde_json::json!({"keypair": {"name": "deploy.js"}})),
+        )
+        .await;
+    assert_eq!(status, 200, "{answer}");
+    sim.control("DELETE", "/_sim/requests", None).await;
+
+    let credentials = [
+        ("x-auth-token", token.as_str()),
+        ("cookie", "admin_session=secret"),
+        ("authorization", "Basic YWRtaW46c2VjcmV0"),
+    ];
+    let through_nginx = http_request(
+        "GET",
+        &format!(
+            "{}/api/kr1/compute/v2/{TENANT}/os-keypairs/deploy.js",
+            nginx.origin
+        ),
+        &credentials,
+        None,
+    )
+    .await;
+    assert_eq!(through_nginx.status, 200, "{}", through_nginx.json);
+    assert_eq!(through_nginx.json["keypair"]["name"], "deploy.js");
+    assert_eq!(
+        through_nginx
+            .headers
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap()),
+        Some("no-store")
+    );
+    let log = sim.request_log().await;
+    assert_eq!(log.len(), 1, "{log:?}");
+    assert_eq!(log[0]["cookie"], false, "{log:?}");
+    assert_eq!(log[0]["authorization"], false, "{log:?}");
+
+    // The same request straight to the simulator does carry them: the log can tell.
+    http_request(
+        "GET",
+        &format!("{}/v2/{TENANT}/os-keypairs/deploy.js", sim.url),
+        &credentials,
+        None,
+    )
+    .await;
+    let log = sim.request_log().await;
+    assert_eq!(log.len(), 2, "{log:?}");
+    assert_eq!(log[1]["cookie"], true, "{log:?}");
+    assert_eq!(log[1]["authorization"], true, "{log:?}");
 }
