@@ -159,6 +159,7 @@ pub enum Msg {
     NewName,
     Save,
     FieldTooLong,
+    FieldNotEnglish,
     ImageRequested,
     Following,
     Working,
@@ -468,6 +469,9 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         (FieldTooLong, En) => "At most {max} characters (it has {actual})",
         (FieldTooLong, Ko) => "최대 {max}자입니다(현재 {actual}자)",
         (FieldTooLong, Ja) => "最大{max}文字です（現在{actual}文字）",
+        (FieldNotEnglish, En) => "English letters, digits, spaces and punctuation only (not “{char}”)",
+        (FieldNotEnglish, Ko) => "영문자, 숫자, 공백, 문장 부호만 입력할 수 있습니다(“{char}” 불가)",
+        (FieldNotEnglish, Ja) => "英字、数字、スペース、記号のみ入力できます（“{char}”は使用不可）",
 
         (ImageRequested, En) => "Image requested",
         (ImageRequested, Ko) => "이미지 생성 요청됨",

@@ -608,6 +608,16 @@ fn every_creation_rule_reads_in_every_language_with_its_numbers() {
             "block_device_mapping_v2[0].source_type",
             ErrorKind::UnknownSourceType("x".into()),
         ),
+        (
+            "block_device_mapping_v2[0].volume_type",
+            ErrorKind::UnknownVolumeType("x".into()),
+        ),
+        ("name", ErrorKind::NotEnglish('웹')),
+        ("block_device_mapping_v2", ErrorKind::RootDiskRequired),
+        (
+            "block_device_mapping_v2[1].volume_size",
+            ErrorKind::VolumeSizeNotPositive,
+        ),
     ];
     for (field, kind) in kinds {
         let error = FieldError {

@@ -11,8 +11,14 @@ use crate::flavor::Flavor;
 use crate::server::{BlockDeviceMapping, CreateServer};
 use crate::services::Image;
 
-/// Instance names: "Up to 255 English characters".
+/// Instance names: "Up to 255 English characters" (the seed's create-instance table). English
+/// characters are read as printable ASCII: letters, digits, space and punctuation; anything
+/// else (Hangul, kana, accents, emoji, control characters) is refused with [`ErrorKind::NotEnglish`].
 pub const MAX_NAME_CHARS: usize = 255;
+/// The block-storage source types the seed lists for `block_device_mapping_v2.source_type`.
+pub const SOURCE_TYPES: [&str; 3] = ["image", "volume", "snapshot"];
+/// The volume types the seed lists for `block_device_mapping_v2.volume_type`.
+pub const VOLUME_TYPES: [&str; 2] = ["General HDD", "General SSD"];
 /// Instance names with a Windows image (the NetBIOS limit).
 pub const MAX_WINDOWS_NAME_CHARS: usize = 15;
 /// Windows needs a flavor with at least 2 GB of RAM.
@@ -118,8 +124,17 @@ pub enum ErrorKind {
         min_mb: u64,
         actual_mb: u64,
     },
-    /// `source_type` is none of `image`, `volume`, `snapshot`, `blank`.
+    /// `source_type` is none of [`SOURCE_TYPES`].
     UnknownSourceType(String),
+    /// `volume_type` is none of [`VOLUME_TYPES`].
+    UnknownVolumeType(String),
+    /// A name holds a character that is not English (printable ASCII): the first such one.
+    NotEnglish(char),
+    /// Block storage is given for a flavor other than U2, but none of it is the root
+    /// (`boot_index` 0): the instance would have no disk to boot from.
+    RootDiskRequired,
+    /// A volume size that is not a whole number of GB of at least 1 (a mistyped size too).
+    VolumeSizeNotPositive,
 }
 
 impl fmt::Display for ErrorKind {
@@ -184,8 +199,22 @@ impl fmt::Display for ErrorKind {
             ),
             Self::UnknownSourceType(kind) => write!(
                 f,
-                "the source type must be image, volume, snapshot or blank (not {kind:?})"
+                "the source type must be image, volume or snapshot (not {kind:?})"
             ),
+            Self::UnknownVolumeType(kind) => write!(
+                f,
+                "the volume type must be General HDD or General SSD (not {kind:?})"
+            ),
+            Self::NotEnglish(c) => write!(
+                f,
+                "only English letters, digits, spaces and punctuation are allowed (not {c:?})"
+            ),
+            Self::RootDiskRequired => f.write_str(
+                "one block storage entry must be the root disk (boot_index 0) for flavors other than U2",
+            ),
+            Self::VolumeSizeNotPositive => {
+                f.write_str("the size must be a whole number of GB, at least 1")
+            }
         }
     }
 }
@@ -250,6 +279,8 @@ pub fn validate_create(server: &CreateServer, context: &CreateContext<'_>) -> Ve
     let name_chars = server.name.chars().count();
     if server.name.trim().is_empty() {
         errors.push(FieldError::new("name", ErrorKind::Required));
+    } else if let Some(c) = first_non_english(&server.name) {
+        errors.push(FieldError::new("name", ErrorKind::NotEnglish(c)));
     } else if windows && name_chars > MAX_WINDOWS_NAME_CHARS {
         errors.push(FieldError::new(
             "name",
@@ -444,6 +475,11 @@ fn check_block_devices(
             "block_device_mapping_v2",
             ErrorKind::BlockDeviceRequired,
         ));
+    } else if u2 == Some(false) && root.is_none() {
+        errors.push(FieldError::new(
+            "block_device_mapping_v2",
+            ErrorKind::RootDiskRequired,
+        ));
     }
 
     for (i, bdm) in bdms.iter().enumerate() {
@@ -452,12 +488,11 @@ fn check_block_devices(
         // Nova's default destination for an image source is local, and volume otherwise.
         let destination = bdm.destination_type.as_deref().map(str::trim);
         match source {
-            "image" | "volume" | "snapshot" => {
+            s if SOURCE_TYPES.contains(&s) => {
                 if is_blank(bdm.uuid.as_deref()) {
                     errors.push(FieldError::new(path("uuid"), ErrorKind::Required));
                 }
             }
-            "blank" => {}
             "" => errors.push(FieldError::new(path("source_type"), ErrorKind::Required)),
             other => errors.push(FieldError::new(
                 path("source_type"),
@@ -481,6 +516,21 @@ fn check_block_devices(
         }
         if source == "image" && destination == Some("volume") && bdm.volume_size.is_none() {
             errors.push(FieldError::new(path("volume_size"), ErrorKind::Required));
+        }
+        if bdm.volume_size == Some(0) {
+            errors.push(FieldError::new(
+                path("volume_size"),
+                ErrorKind::VolumeSizeNotPositive,
+            ));
+        }
+        // Omitted means General HDD; anything given must be one of the two.
+        if let Some(kind) = bdm.volume_type.as_deref() {
+            if !VOLUME_TYPES.contains(&kind) {
+                errors.push(FieldError::new(
+                    path("volume_type"),
+                    ErrorKind::UnknownVolumeType(kind.to_string()),
+                ));
+            }
         }
     }
 
@@ -518,12 +568,20 @@ fn check_block_devices(
     }
 }
 
-/// Checks a new name for `PUT /servers/{id}`: required (not blank) and at most
-/// [`MAX_NAME_CHARS`] characters. Returns the kind of the first broken rule.
+/// The first character of `name` that is not English (printable ASCII), if any.
+pub fn first_non_english(name: &str) -> Option<char> {
+    name.chars().find(|c| !(' '..='~').contains(c))
+}
+
+/// Checks a name for `PUT /servers/{id}` and for an image made with `createImage`: required
+/// (not blank), English characters only, at most [`MAX_NAME_CHARS`] characters. Returns the
+/// kind of the first broken rule.
 pub fn validate_rename(name: &str) -> Result<(), ErrorKind> {
     let chars = name.chars().count();
     if name.trim().is_empty() {
         Err(ErrorKind::Required)
+    } else if let Some(c) = first_non_english(name) {
+        Err(ErrorKind::NotEnglish(c))
     } else if chars > MAX_NAME_CHARS {
         Err(ErrorKind::TooLong {
             max: MAX_NAME_CHARS,
@@ -539,11 +597,12 @@ mod rename_tests {
     use super::*;
 
     #[test]
-    fn rename_needs_a_name_of_at_most_255_characters() {
+    fn rename_needs_a_name_of_at_most_255_english_characters() {
         assert_eq!(validate_rename(""), Err(ErrorKind::Required));
         assert_eq!(validate_rename("   "), Err(ErrorKind::Required));
         assert_eq!(validate_rename("web-03"), Ok(()));
-        assert_eq!(validate_rename(&"가".repeat(255)), Ok(()));
+        assert_eq!(validate_rename(&"a".repeat(255)), Ok(()));
+        assert_eq!(validate_rename("웹-03"), Err(ErrorKind::NotEnglish('웹')));
         assert_eq!(
             validate_rename(&"a".repeat(256)),
             Err(ErrorKind::TooLong {

@@ -376,6 +376,15 @@ fn text_around(limit: usize) -> impl Strategy<Value = String> {
         .prop_map(|chars| chars.into_iter().collect())
 }
 
+/// Printable ASCII ("English characters", as the seed says of names) of about `limit` chars.
+fn english_around(limit: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::char::range(' ', '~'),
+        limit.saturating_sub(8)..limit + 8,
+    )
+    .prop_map(|chars| chars.into_iter().collect())
+}
+
 /// The base every property changes one field of must itself pass, or the properties prove
 /// nothing.
 #[test]
@@ -387,8 +396,11 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
     #[test]
-    fn names_are_limited_to_255_characters(name in prop_oneof![text_around(MAX_NAME_CHARS), "\\s{0,3}"]) {
-        let expect_ok = !name.trim().is_empty() && name.chars().count() <= MAX_NAME_CHARS;
+    fn names_are_limited_to_255_english_characters(
+        name in prop_oneof![english_around(MAX_NAME_CHARS), text_around(MAX_NAME_CHARS), "\\s{0,3}"],
+    ) {
+        let english = name.chars().all(|c| c.is_ascii() && !c.is_ascii_control());
+        let expect_ok = !name.trim().is_empty() && english && name.chars().count() <= MAX_NAME_CHARS;
         prop_assert_eq!(validate_rename(&name).is_ok(), expect_ok);
         let errors = error_fields(|r| r.name = name.clone());
         prop_assert_eq!(errors.is_empty(), expect_ok, "{:?}", errors);

@@ -6,7 +6,8 @@ use compute_api::flavor::Flavor;
 use compute_api::server::{BlockDeviceMapping, CreateServer, NetworkSpec, SecurityGroupRef};
 use compute_api::services::Image;
 use compute_api::validate::{
-    encode_user_data, encoded_user_data_len, validate_create, CreateContext, ErrorKind, FieldError,
+    encode_user_data, encoded_user_data_len, validate_create, validate_rename, CreateContext,
+    ErrorKind, FieldError,
 };
 
 fn linux() -> Image {
@@ -126,12 +127,33 @@ fn name_required_and_at_most_255_characters() {
             name.len()
         );
     }
-    // Characters, not bytes: 255 Hangul syllables are 765 bytes and still fine.
+    // The seed allows "up to 255 English characters": letters, digits, space and punctuation
+    // pass; Hangul, kana, accents, emoji and control characters are refused, naming the first.
+    let printable: String = (' '..='~').collect();
     let server = CreateServer {
-        name: "가".repeat(255),
+        name: printable,
         ..valid()
     };
     assert_eq!(check(&server, &linux(), &m2()), []);
+    for (name, first) in [
+        ("웹서버-01", '웹'),
+        ("web-サーバ", 'サ'),
+        ("café", 'é'),
+        ("web\u{202e}01", '\u{202e}'),
+        ("tab\there", '\t'),
+        ("rocket-🚀", '🚀'),
+    ] {
+        let server = CreateServer {
+            name: name.into(),
+            ..valid()
+        };
+        assert_eq!(
+            kinds(&check(&server, &linux(), &m2())),
+            [("name", &ErrorKind::NotEnglish(first))],
+            "{name:?}"
+        );
+        assert_eq!(validate_rename(name), Err(ErrorKind::NotEnglish(first)));
+    }
 }
 
 #[test]
@@ -682,4 +704,104 @@ fn the_seeds_example_passes() {
     assert_eq!(bdm.delete_on_termination, Some(true));
     assert_eq!(check(&request.server, &linux(), &m2()), []);
     assert_eq!(check(&request.server, &windows(), &m2()), []);
+}
+
+/// The seed's block-storage table: "must be specified when using an instance type other than
+/// U2" and "`0`: the root volume"; source types image, volume and snapshot; volume types
+/// General HDD and General SSD ("if omitted, General HDD").
+#[test]
+fn block_storage_follows_the_seed_table() {
+    let data_volume = BlockDeviceMapping {
+        uuid: Some("vol-1".into()),
+        source_type: "volume".into(),
+        destination_type: Some("volume".into()),
+        boot_index: Some(1),
+        ..Default::default()
+    };
+    // Block storage without a root on a non-U2 flavor: nothing to boot from.
+    let server = CreateServer {
+        block_device_mapping_v2: Some(vec![data_volume.clone()]),
+        ..valid()
+    };
+    assert_eq!(
+        kinds(&check(&server, &linux(), &m2())),
+        [("block_device_mapping_v2", &ErrorKind::RootDiskRequired)]
+    );
+    // On U2 the root is the image on the host's disk: extra volumes alone are fine.
+    let server = CreateServer {
+        block_device_mapping_v2: Some(vec![data_volume]),
+        ..valid()
+    };
+    assert_eq!(check(&server, &linux(), &u2()), []);
+
+    // `blank` is not among the seed's source types.
+    let blank = BlockDeviceMapping {
+        source_type: "blank".into(),
+        destination_type: Some("volume".into()),
+        volume_size: Some(10),
+        boot_index: Some(1),
+        ..Default::default()
+    };
+    let server = CreateServer {
+        block_device_mapping_v2: Some(vec![root_volume(50), blank]),
+        ..valid()
+    };
+    assert_eq!(
+        kinds(&check(&server, &linux(), &m2())),
+        [(
+            "block_device_mapping_v2[1].source_type",
+            &ErrorKind::UnknownSourceType("blank".into())
+        )]
+    );
+
+    // The two volume types, or none; anything else is named.
+    for (kind, ok) in [
+        (None, true),
+        (Some("General HDD"), true),
+        (Some("General SSD"), true),
+        (Some("general ssd"), false),
+        (Some("Premium SSD"), false),
+    ] {
+        let server = CreateServer {
+            block_device_mapping_v2: Some(vec![BlockDeviceMapping {
+                volume_type: kind.map(str::to_string),
+                ..root_volume(50)
+            }]),
+            ..valid()
+        };
+        let errors = check(&server, &linux(), &m2());
+        assert_eq!(errors.is_empty(), ok, "{kind:?}: {errors:?}");
+        if !ok {
+            assert_eq!(
+                kinds(&errors),
+                [(
+                    "block_device_mapping_v2[0].volume_type",
+                    &ErrorKind::UnknownVolumeType(kind.unwrap().into())
+                )]
+            );
+        }
+    }
+
+    // A size of 0 (what a mistyped size becomes) is refused, not sent.
+    let server = CreateServer {
+        block_device_mapping_v2: Some(vec![
+            root_volume(50),
+            BlockDeviceMapping {
+                uuid: Some("vol-2".into()),
+                source_type: "volume".into(),
+                destination_type: Some("volume".into()),
+                volume_size: Some(0),
+                boot_index: Some(1),
+                ..Default::default()
+            },
+        ]),
+        ..valid()
+    };
+    assert_eq!(
+        kinds(&check(&server, &linux(), &m2())),
+        [(
+            "block_device_mapping_v2[1].volume_size",
+            &ErrorKind::VolumeSizeNotPositive
+        )]
+    );
 }

@@ -19,7 +19,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::fault::Fault;
-use crate::store::nova_status;
+use crate::store::status_of;
 use crate::{clock, RegionState};
 
 /// The state-changing control endpoints, on KR1.
@@ -76,9 +76,7 @@ async fn set_statuses(State(state): State<RegionState>, body: Bytes) -> Response
     let mut ids = Vec::new();
     for server in store.servers.values_mut().step_by(change.every) {
         matched += 1;
-        if nova_status(server.vm_state, server.task_state) == change.status
-            && server.steps.is_empty()
-        {
+        if status_of(server).as_str() == change.status && server.steps.is_empty() {
             continue;
         }
         server.vm_state = vm_state;

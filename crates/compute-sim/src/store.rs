@@ -429,49 +429,10 @@ impl Store {
     }
 }
 
-/// Nova's status for a vm_state and task_state (nova/api/openstack/common.py `_STATE_MAP`).
-pub fn nova_status(vm_state: &str, task_state: Option<&str>) -> &'static str {
-    let task = task_state.unwrap_or("");
-    match vm_state {
-        "active" => match task {
-            "rebooting" | "reboot_pending" | "reboot_started" => "REBOOT",
-            "rebooting_hard" | "reboot_pending_hard" | "reboot_started_hard" => "HARD_REBOOT",
-            "updating_password" => "PASSWORD",
-            "rebuilding" | "rebuild_block_device_mapping" | "rebuild_spawning" => "REBUILD",
-            "migrating" => "MIGRATING",
-            "resize_prep" | "resize_migrating" | "resize_migrated" | "resize_finish" => "RESIZE",
-            _ => "ACTIVE",
-        },
-        "building" => "BUILD",
-        "stopped" => match task {
-            "resize_prep" | "resize_migrating" | "resize_migrated" | "resize_finish" => "RESIZE",
-            "rebuilding" | "rebuild_block_device_mapping" | "rebuild_spawning" => "REBUILD",
-            _ => "SHUTOFF",
-        },
-        "resized" => match task {
-            "resize_reverting" => "REVERT_RESIZE",
-            _ => "VERIFY_RESIZE",
-        },
-        "paused" => match task {
-            "migrating" => "MIGRATING",
-            _ => "PAUSED",
-        },
-        "suspended" => "SUSPENDED",
-        "rescued" => "RESCUE",
-        "error" => match task {
-            "rebuilding" | "rebuild_block_device_mapping" | "rebuild_spawning" => "REBUILD",
-            _ => "ERROR",
-        },
-        "deleted" => "DELETED",
-        "soft-delete" => "SOFT_DELETED",
-        "shelved" => "SHELVED",
-        "shelved_offloaded" => "SHELVED_OFFLOADED",
-        _ => "UNKNOWN",
-    }
-}
-
+/// The API status of a server: compute-api's map of Nova's vm_state and task_state (the one the
+/// console reads statuses with), so the two cannot disagree.
 pub fn status_of(server: &ServerRec) -> ServerStatus {
-    ServerStatus::parse(nova_status(server.vm_state, server.task_state))
+    compute_api::status::status_from_states(server.vm_state, server.task_state)
 }
 
 /// Nova's wording for an action refused in the current state:

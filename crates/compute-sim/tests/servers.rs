@@ -343,10 +343,28 @@ async fn creation_rules_answer_400() {
         "networks": [{"uuid": DEFAULT_NETWORK}], "key_name": DEMO_KEY,
         "block_device_mapping_v2": [{"uuid": WINDOWS_2022, "boot_index": 0, "volume_size": 50, "source_type": "image", "destination_type": "volume"}]}});
     check(body, "15").await;
-    // Non-U2 flavors need block_device_mapping_v2.
+    // Non-U2 flavors need block_device_mapping_v2, with a root (boot_index 0) in it.
     let mut body = u2_create("no-bdm");
     body["server"]["flavorRef"] = json!(M2_C2M4);
     check(body, "block_device_mapping_v2").await;
+    let mut body = u2_create("no-root");
+    body["server"]["flavorRef"] = json!(M2_C2M4);
+    body["server"]["block_device_mapping_v2"] = json!([{"uuid": UBUNTU_2204, "boot_index": 1,
+        "volume_size": 30, "source_type": "image", "destination_type": "volume"}]);
+    check(body, "boot_index 0").await;
+    // The seed's source and volume types only (compute-api's rules, the console's too).
+    let mut body = u2_create("blank-disk");
+    body["server"]["block_device_mapping_v2"] = json!([{"source_type": "blank", "boot_index": 1,
+        "volume_size": 10, "destination_type": "volume"}]);
+    check(body, "source type").await;
+    let mut body = u2_create("odd-type");
+    body["server"]["flavorRef"] = json!(M2_C2M4);
+    body["server"]["block_device_mapping_v2"] = json!([{"uuid": UBUNTU_2204, "boot_index": 0,
+        "volume_size": 30, "source_type": "image", "destination_type": "volume",
+        "volume_type": "Premium SSD"}]);
+    check(body, "volume type").await;
+    // "Up to 255 English characters".
+    check(u2_create("웹서버"), "english").await;
     // min_count above max_count, and above 10.
     let mut body = u2_create("many");
     body["server"]["max_count"] = json!(11);
@@ -415,6 +433,16 @@ async fn rename_and_delete() {
     )
     .await
     .assert_fault(400, "badRequest");
+    // The console's rename rule (compute_api::validate_rename): English characters only.
+    for name in ["웹-02", "web\u{202e}02"] {
+        sim.nova(
+            Method::PUT,
+            &format!("/servers/{WEB_02}"),
+            Some(json!({"server": {"name": name}})),
+        )
+        .await
+        .assert_fault(400, "badRequest");
+    }
 
     let reply = sim
         .nova(Method::DELETE, &format!("/servers/{WEB_02}"), None)

@@ -10,7 +10,7 @@ use std::time::Duration;
 use compute_api::flavor::Flavor;
 use compute_api::server::{BlockDeviceMapping, CreateServer, NetworkSpec, SecurityGroupRef};
 use compute_api::services::Image;
-use compute_api::validate::encode_user_data;
+use compute_api::validate::{encode_user_data, VOLUME_TYPES};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -23,9 +23,6 @@ pub const MAX_DRAFT_BYTES: usize = 256 * 1024;
 /// How long typing must pause before the draft is written (and at once when the wizard goes
 /// or the page is hidden): not a 256 KB write on every keystroke.
 pub const SAVE_DELAY_MS: u64 = 400;
-
-/// The volume types NHN offers for block storage.
-pub const VOLUME_TYPES: [&str; 2] = ["General HDD", "General SSD"];
 
 /// The steps, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -82,7 +79,7 @@ impl Step {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Disk {
-    /// `image`, `volume`, `snapshot` or `blank`.
+    /// `image`, `volume` or `snapshot` (the seed's source types).
     pub source: String,
     /// The volume or snapshot id. The root disk from an image uses the image step's id.
     pub uuid: String,
@@ -109,13 +106,12 @@ impl Disk {
         }
     }
 
-    /// An empty data volume.
+    /// An additional volume: an existing one by default (the API takes no blank volume).
     pub fn extra() -> Self {
         Self {
-            source: "blank".into(),
+            source: "volume".into(),
             destination: "volume".into(),
             boot_index: String::new(),
-            size: "10".into(),
             ..Self::root()
         }
     }

@@ -70,6 +70,10 @@ pub fn error_text(lang: Lang, error: &FieldError) -> String {
             &[("min", ram(*min_mb)), ("actual", ram(*actual_mb))],
         ),
         ErrorKind::UnknownSourceType(_) => plain(lang, ErrSourceType),
+        ErrorKind::UnknownVolumeType(_) => plain(lang, ErrVolumeType),
+        ErrorKind::NotEnglish(c) => fill(lang, ErrNotEnglish, &[("char", c.to_string())]),
+        ErrorKind::RootDiskRequired => plain(lang, ErrRootRequired),
+        ErrorKind::VolumeSizeNotPositive => plain(lang, ErrVolumeSize),
         ErrorKind::InvalidValue(english) => {
             if error.field.ends_with(".fixed_ip") {
                 plain(lang, ErrInvalidIp)

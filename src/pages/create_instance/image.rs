@@ -2,10 +2,10 @@
 //! disk, whose destination follows the flavor, and any extra volumes.
 
 use compute_api::services::Image;
-use compute_api::validate::{MIN_LINUX_ROOT_GB, MIN_WINDOWS_ROOT_GB};
+use compute_api::validate::{MIN_LINUX_ROOT_GB, MIN_WINDOWS_ROOT_GB, VOLUME_TYPES};
 use leptos::prelude::*;
 
-use super::draft::{root_destination, Disk, VOLUME_TYPES};
+use super::draft::{root_destination, Disk};
 use super::fields::{errors_of, field_errors, within};
 use super::{expect_wizard, Wizard};
 use crate::i18n::{use_i18n, CreateMsg};
@@ -160,6 +160,7 @@ pub fn ImageStep() -> impl IntoView {
             {move || {
                 (0..disk_count.get()).map(|i| view! { <DiskRow index=i /> }).collect_view()
             }}
+            <p class="hint">{i18n.text(CreateMsg::ExtraVolumeHint)}</p>
             <button
                 type="button"
                 data-testid="create-add-volume"
@@ -212,11 +213,10 @@ fn DiskRow(index: usize) -> impl IntoView {
     };
     let path = format!("block_device_mapping_v2[{index}]");
     let id = move |leaf: &str| format!("create-disk-{index}-{leaf}");
-    let sources: [(&str, CreateMsg); 4] = [
+    let sources: [(&str, CreateMsg); 3] = [
         ("image", CreateMsg::SourceImage),
         ("volume", CreateMsg::SourceVolume),
         ("snapshot", CreateMsg::SourceSnapshot),
-        ("blank", CreateMsg::SourceBlank),
     ];
 
     view! {
@@ -241,7 +241,6 @@ fn DiskRow(index: usize) -> impl IntoView {
                 >
                     {sources
                         .into_iter()
-                        .filter(|(value, _)| !is_root || *value != "blank")
                         .map(|(value, msg)| {
                             view! {
                                 <option value=value selected=move || disk().source == value>
@@ -252,7 +251,7 @@ fn DiskRow(index: usize) -> impl IntoView {
                         .collect_view()}
                 </select>
 
-                <Show when=move || !(is_root && disk().source == "image") && disk().source != "blank">
+                <Show when=move || !(is_root && disk().source == "image")>
                     <label for=id("uuid")>{i18n.text(CreateMsg::SourceId)}</label>
                     <input
                         id=id("uuid")

@@ -145,6 +145,9 @@ fn RenameDialog(server: Server, host: DialogHost) -> impl IntoView {
                 .t(Msg::FieldTooLong)
                 .replace("{max}", &max.to_string())
                 .replace("{actual}", &actual.to_string()),
+            ErrorKind::NotEnglish(c) => i18n
+                .t(Msg::FieldNotEnglish)
+                .replace("{char}", &c.to_string()),
             _ => i18n.t(Msg::FieldRequired).to_string(),
         })
     };

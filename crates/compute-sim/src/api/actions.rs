@@ -128,10 +128,11 @@ fn run(state: &RegionState, id: &str, body: &[u8]) -> Result<Option<String>, Fau
             )?;
         }
         ServerAction::CreateImage(request) => {
-            if request.name.trim().is_empty() || request.name.chars().count() > 255 {
-                return Err(Fault::bad_request(
-                    "Invalid input for field/attribute name. Value: . name must be between 1 and 255 characters",
-                ));
+            if let Err(why) = compute_api::validate::validate_rename(&request.name) {
+                return Err(Fault::bad_request(format!(
+                    "Invalid input for field/attribute name. Value: {}. name {why}",
+                    request.name
+                )));
             }
             store.check(id, Operation::CreateImage, "createImage")?;
             let server = store.server(id)?.clone();

@@ -339,10 +339,10 @@ pub async fn update(
         let mut store = state.store();
         store.server(&id)?;
         if let Some(name) = request.server.name {
-            let length = name.chars().count();
-            if name.trim().is_empty() || length > 255 {
+            // The console's rule, so a name it refuses is refused here too and vice versa.
+            if let Err(why) = compute_api::validate::validate_rename(&name) {
                 return Err(Fault::bad_request(format!(
-                    "Invalid input for field/attribute name. Value: {name}. name must be between 1 and 255 characters (it has {length})"
+                    "Invalid input for field/attribute name. Value: {name}. name {why}"
                 )));
             }
             store.check(&id, Operation::Rename, "update")?;
