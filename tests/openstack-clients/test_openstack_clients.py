@@ -28,7 +28,7 @@ WEB_01 = "5e1f0000-0000-4000-8000-000000000001"
 def sim_url():
     binary = os.environ.get("COMPUTE_SIM_BIN", str(REPO / "target" / "debug" / "compute-sim"))
     process = subprocess.Popen(
-        [binary, "--listen", "127.0.0.1:0", "--transition-ms", "200"],
+        [binary, "--listen", "127.0.0.1:0", "--transition-ms", "200", "--test-control"],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -54,6 +54,26 @@ def session(sim_url):
         tenant_id=TENANT,
     )
     return ks_session.Session(auth=auth)
+
+
+def set_clock(sim_url, stopped):
+    """Stops the simulator's clock (a transition then stays at its first step) or lets it run."""
+    import requests
+
+    answer = requests.post(f"{sim_url}/_sim/clock", json={"stopped": stopped}, timeout=10)
+    assert answer.status_code == 200, answer.text
+
+
+def rebooted(sim_url, reboot, status, expected):
+    """Sends a reboot with the clock stopped, so its transitional status is seen for sure (a
+    reboot that did nothing would fail here, not pass by reaching ACTIVE), then lets it end."""
+    set_clock(sim_url, stopped=True)
+    try:
+        reboot()
+        assert status() == expected
+    finally:
+        set_clock(sim_url, stopped=False)
+    wait_until(status, "ACTIVE")
 
 
 def wait_until(read, wanted, timeout=15.0):
@@ -107,7 +127,7 @@ def test_novaclient_lists_servers_and_flavors(nova):
     assert DEMO_KEY in {k.name for k in keypairs}
 
 
-def test_novaclient_server_lifecycle(nova):
+def test_novaclient_server_lifecycle(nova, sim_url):
     server = nova.servers.create(
         name="nova-client-test",
         image=CENTOS_7,
@@ -123,10 +143,10 @@ def test_novaclient_server_lifecycle(nova):
     wait_until(status, "SHUTOFF")
     nova.servers.start(server.id)
     wait_until(status, "ACTIVE")
-    nova.servers.reboot(server.id, reboot_type="SOFT")
-    wait_until(status, "ACTIVE")
-    nova.servers.reboot(server.id, reboot_type="HARD")
-    wait_until(status, "ACTIVE")
+    rebooted(sim_url, lambda: nova.servers.reboot(server.id, reboot_type="SOFT"), status, "REBOOT")
+    rebooted(
+        sim_url, lambda: nova.servers.reboot(server.id, reboot_type="HARD"), status, "HARD_REBOOT"
+    )
 
     from novaclient import exceptions
 
@@ -184,7 +204,7 @@ def test_openstacksdk_lists_servers_and_flavors(conn):
     assert server.status == "ACTIVE"
 
 
-def test_openstacksdk_server_lifecycle(conn):
+def test_openstacksdk_server_lifecycle(conn, sim_url):
     server = conn.compute.create_server(
         name="sdk-test",
         image_id=CENTOS_7,
@@ -200,8 +220,12 @@ def test_openstacksdk_server_lifecycle(conn):
     conn.compute.wait_for_server(server, status="SHUTOFF", interval=0.1, wait=15)
     conn.compute.start_server(server)
     conn.compute.wait_for_server(server, status="ACTIVE", interval=0.1, wait=15)
-    conn.compute.reboot_server(server, "SOFT")
-    conn.compute.wait_for_server(server, status="ACTIVE", interval=0.1, wait=15)
+    rebooted(
+        sim_url,
+        lambda: conn.compute.reboot_server(server, "SOFT"),
+        lambda: conn.compute.get_server(server.id).status,
+        "REBOOT",
+    )
 
     conn.compute.delete_server(server)
     conn.compute.wait_for_delete(server, interval=0.1, wait=15)

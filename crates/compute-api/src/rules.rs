@@ -81,13 +81,15 @@ impl Operation {
             // Nova or in the seed's status table; Nova's snapshot allows ACTIVE, STOPPED, PAUSED
             // and SUSPENDED, so DECIDED is read as SUSPENDED.
             Self::CreateImage => vec![S::Active, S::Shutoff, S::Paused, S::Suspended],
-            // Nova's attach/detach: vm_state ACTIVE, PAUSED, STOPPED, RESIZED (VERIFY_RESIZE),
-            // SHELVED, SHELVED_OFFLOADED.
+            // Nova's attach/detach (`check_instance_state` in nova/compute/api.py): vm_state
+            // ACTIVE, PAUSED, STOPPED, RESIZED (VERIFY_RESIZE), SOFT_DELETED, SHELVED,
+            // SHELVED_OFFLOADED.
             Self::AttachVolume | Self::DetachVolume => vec![
                 S::Active,
                 S::Paused,
                 S::Shutoff,
                 S::VerifyResize,
+                S::SoftDeleted,
                 S::Shelved,
                 S::ShelvedOffloaded,
             ],

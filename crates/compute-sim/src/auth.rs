@@ -53,30 +53,23 @@ impl Tokens {
         id
     }
 
-    pub fn check(&self, id: Option<&str>) -> Result<IssuedToken, TokenProblem> {
+    /// The token `id`, if it is known and not expired at `now`.
+    pub fn check(
+        &self,
+        id: Option<&str>,
+        now: OffsetDateTime,
+    ) -> Result<IssuedToken, TokenProblem> {
         let id = id.filter(|s| !s.is_empty()).ok_or(TokenProblem::Missing)?;
         let token = self.lock().get(id).cloned().ok_or(TokenProblem::Unknown)?;
-        if token.expires <= clock::now() {
+        if token.expires <= now {
             return Err(TokenProblem::Expired);
         }
         Ok(token)
     }
 
-    /// Makes a token expire now: a hook for tests of the re-login flow.
-    pub fn expire(&self, id: &str) -> bool {
-        match self.lock().get_mut(id) {
-            Some(token) => {
-                token.expires = clock::now();
-                true
-            }
-            None => false,
-        }
-    }
-
     /// Makes every issued token expire now, as if the session outlived them all; tokens issued
     /// afterwards work. Returns how many were still valid.
-    pub fn expire_all(&self) -> usize {
-        let now = clock::now();
+    pub fn expire_all(&self, now: OffsetDateTime) -> usize {
         let mut tokens = self.lock();
         let mut expired = 0;
         for token in tokens.values_mut().filter(|t| t.expires > now) {
@@ -126,7 +119,7 @@ pub async fn issue_token(State(app): State<AppState>, body: Bytes) -> Response {
         }
         None
     } else if let Some(token) = &auth.token {
-        match app.tokens.check(Some(&token.id)) {
+        match app.tokens.check(Some(&token.id), app.clock.now()) {
             Ok(t) => t.tenant_id,
             Err(_) => return denied(),
         }
@@ -154,7 +147,7 @@ pub async fn issue_token(State(app): State<AppState>, body: Bytes) -> Response {
         }
     }
 
-    let now = clock::now();
+    let now = app.clock.now();
     let expires = now + config.token_ttl;
     let id = app.tokens.issue(wanted.clone(), expires);
     let catalog = match &wanted {
@@ -263,7 +256,7 @@ pub async fn require_token(
     next: Next,
 ) -> Response {
     let header = token_header(request.headers());
-    match app.tokens.check(header.as_deref()) {
+    match app.tokens.check(header.as_deref(), app.clock.now()) {
         Ok(IssuedToken {
             tenant_id: Some(tenant_id),
             ..

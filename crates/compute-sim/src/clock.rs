@@ -1,8 +1,62 @@
-//! Timestamps in the formats the APIs use.
+//! The simulator's clock, and timestamps in the formats the APIs use.
+
+use std::sync::{Mutex, MutexGuard};
 
 use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
-use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
+use time::{Duration, OffsetDateTime, PrimitiveDateTime, UtcOffset};
+
+/// The time as the simulator tells it: the wall clock, moved on by what tests asked and
+/// stopped while they say so (`POST /_sim/clock`), so a test of a token's expiry or of a
+/// transition's steps waits for nothing and cannot lose a race. One per simulator: tests that
+/// run several in one process do not share it.
+#[derive(Debug, Default)]
+pub struct Clock {
+    state: Mutex<ClockState>,
+}
+
+#[derive(Debug, Default)]
+struct ClockState {
+    /// How far ahead of the wall clock it runs.
+    ahead: Duration,
+    /// While stopped: the time it shows.
+    stopped_at: Option<OffsetDateTime>,
+}
+
+impl Clock {
+    pub fn now(&self) -> OffsetDateTime {
+        let state = self.lock();
+        state
+            .stopped_at
+            .unwrap_or_else(|| OffsetDateTime::now_utc() + state.ahead)
+    }
+
+    /// Moves the time on (a stopped clock too): what was due by then is due now.
+    pub fn advance(&self, by: Duration) {
+        let mut state = self.lock();
+        state.ahead += by;
+        if let Some(at) = state.stopped_at.as_mut() {
+            *at += by;
+        }
+    }
+
+    /// Stops the time where it is, or lets it run again from there.
+    pub fn set_stopped(&self, stopped: bool) {
+        let mut state = self.lock();
+        match (stopped, state.stopped_at) {
+            (true, None) => state.stopped_at = Some(OffsetDateTime::now_utc() + state.ahead),
+            (false, Some(at)) => {
+                state.ahead = at - OffsetDateTime::now_utc();
+                state.stopped_at = None;
+            }
+            _ => {}
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, ClockState> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
 
 /// `2020-02-25T01:15:46Z`: Nova's `created`/`updated`, Keystone's `expires`.
 pub fn zulu(t: OffsetDateTime) -> String {
@@ -42,13 +96,25 @@ pub fn parse_iso(s: &str) -> Option<OffsetDateTime> {
         .map(|d| d.midnight().assume_utc())
 }
 
-pub fn now() -> OffsetDateTime {
-    OffsetDateTime::now_utc()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_clock_moves_on_and_stops_when_told() {
+        let clock = Clock::default();
+        let wall = OffsetDateTime::now_utc();
+        clock.advance(Duration::hours(1));
+        assert!(clock.now() - wall >= Duration::hours(1));
+        clock.set_stopped(true);
+        let stopped = clock.now();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert_eq!(clock.now(), stopped);
+        clock.advance(Duration::seconds(5));
+        assert_eq!(clock.now(), stopped + Duration::seconds(5));
+        clock.set_stopped(false);
+        assert!(clock.now() >= stopped + Duration::seconds(5));
+    }
 
     #[test]
     fn formats_and_parses() {

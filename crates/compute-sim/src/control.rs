@@ -8,6 +8,9 @@
 //!   `changes-since` reports them. Answers `{"matched": M, "changed": C, "ids": […]}`: the
 //!   servers picked, those whose status changed, and the ids of the latter in list order.
 //!   Statuses: ACTIVE, SHUTOFF, PAUSED, SUSPENDED, ERROR; anything else, or `every` 0, is a 400.
+//! - `POST /_sim/clock` with `{"advanceMs": N}` and/or `{"stopped": true|false}`: moves the
+//!   simulator's clock on (tokens expire, transitions come due) or stops it (a transition then
+//!   stays at its first step until the clock moves); answers `{"now": "…Z"}`.
 
 use axum::body::Bytes;
 use axum::extract::State;
@@ -24,7 +27,34 @@ use crate::{clock, RegionState};
 
 /// The state-changing control endpoints, on KR1.
 pub fn routes() -> Router<RegionState> {
-    Router::new().route("/_sim/servers/status", post(set_statuses))
+    Router::new()
+        .route("/_sim/servers/status", post(set_statuses))
+        .route("/_sim/clock", post(set_clock))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ClockChange {
+    #[serde(default)]
+    advance_ms: u64,
+    stopped: Option<bool>,
+}
+
+async fn set_clock(State(state): State<RegionState>, body: Bytes) -> Response {
+    let change: ClockChange = match crate::fault::parse_json(&body).and_then(|value| {
+        serde_json::from_value(value).map_err(|e| Fault::bad_request(e.to_string()))
+    }) {
+        Ok(change) => change,
+        Err(fault) => return fault.into_response(),
+    };
+    let clock = &state.app.clock;
+    if let Some(stopped) = change.stopped {
+        clock.set_stopped(stopped);
+    }
+    clock.advance(time::Duration::milliseconds(
+        i64::try_from(change.advance_ms).unwrap_or(i64::MAX),
+    ));
+    Json(json!({"now": clock::zulu(clock.now())})).into_response()
 }
 
 #[derive(Debug, Deserialize)]
@@ -70,7 +100,7 @@ async fn set_statuses(State(state): State<RegionState>, body: Bytes) -> Response
         ))
         .into_response();
     };
-    let now = clock::now();
+    let now = state.app.clock.now();
     let mut store = state.store();
     let mut matched = 0;
     let mut ids = Vec::new();

@@ -287,7 +287,7 @@ pub async fn inject(State(app): State<AppState>, request: Request, next: Next) -
     let answer_before = plan.answer.as_ref().filter(|r| !r.runs_after());
     if let Some(rule) = answer_before {
         if rule.effect() == Some(Kind::ExpireTokens) {
-            app.tokens.expire_all();
+            app.tokens.expire_all(app.clock.now());
         } else {
             let response = answer(&app, rule, None).await;
             faults.record(&seen, logged_status(rule, &response), false, label);
@@ -302,7 +302,7 @@ pub async fn inject(State(app): State<AppState>, request: Request, next: Next) -
     let mut status = Some(response.status().as_u16());
     if let Some(rule) = plan.answer.as_ref().filter(|r| r.runs_after()) {
         if rule.effect() == Some(Kind::ExpireTokens) {
-            app.tokens.expire_all();
+            app.tokens.expire_all(app.clock.now());
         } else {
             response = answer(&app, rule, Some(response)).await;
             status = logged_status(rule, &response);
@@ -513,7 +513,7 @@ async fn clear_faults(State(app): State<AppState>) -> StatusCode {
 }
 
 async fn expire_tokens(State(app): State<AppState>) -> Json<Value> {
-    Json(json!({"expired": app.tokens.expire_all()}))
+    Json(json!({"expired": app.tokens.expire_all(app.clock.now())}))
 }
 
 async fn list_requests(State(app): State<AppState>) -> Json<Vec<Entry>> {

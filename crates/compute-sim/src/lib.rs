@@ -9,7 +9,7 @@
 //! - `GET /`, `/v2`, `/v2/`, `/v2/{tenant}`: Nova version documents (no token).
 //! - With a console directory: its static files, `index.html` for deep links, `config.json`.
 //! - With `--test-control` only: `/_sim/faults`, `/_sim/expire-tokens`, `/_sim/requests`
-//!   (see [`fault_injection`]) and `/_sim/servers/status` (see [`control`]). Injected faults
+//!   (see [`fault_injection`]), `/_sim/servers/status` and `/_sim/clock` (see [`control`]). Injected faults
 //!   apply to the API paths above, never to the console.
 //! - With `--cross-origin-isolated`: COOP, COEP and CORP headers on every response.
 
@@ -51,6 +51,7 @@ pub struct Shared {
     pub public_url: String,
     pub tokens: auth::Tokens,
     pub faults: fault_injection::Faults,
+    pub clock: clock::Clock,
 }
 
 impl Shared {
@@ -79,7 +80,7 @@ impl RegionState {
     /// Locks the region's store after applying every transition that is due.
     pub fn store(&self) -> MutexGuard<'_, Store> {
         let mut store = self.region.store.lock().unwrap_or_else(|e| e.into_inner());
-        store.advance(clock::now());
+        store.advance(self.app.clock.now());
         store
     }
 
@@ -118,6 +119,7 @@ pub fn build_state(config: Config, public_url: String) -> (AppState, Arc<Region>
         config,
         public_url: public_url.trim_end_matches('/').to_string(),
         tokens: auth::Tokens::default(),
+        clock: clock::Clock::default(),
     });
     let kr1 = Arc::new(Region {
         name: "KR1",

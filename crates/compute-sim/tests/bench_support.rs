@@ -147,12 +147,11 @@ fn ids(servers: &[Value]) -> Vec<String> {
 #[tokio::test]
 async fn every_nth_server_gets_a_status_and_changes_since_reports_exactly_those() {
     let sim = controlled(45, 50).await;
-    // Let the seeded transitions settle and the clock pass a second boundary, so
-    // `changes-since` from now sees only what the control endpoint changes.
-    tokio::time::sleep(Duration::from_millis(1100)).await;
+    // Move the clock past the seeded transitions and a second boundary, so `changes-since`
+    // from now sees only what the control endpoint changes.
+    let since = sim.advance_clock(2_000).await;
     let before = sim.all_servers("").await;
     assert!(before.len() > 45, "{} servers", before.len());
-    let since = compute_sim::clock::zulu(compute_sim::clock::now());
 
     let reply = sim
         .set_statuses(json!({"every": 10, "status": "SHUTOFF"}))
@@ -243,7 +242,8 @@ async fn a_transition_in_progress_is_abandoned() {
         .set_statuses(json!({"every": 1000, "status": target}))
         .await;
     assert_eq!(reply.json["ids"], json!([first]));
-    tokio::time::sleep(Duration::from_millis(600)).await;
+    // Past the end of the abandoned stop: none of its steps may come back.
+    sim.advance_clock(1_000).await;
     let server = sim.server(&first).await;
     assert_eq!(server["status"], target, "{server}");
     assert_eq!(server["OS-EXT-STS:power_state"], 7, "{server}");

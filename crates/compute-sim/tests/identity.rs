@@ -133,10 +133,13 @@ async fn calls_without_or_with_a_bad_token_get_401() {
 #[tokio::test]
 async fn expired_tokens_get_401() {
     let mut config = test_config();
-    config.token_ttl = Duration::from_secs(1);
+    config.token_ttl = Duration::from_secs(60);
+    config.test_control = true;
     let sim = Sim::with(config).await;
     assert_eq!(sim.get("/servers").await.status, StatusCode::OK);
-    tokio::time::sleep(Duration::from_millis(1100)).await;
+    sim.advance_clock(59_000).await;
+    assert_eq!(sim.get("/servers").await.status, StatusCode::OK);
+    sim.advance_clock(1_000).await;
     let reply = sim.get("/servers").await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
     assert_eq!(reply.json["error"]["title"], "Unauthorized");

@@ -165,9 +165,16 @@ async fn windows_on_a_u2_flavor_is_refused_before_sending() {
         "the U2 rule is listed: {listed:?}"
     );
     assert!(!submit_enabled(&browser).await);
-    // Pressing it anyway sends nothing.
+    // Pressing it anyway sends nothing: a request it sent would reach the simulator before
+    // the list read of the next click (the console sends in click order).
     let _ = browser.by_test_id("create-submit").await.click().await;
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let reads = sim.requests("GET", "/servers/detail").await.len();
+    click(&browser, "nav-instances").await;
+    browser
+        .wait_until("the list read after leaving the wizard", || async {
+            sim.requests("GET", "/servers/detail").await.len() > reads
+        })
+        .await;
     let posts = sim.requests("POST", "/servers").await;
     assert!(
         posts.is_empty(),
@@ -241,8 +248,8 @@ async fn a_lost_answer_is_checked_against_the_list_and_never_resent_by_itself() 
         !submit_enabled(&browser).await,
         "Submit waits for an explicit resend"
     );
-    // Time passes; nothing is sent again on its own.
-    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    // Nothing was sent again on its own: the look-up above came after the answer, and a
+    // resend would have come before it.
     assert_eq!(sim.requests("POST", "/servers").await.len(), 1);
 
     // Only the explicit button sends it again.

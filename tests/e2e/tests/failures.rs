@@ -135,8 +135,21 @@ async fn a_lost_answer_to_an_action_says_the_outcome_is_unknown_and_sends_nothin
         error.contains("may or may not have been carried out"),
         "error shown: {error}"
     );
-    // Give a wrongful resend time to happen before counting.
-    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    // After the answer the page reads the instance again; a wrongful resend would come before
+    // that read (the request is sent again, if ever, before its answer is given to the page).
+    let log = sim.request_log().await;
+    let post = log
+        .iter()
+        .position(|e| e["method"] == "POST")
+        .expect("the stop is in the log");
+    browser
+        .wait_until("the instance read after the answer", || async {
+            let log = sim.request_log().await;
+            log[post + 1..].iter().any(|e| {
+                e["method"] == "GET" && e["path"].as_str().unwrap_or_default().ends_with(WEB_02)
+            })
+        })
+        .await;
     assert_eq!(sim.requests("POST", "/action").await, vec![(504, true)]);
     browser.close().await;
 }
@@ -160,8 +173,9 @@ async fn clicking_an_action_three_times_at_once_sends_it_once() {
         )
         .await
         .expect("click three times");
+    // The clicks were all handled before the stop's answer came, so by SHUTOFF any extra
+    // request would be in the log.
     wait_status(&browser, "SHUTOFF").await;
-    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     assert_eq!(sim.requests("POST", "/action").await.len(), 1);
     browser.close().await;
 }

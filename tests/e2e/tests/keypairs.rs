@@ -197,7 +197,7 @@ async fn create_a_key_pair_and_download_its_private_key_once() {
 
 #[tokio::test]
 async fn import_refuse_a_duplicate_and_delete_with_confirmation() {
-    let sim = Simulator::start(&[]);
+    let sim = Simulator::start(&["--test-control"]);
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
     open_keypairs(&browser).await;
@@ -284,7 +284,6 @@ async fn import_refuse_a_duplicate_and_delete_with_confirmation() {
         .unwrap();
     assert!(message.contains("“laptop”"), "{message}");
     click(&browser, &testid("confirm-cancel")).await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
     assert!(has(&browser, &row("laptop")).await);
 
     click(&browser, delete).await;
@@ -302,6 +301,8 @@ async fn import_refuse_a_duplicate_and_delete_with_confirmation() {
         .unwrap();
     assert!(notice.contains("laptop"), "{notice}");
     assert_eq!(browser.all_css(&testid("keypair-row")).await.len(), before);
+    // Cancel sent nothing: the one delete is the confirmed one.
+    assert_eq!(sim.answers("DELETE", "/os-keypairs/laptop").await, [202]);
     browser.close().await;
 }
 

@@ -14,7 +14,7 @@ use serde_json::Value;
 use super::last_segment;
 use crate::fault::{decode, parse_json, Fault};
 use crate::store::{Effect, ImageRec};
-use crate::{clock, RegionState};
+use crate::RegionState;
 
 /// The actions of the seed, by their JSON key.
 const KNOWN: [&str; 7] = [
@@ -61,7 +61,7 @@ fn run(state: &RegionState, id: &str, body: &[u8]) -> Result<Option<String>, Fau
         )));
     }
     let action: ServerAction = decode(normalize(value))?;
-    let now = clock::now();
+    let now = state.app.clock.now();
     let mut store = state.store();
     match action {
         ServerAction::Start(()) => {

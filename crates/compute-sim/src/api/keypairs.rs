@@ -166,7 +166,7 @@ fn create_inner(state: &RegionState, body: &[u8]) -> Result<serde_json::Value, F
         name: name.clone(),
         public_key: public_key.clone(),
         fingerprint: fingerprint.clone(),
-        created: clock::now(),
+        created: state.app.clock.now(),
     };
     store.keypairs.push(record);
     let keypair = Keypair {

@@ -348,7 +348,7 @@ pub async fn update(
             store.check(&id, Operation::Rename, "update")?;
             let server = store.server_mut(&id)?;
             server.name = name;
-            server.updated = clock::now();
+            server.updated = state.app.clock.now();
         }
         let server = store.server(&id)?;
         Ok(json!({ "server": render(&state, &store, server) }))
@@ -366,7 +366,7 @@ pub async fn delete(
     let result = (|| {
         let mut store = state.store();
         store.check(&id, Operation::Delete, "delete")?;
-        let now = clock::now();
+        let now = state.app.clock.now();
         store.schedule(&id, now, "deleting", &[], vec![Effect::Gone])
     })();
     match result {
@@ -422,7 +422,7 @@ fn create_inner(state: &RegionState, body: &[u8]) -> Result<Created, Fault> {
     let min = server.min_count.unwrap_or(1).max(1);
     let max = server.max_count.unwrap_or(min).max(min);
     let reservation_id = store.reservation_id();
-    let now = clock::now();
+    let now = state.app.clock.now();
     let mut first: Option<(String, Vec<String>)> = None;
     for n in 1..=max {
         let name = if max > 1 {

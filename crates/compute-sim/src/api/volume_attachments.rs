@@ -13,7 +13,7 @@ use compute_api::volume_attachment::{
 use super::{query_value, QueryPairs};
 use crate::fault::{decode, parse_json, Fault};
 use crate::store::Attachment;
-use crate::{clock, RegionState};
+use crate::RegionState;
 
 fn wire(server_id: &str, a: &Attachment) -> VolumeAttachment {
     VolumeAttachment {
@@ -119,7 +119,7 @@ pub async fn attach(
         }
         let server = store.server_mut(&server_id)?;
         server.attachments.push(attachment.clone());
-        server.updated = clock::now();
+        server.updated = state.app.clock.now();
         Ok(VolumeAttachmentEnvelope {
             volume_attachment: wire(&server_id, &attachment),
         })
@@ -149,7 +149,7 @@ pub async fn detach(
         store.check(&server_id, Operation::DetachVolume, "detach_volume")?;
         let server = store.server_mut(&server_id)?;
         server.attachments.retain(|a| a.volume_id != volume_id);
-        server.updated = clock::now();
+        server.updated = state.app.clock.now();
         if let Some(volume) = store.volume_mut(&volume_id) {
             volume.attached = None;
         }

@@ -10,13 +10,13 @@ use crate::api::{query_value, QueryPairs};
 use crate::fault::glance_not_found;
 use crate::store::ImageRec;
 use crate::{clock, RegionState};
+use time::OffsetDateTime;
 
 /// Glance's default page size.
 const DEFAULT_LIMIT: usize = 25;
 const MAX_LIMIT: usize = 1000;
 
-fn render(image: &ImageRec) -> Value {
-    let now = clock::now();
+fn render(image: &ImageRec, now: OffsetDateTime) -> Value {
     let mut value = serde_json::to_value(&image.image).unwrap_or_default();
     let status = if now >= image.ready_at {
         "active"
@@ -77,7 +77,8 @@ pub async fn list(State(state): State<RegionState>, query: QueryPairs) -> Respon
         },
         None => 0,
     };
-    let all: Vec<Value> = images[start..].iter().map(|i| render(i)).collect();
+    let now = state.app.clock.now();
+    let all: Vec<Value> = images[start..].iter().map(|i| render(i, now)).collect();
     let filtered = super::attribute_filter(
         all,
         &query.0,
@@ -100,7 +101,7 @@ pub async fn list(State(state): State<RegionState>, query: QueryPairs) -> Respon
 pub async fn show(State(state): State<RegionState>, Path(id): Path<String>) -> Response {
     let store = state.store();
     match store.image(&id) {
-        Some(image) => Json(render(image)).into_response(),
+        Some(image) => Json(render(image, state.app.clock.now())).into_response(),
         None => glance_not_found(&id),
     }
 }

@@ -108,6 +108,24 @@ impl Sim {
             .to_string()
     }
 
+    /// Moves the simulator's clock on (it must run with `test_control`); returns its new time
+    /// as Nova writes it.
+    pub async fn advance_clock(&self, ms: u64) -> String {
+        let reply = self
+            .raw(
+                Method::POST,
+                "/_sim/clock",
+                Some(serde_json::json!({"advanceMs": ms})),
+                None,
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+        reply.json["now"]
+            .as_str()
+            .expect("the new time")
+            .to_string()
+    }
+
     /// A request to a path of this server; `token` `None` sends no X-Auth-Token.
     pub async fn raw(
         &self,
