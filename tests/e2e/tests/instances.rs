@@ -615,6 +615,7 @@ async fn row_menus_act_on_one_instance_and_follow_it_in_the_list() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_refused_row_action_is_shown_and_not_retried() {
     let sim = Simulator::start(&[
+        "--test-control",
         "--transition-ms",
         "300",
         "--fault",
