@@ -38,6 +38,17 @@ fn note_unknown_outcome(method: Method, error: ApiError, lang: Lang) -> ApiError
             e.message = format!("{}. {note}", e.message.trim_end_matches('.'));
             ApiError::Http(e)
         }
+        // A success status with a body the API never sends: something between us and the
+        // API answered, and whether the API acted is not known.
+        ApiError::Decode {
+            status,
+            message,
+            request_id,
+        } => ApiError::Decode {
+            status,
+            message: format!("{}. {note}", message.trim_end_matches('.')),
+            request_id,
+        },
         other => other,
     }
 }
@@ -88,6 +99,16 @@ impl PendingReads {
         while self.cancels.try_get_untracked() == Some(generation) {
             TimeoutFuture::new(200).await;
         }
+    }
+}
+
+/// Runs a closure when dropped: clean-up that must happen however an `async` block ends,
+/// including when its task is dropped unfinished (see `crate::tasks`).
+struct OnDrop<F: FnMut()>(F);
+
+impl<F: FnMut()> Drop for OnDrop<F> {
+    fn drop(&mut self) {
+        (self.0)();
     }
 }
 
@@ -164,6 +185,19 @@ impl Api {
                 // A write is never cancelled halfway: its outcome would be unknown.
                 execute(request, &base, token.as_ref()).await
             };
+            // A write's answer is empty or JSON (Nova's actions answer 202 with no body); any
+            // other body on a success status did not come from the API.
+            let outcome = outcome.and_then(|reply| {
+                let body = reply.text.trim();
+                if !request.method.is_idempotent_read() && !body.is_empty() {
+                    compute_api::decode::<serde_json::Value>(
+                        reply.status,
+                        body,
+                        reply.request_id.clone(),
+                    )?;
+                }
+                Ok(reply)
+            });
             let Err(error) = &outcome else {
                 return outcome;
             };
@@ -205,11 +239,14 @@ impl Api {
         pending
             .started
             .update(|started| started.push((id, js_sys::Date::now())));
-        let outcome = execute_until(request, base, token, pending.cancelled()).await;
-        pending
-            .started
-            .try_update(|started| started.retain(|(other, _)| *other != id));
-        outcome
+        // Off the list however the read ends: answered, failed, or dropped unfinished with the
+        // task that awaited it (its page went away).
+        let _listed = OnDrop(move || {
+            pending
+                .started
+                .try_update(|started| started.retain(|(other, _)| *other != id));
+        });
+        execute_until(request, base, token, pending.cancelled()).await
     }
 
     /// Waits before a read is sent again, with the countdown shown in the shell.
@@ -220,13 +257,17 @@ impl Api {
             announced,
         };
         self.waiting.0.try_set(Some(waiting));
-        TimeoutFuture::new(u32::try_from(wait_ms).unwrap_or(u32::MAX)).await;
-        // Another read may have started waiting meanwhile: leave its countdown.
-        self.waiting.0.try_update(|current| {
-            if *current == Some(waiting) {
-                *current = None;
-            }
+        // The countdown goes when the wait ends, or when the task waiting is dropped. Another
+        // read may have started waiting meanwhile: its countdown stays.
+        let signal = self.waiting.0;
+        let _shown = OnDrop(move || {
+            signal.try_update(|current| {
+                if *current == Some(waiting) {
+                    *current = None;
+                }
+            });
         });
+        TimeoutFuture::new(u32::try_from(wait_ms).unwrap_or(u32::MAX)).await;
     }
 
     /// The current token (untracked).
