@@ -35,6 +35,8 @@ const ACTABLE: [&str; 4] = [
     "3a005d5b-63cf-4493-bfc6-49db990b5b50",
 ];
 const KEY_BACKSPACE: &str = "\u{E003}";
+/// Any error shown on the page.
+const ERROR: &str = "[data-testid=\"error-message\"]";
 /// At most this many creates, so every row of the list stays drawn for the final comparison.
 const MAX_CREATES: usize = 3;
 
@@ -127,14 +129,10 @@ async fn one_of(browser: &Browser, what: &str, ids: &[&'static str]) -> &'static
     }
 }
 
-/// The error shown says the outcome is unknown (a write with no answer or a 5xx).
-async fn unknown_or_refused(browser: &Browser) -> Outcome {
-    let text = browser
-        .by_test_id("error-message")
-        .await
-        .text()
-        .await
-        .unwrap_or_default();
+/// Whether the error at `css` says the outcome is unknown (a write with no answer, a 5xx or
+/// an unreadable success) or that the request was refused.
+async fn unknown_or_refused(browser: &Browser, css: &str) -> Outcome {
+    let text = browser.wait_css(css).await.text().await.unwrap_or_default();
     if text.contains("may or may not have been carried out") {
         Outcome::Unknown
     } else {
@@ -159,7 +157,7 @@ async fn sign_in(browser: &Browser, tally: &mut Tally) {
                 return;
             }
             _ => {
-                let outcome = unknown_or_refused(browser).await;
+                let outcome = unknown_or_refused(browser, ERROR).await;
                 tally.ended("sign-in", outcome);
             }
         }
@@ -228,7 +226,7 @@ async fn step_act(browser: &Browser, sim: &Simulator, dice: &mut Dice, tally: &m
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     if present(browser, "error-message").await {
-        let outcome = unknown_or_refused(browser).await;
+        let outcome = unknown_or_refused(browser, ERROR).await;
         tally.ended("action", outcome);
     } else {
         tally.ended("action", Outcome::Done);
@@ -323,10 +321,11 @@ async fn step_create(browser: &Browser, n: usize, tally: &mut Tally) {
     submit.click().await.expect("submit");
     tally.wrote("POST /servers", 1);
     tally.creates += 1;
+    // The submit's own outcome (a picker's failed list shows an error of its own).
     let outcome = match one_of(
         browser,
         "the create's result",
-        &["create-result", "create-unknown", "error-message"],
+        &["create-result", "create-unknown", "create-refused"],
     )
     .await
     {
@@ -360,19 +359,29 @@ async fn step_key_pair(browser: &Browser, n: usize, tally: &mut Tally) {
     click(browser, "keypair-submit").await;
     tally.wrote("POST /os-keypairs", 1);
     tally.key_pairs += 1;
-    match one_of(
-        browser,
-        "the key pair's result",
-        &["keypair-private-key", "error-message"],
-    )
-    .await
-    {
-        "keypair-private-key" => {
+    // The form's own outcome (the list's failed read shows an error of its own).
+    let form_error = ".keypair-form form [data-testid=\"error-message\"]";
+    let deadline = Instant::now() + Duration::from_secs(45);
+    let created = loop {
+        if present(browser, "keypair-private-key").await {
+            break true;
+        }
+        if !browser.all_css(form_error).await.is_empty() {
+            break false;
+        }
+        if Instant::now() > deadline {
+            browser.screenshot("chaos-stuck-key-pair").await;
+            panic!("no result or error for the key pair {name}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    match created {
+        true => {
             tally.ended("key pair", Outcome::Done);
             click(browser, "keypair-private-key-done").await;
         }
-        _ => {
-            let outcome = unknown_or_refused(browser).await;
+        false => {
+            let outcome = unknown_or_refused(browser, form_error).await;
             tally.ended("key pair", outcome);
             let kept = browser
                 .by_test_id("keypair-name")

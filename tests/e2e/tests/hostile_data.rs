@@ -1,9 +1,13 @@
 //! Hostile data: instances whose names, metadata keys and values are XSS payloads (from the
 //! OWASP filter-evasion cheat sheet, polyglots, template expressions, `javascript:` URLs,
-//! right-to-left overrides, zero-width characters and a 255-character name) are created through
-//! the API, then every screen that shows them is opened through the nginx recipe with its
-//! Content-Security-Policy. Each must appear literally: no script runs, no dialog opens, no
-//! element is injected, no CSP violation is reported.
+//! right-to-left overrides, zero-width characters and a 255-character name), an image and a key
+//! pair carrying payloads are created through the API, then every screen that shows them is
+//! opened through the nginx recipe with its Content-Security-Policy: the list, the quick filter,
+//! an instance's page, the create wizard (its pickers, the request and curl it shows), the key
+//! pairs, a key pair's page and its create form, flavors and zones. Each must appear literally:
+//! no script runs, no dialog opens, no element is injected, no CSP violation is reported.
+//! Names take English characters only (the seed's rule): the payloads with other characters
+//! are refused as names and travel as metadata.
 
 use console_e2e::nginx::Nginx;
 use console_e2e::{Browser, Simulator, TENANT};
@@ -28,6 +32,11 @@ const PAYLOADS: &[&str] = &[
     "<details open ontoggle=window.__xss=14>",
 ];
 
+/// A U2 instance of the seed, which can make images.
+const BATCH_U2: &str = "5e1f0000-0000-4000-8000-000000000003";
+/// The name of an image made from it.
+const HOSTILE_IMAGE: &str = "<img src=x onerror=window.__xss=30>";
+
 /// A real ed25519 public key whose comment is a payload: shown on the key pair's detail page.
 const HOSTILE_PUBLIC_KEY: &str =
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIM9xWu7wL3bCj0z1bC2r7c3cHDPuV3vUwR5V6OqZ7mNs \
@@ -39,6 +48,22 @@ async fn script(browser: &Browser, js: &str) -> Value {
         .execute(js, vec![])
         .await
         .unwrap_or_else(|e| panic!("run {js}: {e}"))
+}
+
+async fn click_test_id(browser: &Browser, id: &str, what: &str) {
+    let target = browser.by_test_id(id).await;
+    target
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("{what}: {e}"));
+}
+
+async fn click_css(browser: &Browser, css: &str, what: &str) {
+    let target = browser.wait_css(css).await;
+    target
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("{what}: {e}"));
 }
 
 /// Nothing ran, nothing opened, nothing was injected, nothing violated the policy.
@@ -77,9 +102,55 @@ async fn xss_payloads_in_names_and_metadata_are_shown_as_text_on_every_screen() 
     let token = sim.token().await;
     let long_name = format!("{}>", "<b>".repeat(84));
     assert_eq!(long_name.chars().count(), 253);
+    let english = |p: &str| p.chars().all(|c| (' '..='~').contains(&c));
     let mut created = Vec::new();
-    for name in PAYLOADS.iter().copied().chain([long_name.as_str()]) {
+    for name in PAYLOADS
+        .iter()
+        .copied()
+        .filter(|p| english(p))
+        .chain([long_name.as_str()])
+    {
         created.push((sim.create_server(&token, name, json!({})).await, name));
+    }
+    for name in PAYLOADS.iter().filter(|p| !english(p)) {
+        let (status, answer) = sim
+            .call(
+                "POST",
+                &format!("/v2/{TENANT}/servers"),
+                Some(&token),
+                Some(json!({"server": {"name": name, "imageRef": "x", "flavorRef": "y", "networks": []}})),
+            )
+            .await;
+        assert_eq!(status, 400, "{name:?} as a name: {answer}");
+    }
+    // An image whose name is a payload, made from a U2 instance: the wizard lists it.
+    let (status, answer) = sim
+        .call(
+            "POST",
+            &format!("/v2/{TENANT}/servers/{BATCH_U2}/action"),
+            Some(&token),
+            Some(json!({"createImage": {"name": HOSTILE_IMAGE, "metadata": {}}})),
+        )
+        .await;
+    assert_eq!(status, 202, "create the image: {answer}");
+    let deadline = std::time::Instant::now() + console_e2e::UI_TIMEOUT;
+    loop {
+        let (_, images) = sim
+            .call("GET", "/v2/images?limit=100", Some(&token), None)
+            .await;
+        let ready = images["images"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|i| i["name"] == HOSTILE_IMAGE && i["status"] == "active");
+        if ready {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the image did not become active"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
     // One instance carries every payload as a metadata value, and some as keys.
     let metadata: serde_json::Map<String, Value> = PAYLOADS
@@ -155,14 +226,12 @@ const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnima
     assert_inert(&browser, "quick filter").await;
 
     // The detail page: name, metadata keys and values, the raw JSON.
-    browser
-        .wait_css(&format!(
-            "[data-testid=\"instance-row\"][data-id=\"{metadata_holder}\"] a"
-        ))
-        .await
-        .click()
-        .await
-        .expect("open the instance with hostile metadata");
+    click_css(
+        &browser,
+        &format!("[data-testid=\"instance-row\"][data-id=\"{metadata_holder}\"] a"),
+        "open the instance with hostile metadata",
+    )
+    .await;
     let heading = browser.by_test_id("instance-name").await;
     assert_eq!(heading.text().await.unwrap_or_default(), PAYLOADS[1]);
     let page_text = script(
@@ -178,21 +247,74 @@ const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnima
     assert_inert(&browser, "detail").await;
 
     // The key pair's detail page shows the public key with its comment.
-    browser
-        .by_test_id("nav-keypairs")
-        .await
-        .click()
-        .await
-        .expect("open key pairs");
-    browser
-        .wait_css("[data-testid=\"keypair-row\"][data-name=\"hostile-comment\"] a")
-        .await
-        .click()
-        .await
-        .expect("open the key pair");
+    click_test_id(&browser, "nav-keypairs", "open key pairs").await;
+    click_css(
+        &browser,
+        "[data-testid=\"keypair-row\"][data-name=\"hostile-comment\"] a",
+        "open the key pair",
+    )
+    .await;
     let shown = browser.by_test_id("keypair-public-key-text").await;
     assert_eq!(shown.text().await.unwrap_or_default(), HOSTILE_PUBLIC_KEY);
     assert_inert(&browser, "key pair detail").await;
+
+    // The key pair form: a payload typed as a name is refused in words, as text.
+    click_test_id(&browser, "nav-keypairs", "open key pairs").await;
+    click_test_id(&browser, "keypair-create", "open the create form").await;
+    browser.fill("keypair-name", PAYLOADS[2]).await;
+    click_test_id(&browser, "keypair-submit", "submit the form").await;
+    browser.by_test_id("field-error").await;
+    assert_inert(&browser, "key pair form").await;
+
+    // The create wizard: the image picker lists the hostile image, the key pair picker the
+    // key pairs, and Review shows the typed payload name in the request and the curl command.
+    click_test_id(&browser, "nav-instances", "back to the list").await;
+    click_test_id(&browser, "instance-create", "open the wizard").await;
+    browser.fill("create-name", PAYLOADS[7]).await;
+    click_css(
+        &browser,
+        "[data-testid=\"create-step\"][data-step=\"image\"]",
+        "the image step",
+    )
+    .await;
+    browser
+        .wait_until("the hostile image in the picker", || async {
+            script(
+                &browser,
+                "return document.querySelector('main').textContent;",
+            )
+            .await
+            .as_str()
+            .is_some_and(|text| text.contains(HOSTILE_IMAGE))
+        })
+        .await;
+    assert_inert(&browser, "wizard: images").await;
+    click_css(
+        &browser,
+        "[data-testid=\"create-step\"][data-step=\"access\"]",
+        "the access step",
+    )
+    .await;
+    browser.by_test_id("create-keypair").await;
+    assert_inert(&browser, "wizard: key pairs").await;
+    click_css(
+        &browser,
+        "[data-testid=\"create-step\"][data-step=\"review\"]",
+        "the review step",
+    )
+    .await;
+    let request = browser
+        .by_test_id("create-review-json")
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    let request: Value = serde_json::from_str(&request).expect("the review shows JSON");
+    assert_eq!(request["server"]["name"], PAYLOADS[7]);
+    browser.screenshot("hostile-wizard-review").await;
+    assert_inert(&browser, "wizard: review").await;
+    // Leave no draft behind for the screens below.
+    click_test_id(&browser, "create-start-over", "start over").await;
 
     // The other screens that show API strings.
     for (nav, ready) in [
