@@ -15,6 +15,7 @@ use compute_api::volume_attachment::AttachVolume;
 use compute_api::Request;
 use leptos::prelude::*;
 
+use crate::actions::confirmation;
 use crate::client::expect_api;
 use crate::components::action_bar::operation_msg;
 use crate::components::format::or_dash;
@@ -56,29 +57,29 @@ pub fn action_dialog(
 ) -> AnyView {
     let OpenDialog { op, volume } = open;
     let sid = server.id.clone();
+    // A confirmation naming the instance (and the volume): OK sends `req`.
+    let confirm = |req: Request| {
+        let i18n = use_i18n();
+        let template = confirmation(op).unwrap_or(Msg::ConfirmTitle);
+        let volume = volume.clone().unwrap_or_default();
+        let message = Signal::derive(move || {
+            i18n.t(template)
+                .replace("{name}", &name.get())
+                .replace("{volume}", &volume)
+        });
+        let on_ok = Callback::new(move |_: ()| host.submit.run((op, req.clone())));
+        view! { <ConfirmDialog message on_ok on_cancel=host.close busy=host.busy /> }.into_any()
+    };
     match op {
-        Operation::Delete | Operation::RebootHard | Operation::DetachVolume => {
-            let i18n = use_i18n();
-            let (template, req) = match op {
-                Operation::Delete => (Msg::ConfirmDeleteInstance, request::delete_server(&sid)),
-                Operation::RebootHard => (
-                    Msg::ConfirmHardReboot,
-                    request::server_action(&sid, &ServerAction::reboot(RebootType::Hard)),
-                ),
-                _ => (
-                    Msg::ConfirmDetach,
-                    request::detach_volume(&sid, volume.as_deref().unwrap_or_default()),
-                ),
-            };
-            let volume = volume.unwrap_or_default();
-            let message = Signal::derive(move || {
-                i18n.t(template)
-                    .replace("{name}", &name.get())
-                    .replace("{volume}", &volume)
-            });
-            let on_ok = Callback::new(move |_: ()| host.submit.run((op, req.clone())));
-            view! { <ConfirmDialog message on_ok on_cancel=host.close busy=host.busy /> }.into_any()
-        }
+        Operation::Delete => confirm(request::delete_server(&sid)),
+        Operation::RebootHard => confirm(request::server_action(
+            &sid,
+            &ServerAction::reboot(RebootType::Hard),
+        )),
+        Operation::DetachVolume => confirm(request::detach_volume(
+            &sid,
+            volume.as_deref().unwrap_or_default(),
+        )),
         Operation::Rename => view! { <RenameDialog server host /> }.into_any(),
         Operation::Resize => view! { <ResizeDialog server host /> }.into_any(),
         Operation::CreateImage => view! { <CreateImageDialog server host /> }.into_any(),

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 
-use crate::actions::{needs_confirmation, plain_request, ActionRunner};
+use crate::actions::{confirmation, needs_confirmation, plain_request, ActionRunner};
 use crate::components::action_bar::operation_msg;
 use crate::components::{ConfirmDialog, ErrorMessage, InstanceTable};
 use crate::i18n::{use_i18n, InstancesMsg, Msg};
@@ -218,11 +218,7 @@ pub fn InstancesPage() -> impl IntoView {
                 row_confirm
                     .get()
                     .map(|(id, name, op)| {
-                        let template = if op == Operation::Delete {
-                            Msg::ConfirmDeleteInstance
-                        } else {
-                            Msg::ConfirmHardReboot
-                        };
+                        let template = confirmation(op).unwrap_or(Msg::ConfirmTitle);
                         let message = Signal::derive(move || i18n.t(template).replace("{name}", &name));
                         let on_ok = Callback::new(move |_: ()| {
                             row_confirm.set(None);
