@@ -302,6 +302,8 @@ fn free_port() -> u16 {
 pub struct Browser {
     driver: Child,
     pub client: Client,
+    /// The browser's profile directory, removed when it stops.
+    profile: PathBuf,
 }
 
 impl Browser {
@@ -333,7 +335,15 @@ impl Browser {
             .stderr(Stdio::null())
             .spawn()
             .unwrap_or_else(|e| panic!("start {}: {e}", chromedriver.display()));
-        let profile = std::env::temp_dir().join(format!("console-e2e-profile-{port}"));
+        // A profile of its own: one left by an earlier run on the same port, or still held
+        // by another browser, makes Chrome exit at start ("Chrome instance exited").
+        static LAUNCHES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let launch = LAUNCHES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let profile = std::env::temp_dir().join(format!(
+            "console-e2e-profile-{}-{launch}-{port}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&profile);
         let mut capabilities = serde_json::json!({
             "goog:chromeOptions": {
                 "binary": chromium,
@@ -361,7 +371,8 @@ impl Browser {
             _ => unreachable!(),
         };
         let webdriver = format!("http://127.0.0.1:{port}");
-        let deadline = Instant::now() + Duration::from_secs(20);
+        // Two cores and several browsers starting at once: give a start its time.
+        let deadline = Instant::now() + Duration::from_secs(45);
         let client = loop {
             match ClientBuilder::new(HttpConnector::new())
                 .capabilities(capabilities.clone())
@@ -376,7 +387,11 @@ impl Browser {
                 Err(e) => panic!("connect to chromedriver: {e}"),
             }
         };
-        Self { driver, client }
+        Self {
+            driver,
+            client,
+            profile,
+        }
     }
 
     /// Ends the WebDriver session and the driver.
@@ -384,6 +399,7 @@ impl Browser {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
     }
 
     /// Saves a PNG of the page as `<name>.png` in `$E2E_SCREENSHOTS`, when that is set, so a
@@ -548,5 +564,6 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
