@@ -22,8 +22,11 @@ apt_packages=()
 if [ "$purpose" != demo ]; then
   command -v chromium >/dev/null || apt_packages+=(chromium)
   command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
-  # The deployment recipe is tested with a real nginx.
+  # The deployment recipe is tested with a real nginx, an upstream certificate made with
+  # openssl, and Debian's CA bundle (the recipe's default trust store).
   [ -x /usr/sbin/nginx ] || apt_packages+=(nginx)
+  command -v openssl >/dev/null || apt_packages+=(openssl)
+  [ -f /etc/ssl/certs/ca-certificates.crt ] || apt_packages+=(ca-certificates)
   python3 -c 'import venv, ensurepip' 2>/dev/null || apt_packages+=(python3-venv)
 fi
 if [ "${#apt_packages[@]}" -gt 0 ]; then
