@@ -155,13 +155,12 @@ impl ApiError {
         self.status() == Some(409)
     }
 
-    /// No response at all, or a 5xx: the outcome of a write is unknown, so it must be
-    /// checked before it is offered again.
+    /// No response at all, a 5xx, or a success status with a body the API never sends: the
+    /// outcome of a write is unknown, so it must be checked before it is offered again.
     pub fn outcome_unknown(&self) -> bool {
         match self {
-            Self::Network(_) => true,
+            Self::Network(_) | Self::Decode { .. } => true,
             Self::Http(e) => e.status >= 500,
-            Self::Decode { .. } => false,
         }
     }
 }
@@ -539,6 +538,15 @@ mod tests {
         assert_eq!(e.message(), r#"{"weird": 1}"#);
         let e = ApiError::from_response(400, None, r#"["a"]"#, None, None);
         assert_eq!(e.message(), r#"["a"]"#);
+    }
+
+    #[test]
+    fn a_write_whose_outcome_is_unknown() {
+        assert!(ApiError::Network("dropped".into()).outcome_unknown());
+        let unreadable = decode::<serde_json::Value>(200, "<html>", None).unwrap_err();
+        assert!(unreadable.outcome_unknown(), "{unreadable:?}");
+        let refused = ApiError::from_response(409, Some("application/json"), "{}", None, None);
+        assert!(!refused.outcome_unknown());
     }
 
     #[test]

@@ -130,10 +130,9 @@ impl Submission {
                     });
                     self.follow();
                 }
-                // A success status with an unreadable body may well have created something.
-                Err(error)
-                    if error.outcome_unknown() || matches!(error, ApiError::Decode { .. }) =>
-                {
+                // No answer, a 5xx, or a success status with an unreadable body: it may well
+                // have created something.
+                Err(error) if error.outcome_unknown() => {
                     self.outcome.set(Outcome::Unknown {
                         error,
                         request: Box::new(server.clone()),
