@@ -19,6 +19,17 @@ UPSTREAM_CA="${UPSTREAM_CA:-/etc/ssl/certs/ca-certificates.crt}"
 UPSTREAM_VERIFY_DEPTH="${UPSTREAM_VERIFY_DEPTH:-4}"
 # "on" when TLS terminates at this nginx: browsers are then told to use HTTPS only (HSTS).
 HSTS="${HSTS:-off}"
+# Sessions (docs/runtime-config.md): minutes of inactivity before every tab signs out, and
+# "tab" (kept for a reload) or "memory".
+IDLE_TIMEOUT_MINUTES="${IDLE_TIMEOUT_MINUTES:-60}"
+SESSION_PERSISTENCE="${SESSION_PERSISTENCE:-tab}"
+case "$IDLE_TIMEOUT_MINUTES" in
+  ''|*[!0-9.]*) echo "render.sh: IDLE_TIMEOUT_MINUTES must be a number of minutes" >&2; exit 1 ;;
+esac
+case "$SESSION_PERSISTENCE" in
+  tab|memory) ;;
+  *) echo "render.sh: SESSION_PERSISTENCE must be tab or memory" >&2; exit 1 ;;
+esac
 index="$DIST/index.html"
 [ -f "$index" ] || { echo "render.sh: $index is missing: build the console first" >&2; exit 1; }
 
@@ -96,11 +107,23 @@ for region in $REGIONS; do
     }"
 done
 
+# The pages allowed to frame the console may also hand it a session (embed.allowedOrigins):
+# the http(s) origins of FRAME_ANCESTORS, not its keywords.
+embed_origins=""
+for source in $FRAME_ANCESTORS; do
+  case "$source" in
+    http://*|https://*) embed_origins="${embed_origins:+$embed_origins, }\"${source%/}\"" ;;
+  esac
+done
+
 first_region=${REGIONS%% *}
 cat > "$DIST/config.json" <<JSON
 {
   "identityUrl": "${api}/identity",
   "defaultRegion": "${first_region}",
+  "idleTimeoutMinutes": ${IDLE_TIMEOUT_MINUTES},
+  "sessionPersistence": "${SESSION_PERSISTENCE}",
+  "embed": { "allowedOrigins": [${embed_origins}] },
   "regions": {${config_regions}
   }
 }

@@ -9,7 +9,9 @@ purpose="${1:-test}"
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen pinned in Cargo.toml
+WASM_SPLIT_VERSION=0.2.4       # wasm-split-cli, the splitter behind the lazy routes
 BINARYEN_VERSION=132           # npm's wasm-opt; Debian's binaryen 108 breaks the wasm
+AXE_CORE_VERSION=4.14.1        # the accessibility rules the end-to-end tests run in the page
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -22,6 +24,8 @@ apt_packages=()
 if [ "$purpose" != demo ]; then
   command -v chromium >/dev/null || apt_packages+=(chromium)
   command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
+  # Chromium draws the Korean and Japanese console (and its screenshots) with this CJK font.
+  [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || apt_packages+=(fonts-noto-cjk)
   # The deployment recipe is tested with a real nginx, an upstream certificate made with
   # openssl, and Debian's CA bundle (the recipe's default trust store).
   [ -x /usr/sbin/nginx ] || apt_packages+=(nginx)
@@ -52,11 +56,24 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
 
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  # Splits the wasm by route (scripts/split-build.sh, Trunk's pre-build hook).
+  log "cargo install wasm_split_cli_support@$WASM_SPLIT_VERSION"
+  cargo install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
+fi
+
 tools="$root/tools"
 if [ ! -x "$tools/node_modules/.bin/wasm-opt" ]; then
   log "npm binaryen@$BINARYEN_VERSION"
   mkdir -p "$tools"
   (cd "$tools" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION")
+fi
+# axe-core, injected into the console's pages by tests/e2e/tests/accessibility.rs.
+axe_package="$tools/node_modules/axe-core/package.json"
+if [ "$purpose" != demo ] && ! grep -q "\"version\": \"$AXE_CORE_VERSION\"" "$axe_package" 2>/dev/null; then
+  log "npm axe-core@$AXE_CORE_VERSION"
+  mkdir -p "$tools"
+  (cd "$tools" && npm install --no-audit --no-fund --silent --save-exact "axe-core@$AXE_CORE_VERSION")
 fi
 # Real OpenStack clients, to prove the simulator speaks the API they expect.
 venv="$tools/venv"

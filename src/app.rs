@@ -1,6 +1,7 @@
 //! The application: runtime configuration, router, the signed-in shell (navigation, region
 //! switcher, session expiry, language, sign-out) and the error boundary.
 
+use compute_api::request::Service;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate};
@@ -9,9 +10,9 @@ use leptos_router::NavigateOptions;
 
 use crate::client::{expect_api, load_config, provide_api, ConfigError};
 use crate::components::time::{epoch_ms, local_text, utc_text};
-use crate::components::{LoginForm, RetryNotice, SlowReadNotice};
+use crate::components::{LoginForm, LoginInput, RetryNotice, SlowReadNotice};
 use crate::config::{base_path, RuntimeConfig};
-use crate::i18n::{expect_i18n, initial_lang, provide_i18n, use_i18n, Lang, Msg};
+use crate::i18n::{expect_i18n, initial_lang, provide_i18n, use_i18n, Lang, Msg, SessionMsg};
 use crate::pages::create_instance::CreateInstancePage;
 use crate::pages::flavors::FlavorsPage;
 use crate::pages::instance_detail::InstanceDetailPage;
@@ -23,8 +24,12 @@ use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::zones::ZonesPage;
 use crate::pages::LoadingRow;
+use crate::palette::KeyboardLayer;
 use crate::paths::{href, BasePath};
-use crate::session::{expect_config, expect_session, provide_session, Reauth};
+
+use crate::session::idle::IdleTimer;
+use crate::session::start::start_session;
+use crate::session::{expect_config, expect_session, provide_session, EndReason, Session};
 use crate::store::provide_store;
 use crate::tasks::TaskScope;
 
@@ -64,29 +69,48 @@ fn ConfigFailure(error: ConfigError) -> impl IntoView {
     }
 }
 
-/// Router and routes, with the session and the API handle in context.
+/// Router and routes, with the session and the API handle in context. The router starts once
+/// the session is known (restored, handed over by another tab, or none), so a reload or a
+/// new tab's deep link is never sent to the sign-in page on the way.
 #[component]
 fn Console(config: RuntimeConfig) -> impl IntoView {
-    provide_session(config);
-    provide_api();
+    let session = provide_session(config.clone());
+    let api = provide_api();
     let base = base_path();
     provide_context(BasePath(base.clone()));
+    let (ready, idle) = start_session(session, api, &config, &base);
+    provide_context(idle);
     view! {
-        <Router base=base>
-            <Routes fallback=|| view! { <NotFoundPage /> }>
-                <Route path=path!("/") view=|| view! { <Redirect path="/instances" /> } />
-                <Route path=path!("/login") view=LoginPage />
-                <ParentRoute path=path!("") view=Shell>
-                    <Route path=path!("/instances") view=InstancesPage />
-                    <Route path=path!("/instances/new") view=CreateInstancePage />
-                    <Route path=path!("/instances/:id") view=InstanceDetailPage />
-                    <Route path=path!("/keypairs") view=KeypairsPage />
-                    <Route path=path!("/keypairs/:name") view=KeypairDetailPage />
-                    <Route path=path!("/flavors") view=FlavorsPage />
-                    <Route path=path!("/zones") view=ZonesPage />
-                </ParentRoute>
-            </Routes>
-        </Router>
+        <Show when=move || ready.get() fallback=HandOverWait>
+            <Router base=base.clone()>
+                <Routes fallback=|| view! { <NotFoundPage /> }>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/instances" /> } />
+                    <Route path=path!("/login") view=LoginPage />
+                    <ParentRoute path=path!("") view=Shell>
+                        <Route path=path!("/instances") view=InstancesPage />
+                        <Route path=path!("/instances/new") view=CreateInstancePage />
+                        <Route path=path!("/instances/:id") view=InstanceDetailPage />
+                        <Route path=path!("/keypairs") view=KeypairsPage />
+                        <Route path=path!("/keypairs/:name") view=KeypairDetailPage />
+                        <Route path=path!("/flavors") view=FlavorsPage />
+                        <Route path=path!("/zones") view=ZonesPage />
+                    </ParentRoute>
+                </Routes>
+            </Router>
+        </Show>
+    }
+}
+
+/// While a new tab waits for the console's other tabs to hand their session over.
+#[component]
+fn HandOverWait() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <main class="login-page" id="main">
+            <p class="login-card" role="status" data-testid="hand-over-wait">
+                {i18n.text(SessionMsg::SigningInFromAnotherTab)}
+            </p>
+        </main>
     }
 }
 
@@ -126,10 +150,19 @@ fn SignedInShell() -> impl IntoView {
     provide_store(expect_api(), session);
     let navigate = use_navigate();
     let sign_out = move |_| {
-        session.sign_out();
+        session.sign_out(EndReason::SignedOut);
         navigate("/login", NavigateOptions::default());
     };
-    let tenant = move || session.0.with(|s| s.as_ref().map(|s| s.tenant_id.clone()));
+    let tenant = move || {
+        session
+            .current
+            .with(|s| s.as_ref().map(|s| s.tenant_id.clone()))
+    };
+    let user = move || {
+        session
+            .current
+            .with(|s| s.as_ref().and_then(|s| s.username.clone()))
+    };
     view! {
         <a class="skip-link" href="#main">{i18n.text(Msg::SkipToContent)}</a>
         <header class="topbar">
@@ -146,7 +179,21 @@ fn SignedInShell() -> impl IntoView {
                     <span class="visually-hidden">{i18n.text(Msg::Tenant)} ": "</span>
                     <span class="mono">{tenant}</span>
                 </span>
+                {move || {
+                    user()
+                        .map(|name| {
+                            view! {
+                                <span class="user">
+                                    <span class="visually-hidden">
+                                        {i18n.text(SessionMsg::SignedInAs)} ": "
+                                    </span>
+                                    <span data-testid="signed-in-user">{name}</span>
+                                </span>
+                            }
+                        })
+                }}
                 <SessionExpiry />
+                <KeyboardLayer />
                 <LangSelect />
                 <button type="button" class="ghost" data-testid="logout" on:click=sign_out>
                     {i18n.text(Msg::SignOut)}
@@ -154,6 +201,7 @@ fn SignedInShell() -> impl IntoView {
             </div>
         </header>
         <ReloginDialog />
+        <IdleWarning />
         <RetryNotice />
         <SlowReadNotice />
         <main id="main" class="content" tabindex="-1">
@@ -206,7 +254,7 @@ fn RegionSelect() -> impl IntoView {
     let session = expect_session();
     let regions = move || {
         session
-            .0
+            .current
             .with(|s| s.as_ref().map(|s| s.regions.clone()).unwrap_or_default())
     };
     let current = move || session.region().unwrap_or_default();
@@ -247,7 +295,7 @@ const EXPIRY_WARNING_MS: f64 = 5.0 * 60.0 * 1000.0;
 fn SessionExpiry() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_session();
-    let reauth = expect_context::<Reauth>();
+    let reauth = session.reauth;
     let now = RwSignal::new(js_sys::Date::now());
     if let Ok(handle) = set_interval_with_handle(
         move || now.set(js_sys::Date::now()),
@@ -257,11 +305,11 @@ fn SessionExpiry() -> impl IntoView {
     }
     let expires = move || {
         session
-            .0
+            .current
             .with(|s| s.as_ref().and_then(|s| s.expires.clone()))
     };
     let expires_ms = move || expires().and_then(|e| epoch_ms(&e));
-    let expired = move || reauth.0.get() || expires_ms().is_some_and(|ms| ms <= now.get());
+    let expired = move || reauth.get() || expires_ms().is_some_and(|ms| ms <= now.get());
     // Minutes left, once inside the warning window.
     let minutes_left = move || {
         expires_ms()
@@ -298,7 +346,7 @@ fn SessionExpiry() -> impl IntoView {
                 type="button"
                 class="ghost"
                 data-testid="renew-session"
-                on:click=move |_| reauth.0.set(true)
+                on:click=move |_| reauth.set(true)
             >
                 {i18n.text(Msg::RenewSession)}
             </button>
@@ -334,49 +382,75 @@ pub fn LangSelect() -> impl IntoView {
     }
 }
 
-/// Asks for the credentials again when a request answers 401, in a modal dialog over the page
-/// so nothing on it is lost. A successful sign-in swaps the token (keeping the region) and the
-/// store's lists refetch by themselves.
+/// Asks for the same user's credentials again when a request answers 401 (or the token is
+/// about to expire), in a modal dialog over the page so nothing on it is lost. The tenant and
+/// user are shown, not editable: another account is a full sign-out, and a refused request is
+/// sent again only for the identity it was made for. A successful sign-in swaps the token
+/// (keeping the region, in every tab) and the store's lists refetch by themselves.
 #[component]
 fn ReloginDialog() -> impl IntoView {
     let i18n = use_i18n();
-    let reauth = expect_context::<Reauth>();
     let session = expect_session();
     let api = expect_api();
     let config = expect_config();
+    let navigate = use_navigate();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<compute_api::ApiError>);
+    let other_identity = RwSignal::new(false);
     let tasks = TaskScope::new();
 
-    let on_submit = Callback::new(move |input| {
+    let on_submit = {
         let config = config.clone();
-        pending.set(true);
-        error.set(None);
-        tasks.spawn(async move {
-            let outcome = sign_in(api, &config, input).await;
-            pending.set(false);
-            match outcome {
-                Ok(fresh) => {
-                    session.0.update(|s| {
-                        if let Some(current) = s {
-                            *current = current.renewed(fresh);
-                        }
-                    });
-                    reauth.0.set(false);
-                }
-                Err(e) => error.set(Some(e)),
+        Callback::new(move |input: LoginInput| {
+            other_identity.set(false);
+            error.set(None);
+            if session.identity() != Some(input.identity()) {
+                other_identity.set(true);
+                return;
             }
-        });
-    });
+            let config = config.clone();
+            pending.set(true);
+            tasks.spawn(async move {
+                let outcome = sign_in(api, &config, input).await;
+                pending.set(false);
+                let same_user = |fresh: &Session| {
+                    session
+                        .identity()
+                        .is_some_and(|mine| mine.is_same_user(&fresh.identity()))
+                };
+                match outcome {
+                    Ok(fresh) if same_user(&fresh) => session.begin(fresh),
+                    // A pasted token's user is unknown: it starts a new session (the page
+                    // is cleared, nothing is replayed for it).
+                    Ok(fresh) if fresh.username.is_none() => session.begin(fresh),
+                    Ok(_) => other_identity.set(true),
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        })
+    };
+    let config = StoredValue::new(config);
     let prefill = move || {
         session
-            .0
+            .current
             .with_untracked(|s| {
-                s.as_ref()
-                    .map(|s| (s.tenant_id.clone(), s.username.clone().unwrap_or_default()))
+                s.as_ref().map(|s| {
+                    let endpoint = config
+                        .with_value(|config| s.base(config, Service::Compute))
+                        .unwrap_or_default();
+                    (
+                        s.tenant_id.clone(),
+                        s.username.clone().unwrap_or_default(),
+                        endpoint,
+                    )
+                })
             })
             .unwrap_or_default()
+    };
+    let someone_else = move |_| {
+        session.sign_out(EndReason::SignedOut);
+        navigate("/login", NavigateOptions::default());
     };
 
     view! {
@@ -385,21 +459,68 @@ fn ReloginDialog() -> impl IntoView {
             class="relogin"
             data-testid="relogin-dialog"
             aria-labelledby="relogin-title"
-            on:close=move |_| reauth.0.set(false)
+            on:close=move |_| session.reauth.set(false)
         >
-            <Show when=move || reauth.0.get()>
+            <Show when=move || session.reauth.get()>
                 <ModalOpener dialog />
                 <h2 id="relogin-title">{i18n.text(Msg::SessionExpired)}</h2>
                 <p class="hint">{i18n.text(Msg::ReloginIntro)}</p>
                 {move || {
-                    let (tenant_id, username) = prefill();
-                    view! { <LoginForm on_submit pending error tenant_id username /> }
+                    let (tenant_id, username, endpoint) = prefill();
+                    view! {
+                        <LoginForm on_submit pending error tenant_id username endpoint locked=true />
+                    }
                 }}
-                <button type="button" class="ghost" on:click=move |_| reauth.0.set(false)>
-                    {i18n.text(Msg::Cancel)}
-                </button>
+                <Show when=move || other_identity.get()>
+                    <p class="field-error" role="alert" data-testid="relogin-other-identity">
+                        {i18n.text(SessionMsg::ReloginSameUserOnly)}
+                    </p>
+                </Show>
+                <div class="modal-buttons">
+                    <button
+                        type="button"
+                        class="ghost"
+                        data-testid="relogin-someone-else"
+                        on:click=someone_else.clone()
+                    >
+                        {i18n.text(SessionMsg::SignInAsSomeoneElse)}
+                    </button>
+                    <button
+                        type="button"
+                        class="ghost"
+                        data-testid="relogin-cancel"
+                        on:click=move |_| session.reauth.set(false)
+                    >
+                        {i18n.text(Msg::Cancel)}
+                    </button>
+                </div>
             </Show>
         </dialog>
+    }
+}
+
+/// The warning before the idle timeout signs every tab out; any input dismisses it.
+#[component]
+fn IdleWarning() -> impl IntoView {
+    let i18n = use_i18n();
+    let idle = expect_context::<IdleTimer>();
+    view! {
+        {move || {
+            idle.warning
+                .get()
+                .map(|seconds| {
+                    view! {
+                        <div class="idle-warning" role="alert" data-testid="idle-warning">
+                            <span>
+                                {i18n.t(SessionMsg::IdleWarning).replace("{n}", &seconds.to_string())}
+                            </span>
+                            <button type="button" class="primary" data-testid="stay-signed-in">
+                                {i18n.text(SessionMsg::StaySignedIn)}
+                            </button>
+                        </div>
+                    }
+                })
+        }}
     }
 }
 

@@ -20,6 +20,39 @@ pub struct RuntimeConfig {
     /// Per-region, per-service base URLs replacing the catalog's.
     #[serde(default)]
     pub regions: BTreeMap<String, RegionOverrides>,
+    /// Minutes without keyboard or pointer input before every tab signs out; `0` turns it
+    /// off; unset (or not a number ≥ 0) means [`DEFAULT_IDLE_MINUTES`].
+    #[serde(default)]
+    pub idle_timeout_minutes: Option<f64>,
+    /// Where the session lives besides memory.
+    #[serde(default)]
+    pub session_persistence: SessionPersistence,
+    /// Hand-over from an embedding page.
+    #[serde(default)]
+    pub embed: EmbedConfig,
+}
+
+/// The idle timeout when `config.json` sets none.
+pub const DEFAULT_IDLE_MINUTES: f64 = 60.0;
+
+/// `sessionPersistence`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SessionPersistence {
+    /// In memory and this tab's `sessionStorage`: a reload keeps the session.
+    #[default]
+    Tab,
+    /// In memory only: a reload signs out (other open tabs still hand it over).
+    Memory,
+}
+
+/// `embed`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EmbedConfig {
+    /// Origins of pages that may hand the console a session (exact `event.origin` values).
+    #[serde(default)]
+    pub allowed_origins: Vec<String>,
 }
 
 /// The base URLs of one region's services. `{tenantId}` is replaced by the signed-in tenant.
@@ -62,6 +95,15 @@ impl RuntimeConfig {
     /// Parses `config.json`.
     pub fn parse(text: &str) -> Result<Self, serde_json::Error> {
         serde_json::from_str(text)
+    }
+
+    /// The idle timeout in milliseconds; `None` when turned off.
+    pub fn idle_timeout_ms(&self) -> Option<f64> {
+        let minutes = match self.idle_timeout_minutes {
+            Some(m) if m.is_finite() && m >= 0.0 => m,
+            _ => DEFAULT_IDLE_MINUTES,
+        };
+        (minutes > 0.0).then_some(minutes * 60_000.0)
     }
 
     /// The identity base: the configured URL, or `origin` when empty.

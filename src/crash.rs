@@ -31,8 +31,8 @@ fn words(lang: &str) -> (&'static str, &'static str) {
             "새로 고침",
         ),
         "ja" => (
-            "内部エラーのため、コンソールが停止しました。続けるにはページを再読み込みしてください。",
-            "再読み込み",
+            "内部エラーのため、コンソールが停止しました。続けるにはページを更新してください。",
+            "更新",
         ),
         _ => (
             "The console stopped on an internal error. Reload the page to continue.",

@@ -20,6 +20,7 @@ pub mod config;
 pub mod crash;
 pub mod i18n;
 pub mod pages;
+pub mod palette;
 pub mod paths;
 pub mod perf;
 pub mod session;

@@ -23,6 +23,11 @@ pub fn instance_href(id: &str) -> String {
     href(&format!("/instances/{}", segment(id)))
 }
 
+/// The create wizard filled from an instance ("launch more like this").
+pub fn launch_like_href(id: &str) -> String {
+    href(&format!("/instances/new?like={}", segment(id)))
+}
+
 /// Where a sign-in goes when `next` is missing or refused.
 pub const HOME: &str = "/instances";
 

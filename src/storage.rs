@@ -1,10 +1,13 @@
 //! Browser storage: what the console keeps there, and when it goes.
 //!
-//! - `localStorage` holds only the language preference.
-//! - This tab's `sessionStorage` holds the wizard's draft (never its user data), one key per
-//!   tenant and user. Every key of the console's there is removed at sign-out.
+//! - `localStorage` holds only the language preference and the time of the last sign-out (a
+//!   number, see `session::saved`).
+//! - This tab's `sessionStorage` holds the session for a reload (`compute-console.session`,
+//!   see `session::saved`; not with `sessionPersistence: "memory"`) and the wizard's draft
+//!   (never its user data), one key per tenant and user. Every key of the console's there is
+//!   removed at sign-out.
 //!
-//! Nothing secret is stored: no password, no private key, no user data.
+//! Nothing else secret is stored: no password, no private key, no user data.
 
 /// The prefix of every key the console writes.
 pub const KEY_PREFIX: &str = "compute-console.";

@@ -29,6 +29,8 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 // Screens with many tests keep them in tests/console/, still in this one test binary.
+#[path = "console/columns.rs"]
+mod columns;
 #[path = "console/crash.rs"]
 mod crash;
 #[path = "console/create.rs"]
@@ -39,6 +41,8 @@ mod failures;
 mod instances;
 #[path = "console/next.rs"]
 mod next;
+#[path = "console/palette.rs"]
+mod palette;
 #[path = "console/resources.rs"]
 mod resources;
 #[path = "console/tasks.rs"]
@@ -173,7 +177,7 @@ fn every_language_translates_the_shell() {
     assert_eq!(tr(Lang::Ko, Msg::NavInstances), "인스턴스");
     assert_eq!(tr(Lang::Ja, Msg::NavInstances), "インスタンス");
     assert_eq!(tr(Lang::Ko, Msg::SignOut), "로그아웃");
-    assert_eq!(tr(Lang::Ja, Msg::SignIn), "サインイン");
+    assert_eq!(tr(Lang::Ja, Msg::SignIn), "ログイン");
     for msg in [
         Msg::NavKeypairs,
         Msg::NavFlavors,
@@ -343,6 +347,75 @@ async fn sign_in_form_collects_password_login() {
     );
     // The password never shows in debug output.
     assert!(!format!("{:?}", got[0]).contains("s3cret"));
+}
+
+/// A locked (re-login) form for `tenant-1` with `username` or `endpoint` (empty: not given),
+/// and what it submits.
+fn mount_locked_form(
+    username: &'static str,
+    endpoint: &'static str,
+) -> (web_sys::HtmlElement, Arc<Mutex<Vec<LoginInput>>>) {
+    let submitted: Arc<Mutex<Vec<LoginInput>>> = Arc::default();
+    let sink = submitted.clone();
+    let root = mount(move || {
+        let on_submit = Callback::new(move |input| sink.lock().unwrap().push(input));
+        view! {
+            <LoginForm
+                on_submit
+                pending=Signal::stored(false)
+                error=Signal::stored(None)
+                tenant_id="tenant-1"
+                username
+                endpoint
+                locked=true
+            />
+        }
+    });
+    (root, submitted)
+}
+
+#[wasm_bindgen_test]
+async fn a_locked_form_signs_in_again_as_the_same_user_only() {
+    let (root, submitted) = mount_locked_form("ops@example.com", "");
+    tick().await;
+    // Tenant and user are shown, read-only; no switch to another way of signing in.
+    for (id, value) in [
+        ("login-tenant", "tenant-1"),
+        ("login-username", "ops@example.com"),
+    ] {
+        let field: web_sys::HtmlInputElement = by_testid(&root, id).unchecked_into();
+        assert_eq!(field.value(), value, "{id}");
+        assert!(field.read_only(), "{id} is editable");
+    }
+    assert!(query(&root, "[data-testid=\"login-mode-token\"]").is_none());
+    type_into(&by_testid(&root, "login-password"), "s3cret");
+    by_testid(&root, "login-submit").click();
+    tick().await;
+    assert_eq!(
+        submitted.lock().unwrap().clone(),
+        [LoginInput::Password {
+            tenant_id: "tenant-1".into(),
+            username: "ops@example.com".into(),
+            password: "s3cret".into(),
+        }]
+    );
+
+    // A session made from a pasted token renews with a token, for the same endpoint.
+    let (root, submitted) = mount_locked_form("", "https://compute.example.com/v2/tenant-1");
+    assert!(query(&root, "[data-testid=\"login-password\"]").is_none());
+    let endpoint: web_sys::HtmlInputElement = by_testid(&root, "login-endpoint").unchecked_into();
+    assert!(endpoint.read_only());
+    type_into(&by_testid(&root, "login-token"), "fresh-token");
+    by_testid(&root, "login-submit").click();
+    tick().await;
+    assert_eq!(
+        submitted.lock().unwrap().clone(),
+        [LoginInput::Token {
+            token: "fresh-token".into(),
+            tenant_id: "tenant-1".into(),
+            endpoint: "https://compute.example.com/v2/tenant-1".into(),
+        }]
+    );
 }
 
 #[wasm_bindgen_test]

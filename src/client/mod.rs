@@ -158,17 +158,19 @@ impl Api {
             return Ok((self.identity_base(), None));
         }
         let config = self.config.get_value();
-        self.session.0.with_untracked(|session| match session {
-            None => Err(ApiError::Network("not signed in".into())),
-            Some(session) => match session.base(&config, service) {
-                Some(base) => Ok((base, Some(session.token.clone()))),
-                None => Err(ApiError::Network(format!(
-                    "no {} endpoint for region {} in the catalog or the configuration",
-                    crate::config::catalog_type(service),
-                    session.region
-                ))),
-            },
-        })
+        self.session
+            .current
+            .with_untracked(|session| match session {
+                None => Err(ApiError::Network("not signed in".into())),
+                Some(session) => match session.base(&config, service) {
+                    Some(base) => Ok((base, Some(session.token.clone()))),
+                    None => Err(ApiError::Network(format!(
+                        "no {} endpoint for region {} in the catalog or the configuration",
+                        crate::config::catalog_type(service),
+                        session.region
+                    ))),
+                },
+            })
     }
 
     /// Sends a request for the current session; the success body is left undecoded. A read
@@ -273,18 +275,22 @@ impl Api {
     /// The current token (untracked).
     fn current_token(&self) -> Option<AuthToken> {
         self.session
-            .0
+            .current
             .try_with_untracked(|s| s.as_ref().map(|s| s.token.clone()))
             .flatten()
     }
 
     /// After a 401 with `failed`: opens the sign-in dialog (unless someone signed in again
-    /// meanwhile) and waits for it. True when there is a new token to send the request with.
+    /// meanwhile) and waits for it. True when there is a new token, of the same tenant and
+    /// user, to send the request with: a request is never replayed for another identity.
     async fn sign_in_again(&self, failed: &AuthToken) -> bool {
+        let identity = self.session.identity();
         if self.current_token().as_ref() == Some(failed) {
             let Some(reauth) = self.reauth else {
                 return false;
             };
+            // A reload must not bring the refused token back.
+            self.session.forget_saved(failed);
             reauth.0.set(true);
             // The dialog clears the flag when it signs in or is cancelled. Polling keeps this
             // free of waker bookkeeping; a person takes seconds to type a password anyway.
@@ -292,7 +298,11 @@ impl Api {
                 TimeoutFuture::new(200).await;
             }
         }
-        matches!(self.current_token(), Some(token) if &token != failed)
+        let same_user = match (identity, self.session.identity()) {
+            (Some(before), Some(now)) => before.is_same_user(&now),
+            _ => false,
+        };
+        same_user && matches!(self.current_token(), Some(token) if &token != failed)
     }
 
     /// Sends a request for the current session and decodes the JSON answer.

@@ -30,6 +30,19 @@ pub fn Modal(
     children: Children,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
+    // What had the focus when the dialog opened gets it back when the dialog goes (if it is
+    // still in the page).
+    let opener = document()
+        .active_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .map(send_wrapper::SendWrapper::new);
+    on_cleanup(move || {
+        if let Some(opener) = opener {
+            if opener.is_connected() {
+                let _ = opener.focus();
+            }
+        }
+    });
     Effect::new(move |_| {
         if let Some(root) = node.get() {
             let root: web_sys::HtmlElement = root.unchecked_into();

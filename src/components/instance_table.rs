@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use compute_api::columns::{Column, ColumnLayout};
 use compute_api::rules::Operation;
 use compute_api::server::Address;
 use compute_api::server_set::Row;
@@ -13,11 +14,10 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::format::or_dash;
-use crate::components::{RowActions, StatusBadge, Timestamp};
-use crate::i18n::{use_i18n, I18n, InstancesMsg, Msg};
-use crate::paths::instance_href;
-use crate::store::ShownRows;
+use crate::components::instance_columns;
+use crate::components::RowActions;
+use crate::i18n::{use_i18n, I18n, InstancesMsg, ListMsg, Msg};
+use crate::store::{ImageName, ShownRows};
 
 /// A row's height in CSS pixels, as `style/instances.css` sets it (`.instance-row`). The
 /// table measures a drawn row and uses that instead if the two ever differ.
@@ -95,6 +95,9 @@ pub fn InstanceTable(
     /// Flavor id → name, from `GET /flavors/detail`.
     #[prop(optional, into)]
     flavor_names: Signal<HashMap<String, String>>,
+    /// Image id → name, as far as read (see `store::ImageNames`).
+    #[prop(optional, into)]
+    image_names: Signal<HashMap<String, ImageName>>,
     /// The selected ids; when given, each row gets a checkbox and the header a select-all
     /// (over every row given, drawn or not).
     #[prop(optional)]
@@ -115,8 +118,12 @@ pub fn InstanceTable(
     /// The view goes back to the top when this changes (a new quick filter).
     #[prop(optional, into)]
     scroll_key: Signal<String>,
+    /// The columns to show, in order; the default arrangement when not given.
+    #[prop(optional, into)]
+    columns: Option<Signal<Vec<Column>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let columns = columns.unwrap_or_else(|| Signal::stored(ColumnLayout::default().visible()));
     let viewport = NodeRef::<Div>::new();
     let scroll_top = RwSignal::new(0.0_f64);
     let row_px = RwSignal::new(ROW_PX);
@@ -184,7 +191,7 @@ pub fn InstanceTable(
     let spacer = move |height: Signal<f64>| {
         view! {
             <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", height.get())>
-                <td colspan="11"></td>
+                <td colspan=move || columns.with(Vec::len) + 2></td>
             </tr>
         }
     };
@@ -193,7 +200,7 @@ pub fn InstanceTable(
         rows.with(ShownRows::len).saturating_sub(range.get().end) as f64 * row_px.get()
     });
     let row_view = move |row: Row| {
-        view! { <InstanceRow row flavor_names selected on_row_action busy_rows /> }
+        view! { <InstanceRow row columns flavor_names image_names selected on_row_action busy_rows /> }
     };
     view! {
         <div
@@ -209,15 +216,11 @@ pub fn InstanceTable(
                 <thead>
                     <tr>
                         {selected.map(|selected| view! { <SelectAll rows selected /> })}
-                        <th scope="col" class="col-name">{i18n.text(Msg::ColName)}</th>
-                        <th scope="col" class="col-status">{i18n.text(Msg::ColStatus)}</th>
-                        <th scope="col" class="col-task">{i18n.text(Msg::ColTaskState)}</th>
-                        <th scope="col" class="col-addresses">{i18n.text(Msg::ColAddresses)}</th>
-                        <th scope="col" class="col-flavor">{i18n.text(Msg::ColFlavor)}</th>
-                        <th scope="col" class="col-image">{i18n.text(Msg::ColImage)}</th>
-                        <th scope="col" class="col-keypair">{i18n.text(Msg::ColKeypair)}</th>
-                        <th scope="col" class="col-zone">{i18n.text(Msg::ColZone)}</th>
-                        <th scope="col" class="col-created">{i18n.text(Msg::ColCreated)}</th>
+                        {move || columns.get().into_iter().map(|column| view! {
+                            <th scope="col" class=instance_columns::class(column)>
+                                {move || instance_columns::heading(column, i18n.0.get())}
+                            </th>
+                        }).collect_view()}
                         {on_row_action.map(|_| view! {
                             <th scope="col" class="col-row-actions">
                                 <span class="visually-hidden">{i18n.text(InstancesMsg::ColRowActions)}</span>
@@ -270,40 +273,30 @@ fn SelectAll(rows: Signal<ShownRows>, selected: RwSignal<HashSet<String>>) -> im
     }
 }
 
-/// One drawn row. Its content is fixed: a changed server comes as a new row.
+/// One drawn row. Its content is fixed (a changed server comes as a new row); its cells follow
+/// the columns chosen.
 #[component]
 fn InstanceRow(
     row: Row,
+    columns: Signal<Vec<Column>>,
     flavor_names: Signal<HashMap<String, String>>,
+    image_names: Signal<HashMap<String, ImageName>>,
     selected: Option<RwSignal<HashSet<String>>>,
     on_row_action: Option<Callback<(String, Operation)>>,
     busy_rows: Signal<HashSet<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let server = row.server;
-    let flavor_id = server.flavor.as_ref().map(|f| f.id.clone());
-    let flavor = move || {
-        or_dash(flavor_id.as_ref().map(|id| {
-            flavor_names.with(|names| names.get(id).cloned().unwrap_or_else(|| id.clone()))
-        }))
+    let cells = {
+        let server = server.clone();
+        move || {
+            columns
+                .get()
+                .into_iter()
+                .map(|column| instance_columns::cell(column, &server, flavor_names, image_names))
+                .collect_view()
+        }
     };
-    let image = server
-        .image
-        .as_ref()
-        .map(|i| i.id.clone())
-        .filter(|id| !id.is_empty());
-    let name = if server.name.is_empty() {
-        server.id.clone()
-    } else {
-        server.name.clone()
-    };
-    let fault = server
-        .fault
-        .as_ref()
-        .filter(|f| !f.message.is_empty())
-        .map(|f| f.message.clone());
-    let name_title = name.clone();
-    let image_title = image.clone();
     view! {
         <tr class="instance-row" data-testid="instance-row" data-id=server.id.clone()>
             {selected.map(|selected| {
@@ -325,32 +318,7 @@ fn InstanceRow(
                     </td>
                 }
             })}
-            <td class="col-name" title=name_title>
-                <a href=instance_href(&server.id)>{name}</a>
-                {fault.map(|message| {
-                    let title = message.clone();
-                    view! { <span class="row-fault" title=title>{message}</span> }
-                })}
-            </td>
-            <td class="col-status" data-testid="instance-status" data-status=server.status.as_str().to_string()>
-                <StatusBadge status=server.status.clone() />
-            </td>
-            <td class="small col-task">{or_dash(server.task_state.as_ref().map(|t| t.0.clone()))}</td>
-            <td class="col-addresses" title=address_summary(&server.addresses)>
-                <Addresses addresses=server.addresses.clone() />
-            </td>
-            <td class="col-flavor">{flavor}</td>
-            <td class="mono small col-image" title=image_title>
-                {match image {
-                    Some(id) => id.into_any(),
-                    None => view! { <span class="muted">{i18n.text(Msg::BootFromVolume)}</span> }.into_any(),
-                }}
-            </td>
-            <td class="col-keypair">{or_dash(server.key_name.clone())}</td>
-            <td class="col-zone">{or_dash(server.availability_zone.clone())}</td>
-            <td class="col-created">
-                <Timestamp value=server.created.clone() />
-            </td>
+            {cells}
             {on_row_action.map(|cb| {
                 let id = server.id.clone();
                 let busy_id = id.clone();
@@ -365,6 +333,28 @@ fn InstanceRow(
                 }
             })}
         </tr>
+    }
+}
+
+/// An image by name when known, "(image deleted)" and the id when Glance no longer has it,
+/// else the id.
+#[component]
+pub fn ImageLabel(
+    id: String,
+    #[prop(into)] names: Signal<HashMap<String, ImageName>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || match names.with(|n| n.get(&id).cloned()) {
+        Some(ImageName::Named(name)) => view! { <span>{name}</span> }.into_any(),
+        Some(ImageName::Deleted) => view! {
+            <span>
+                <span class="muted">{i18n.text(ListMsg::ImageDeleted)}</span>
+                " "
+                <span class="mono">{id.clone()}</span>
+            </span>
+        }
+        .into_any(),
+        None => view! { <span class="mono">{id.clone()}</span> }.into_any(),
     }
 }
 
@@ -394,7 +384,7 @@ fn largest_height(viewport: &web_sys::HtmlElement) -> f64 {
 }
 
 /// Every address on one line, for the cell's tooltip (the cell itself may be cut short).
-fn address_summary(addresses: &std::collections::BTreeMap<String, Vec<Address>>) -> String {
+pub fn address_summary(addresses: &std::collections::BTreeMap<String, Vec<Address>>) -> String {
     addresses
         .iter()
         .map(|(network, addrs)| {

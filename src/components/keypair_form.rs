@@ -6,10 +6,16 @@
 //!   (`keypair-private-key`), offers it as `<name>.pem` (`keypair-download`) and forgets it when
 //!   the user says it is saved, when the form is unmounted (leaving the page, signing out) or on
 //!   the next submit. It is never logged, never put in Web Storage and never passed to callbacks.
+//! - **Generate in this browser** ([`keygen`]): an Ed25519 pair is made in the wasm module and
+//!   only its public key is sent, in the import's request (`POST /os-keypairs` with
+//!   `public_key`). The private key never crosses the network; it is shown and offered as
+//!   `<name>.pem` exactly like a created one, encrypted with the optional passphrase
+//!   (`keypair-passphrase`, typed twice). The passphrase is wiped from memory after the
+//!   generation, when the tab changes and when the form is unmounted; it is never stored.
 //! - **Import** (`POST /os-keypairs` with `public_key`): the public key is pasted
 //!   (`keypair-public-key`) or read from a file with the File API, and checked before sending.
 //!
-//! Both check the name first ([`validate_keypair_name`]); every broken rule is a `field-error`.
+//! All check the name first ([`validate_keypair_name`]); every broken rule is a `field-error`.
 //! A 409 (the name is taken) is said in words, with Nova's own message below.
 //!
 //! Props: `on_saved` (required) runs with the created or imported key pair, private key
@@ -28,13 +34,19 @@ use compute_api::keypair_rules::{
     validate_keypair_name, validate_public_key, KeypairNameError, PublicKeyError,
 };
 use compute_api::{request, ApiError};
+use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::client::Api;
 use crate::components::ErrorMessage;
 use crate::i18n::{use_i18n, I18n, Msg, ResourcesMsg as R};
 use crate::tasks::TaskScope;
+
+pub mod keygen;
+
+use keygen::{generate_ed25519, KeygenError};
 
 /// Public keys are a few hundred bytes (a 16 384-bit RSA key is under 3 KB); a bigger file is
 /// something else, and is not read into memory.
@@ -46,6 +58,8 @@ pub enum KeypairFormMode {
     /// The service generates the pair and returns the private key once.
     #[default]
     Create,
+    /// The browser makes the pair and sends only the public key.
+    Generate,
     /// The user brings the public key.
     Import,
 }
@@ -76,17 +90,29 @@ impl KeypairSender {
     }
 }
 
-/// A private key the user has not saved yet. Its `Debug` never shows the key.
+/// Where a private key was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum KeySource {
+    /// By the service, which answered with it once.
+    Service,
+    /// In this browser; it was never sent anywhere.
+    Browser { encrypted: bool },
+}
+
+/// A private key the user has not saved yet, wiped from memory when dropped. Its `Debug` never
+/// shows the key.
 #[derive(Clone, PartialEq)]
 struct PrivateKey {
     name: String,
-    pem: String,
+    pem: Zeroizing<String>,
+    source: KeySource,
 }
 
 impl fmt::Debug for PrivateKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("PrivateKey")
             .field("name", &self.name)
+            .field("source", &self.source)
             .finish_non_exhaustive()
     }
 }
@@ -184,6 +210,9 @@ pub fn KeypairForm(
     let mode = RwSignal::new(mode);
     let name = RwSignal::new(String::new());
     let public_key = RwSignal::new(String::new());
+    let passphrase = RwSignal::new(String::new());
+    let passphrase_again = RwSignal::new(String::new());
+    let keygen_error = RwSignal::new(None::<KeygenError>);
     let attempted = RwSignal::new(false);
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
@@ -191,9 +220,16 @@ pub fn KeypairForm(
     let saved = RwSignal::new(None::<Saved>);
     // Leaving the page or signing out unmounts the form: the private key goes with it. Taken
     // without notifying, as the views that read it are being torn down at the same time.
+    // The passphrase goes the same way, wiped first.
     on_cleanup(move || {
         saved.try_update_untracked(Option::take);
+        passphrase.try_update_untracked(Zeroize::zeroize);
+        passphrase_again.try_update_untracked(Zeroize::zeroize);
     });
+    let wipe_passphrases = move || {
+        passphrase.update(Zeroize::zeroize);
+        passphrase_again.update(Zeroize::zeroize);
+    };
 
     let trimmed_name = move || name.with(|n| n.trim().to_string());
     let name_problem = move || {
@@ -211,6 +247,14 @@ pub fn KeypairForm(
             .flatten()
             .map(|e| public_key_error_text(i18n, &e))
     };
+    let passphrases_differ = move || passphrase.with(|p| passphrase_again.with(|again| p != again));
+    let passphrase_problem = move || {
+        if mode.get() != KeypairFormMode::Generate {
+            return false;
+        }
+        let show = attempted.get() || passphrase_again.with(|p| !p.is_empty());
+        show && passphrases_differ()
+    };
     let conflict = move || error.with(|e| e.as_ref().is_some_and(ApiError::is_conflict));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -220,45 +264,89 @@ pub fn KeypairForm(
         }
         attempted.set(true);
         let keypair_name = trimmed_name();
-        let import = mode.get_untracked() == KeypairFormMode::Import;
+        let form_mode = mode.get_untracked();
+        let import = form_mode == KeypairFormMode::Import;
+        let generate = form_mode == KeypairFormMode::Generate;
         let key = public_key.get_untracked().trim().to_string();
         if validate_keypair_name(&keypair_name).is_err()
             || (import && validate_public_key(&key).is_err())
+            || (generate && passphrases_differ())
         {
             return;
         }
-        let request = NewKeypair {
-            name: keypair_name.clone(),
-            public_key: import.then_some(key),
-        };
+        // Taken out of the signal for the task; wiped when the task drops it.
+        let secret = Zeroizing::new(if generate {
+            passphrase.get_untracked()
+        } else {
+            String::new()
+        });
         pending.set(true);
         error.set(None);
+        keygen_error.set(None);
         saved.set(None);
         let send = sender.get_value();
         tasks.spawn(async move {
+            // Made here: the pair, of which only the public half goes into the request. The
+            // key derivation holds the thread for a moment, so "Generating…" is painted first.
+            let generated = if generate {
+                TimeoutFuture::new(50).await;
+                match generate_ed25519(&keypair_name, &secret) {
+                    Ok(generated) => Some(generated),
+                    Err(e) => {
+                        pending.set(false);
+                        keygen_error.set(Some(e));
+                        return;
+                    }
+                }
+            } else {
+                None
+            };
+            drop(secret);
+            let request = NewKeypair {
+                name: keypair_name.clone(),
+                public_key: match &generated {
+                    Some(generated) => Some(generated.public_key.clone()),
+                    None => import.then_some(key),
+                },
+            };
             let outcome = (send.0)(request).await;
             pending.set(false);
             match outcome {
                 Ok(mut keypair) => {
+                    // A private key in an answer to an import would be the service's doing:
+                    // never shown, and never passed on.
                     let private = keypair.private_key.take();
                     let saved_name = if keypair.name.is_empty() {
                         keypair_name
                     } else {
                         keypair.name.clone()
                     };
-                    saved.set(Some(match (import, private) {
-                        (true, _) => Saved::Imported(saved_name),
-                        (false, Some(pem)) => Saved::Created(PrivateKey {
+                    saved.set(Some(match (form_mode, private, generated) {
+                        (KeypairFormMode::Generate, _, Some(generated)) => {
+                            Saved::Created(PrivateKey {
+                                name: saved_name,
+                                pem: generated.private_key,
+                                source: KeySource::Browser {
+                                    encrypted: generated.encrypted,
+                                },
+                            })
+                        }
+                        (KeypairFormMode::Create, Some(pem), _) => Saved::Created(PrivateKey {
                             name: saved_name,
-                            pem,
+                            pem: Zeroizing::new(pem),
+                            source: KeySource::Service,
                         }),
-                        (false, None) => Saved::CreatedWithoutKey(saved_name),
+                        (KeypairFormMode::Create, None, _) => Saved::CreatedWithoutKey(saved_name),
+                        _ => Saved::Imported(saved_name),
                     }));
                     attempted.set(false);
                     name.set(String::new());
                     public_key.set(String::new());
+                    wipe_passphrases();
                     on_saved.run(keypair);
                 }
+                // The generated pair is dropped (and wiped) with the failed request; the next
+                // submit makes a new one.
                 Err(e) => error.set(Some(e)),
             }
         });
@@ -296,8 +384,12 @@ pub fn KeypairForm(
                 aria-pressed=move || if mode.get() == m { "true" } else { "false" }
                 disabled=move || pending.get()
                 on:click=move |_| {
+                    if m != KeypairFormMode::Generate {
+                        wipe_passphrases();
+                    }
                     mode.set(m);
                     error.set(None);
+                    keygen_error.set(None);
                 }
             >
                 {i18n.text(label)}
@@ -311,6 +403,27 @@ pub fn KeypairForm(
         let download = move |_| {
             let _ = download_text(&file_name, &pem);
         };
+        // Set on the element rather than through a rendered property, so the page keeps no
+        // copy of the key besides this one, which is wiped when the panel goes.
+        let area = NodeRef::<leptos::html::Textarea>::new();
+        let shown = key.pem.clone();
+        Effect::new(move |_| {
+            if let Some(area) = area.get() {
+                area.set_value(&shown);
+            }
+        });
+        let (source, warning) = match key.source {
+            KeySource::Service => ("service", R::PrivateKeyWarning),
+            KeySource::Browser { .. } => ("browser", R::PrivateKeyLocalWarning),
+        };
+        let protection = match key.source {
+            KeySource::Service => None,
+            KeySource::Browser { encrypted } => Some(if encrypted {
+                ("true", R::PrivateKeyEncrypted)
+            } else {
+                ("false", R::PrivateKeyNotEncrypted)
+            }),
+        };
         let done = move |_| {
             saved.set(None);
             if let Some(close) = on_close {
@@ -318,12 +431,24 @@ pub fn KeypairForm(
             }
         };
         view! {
-            <div class="private-key" data-testid="keypair-private-key-panel">
+            <div class="private-key" data-testid="keypair-private-key-panel" data-source=source>
                 <p class="warning-box" role="alert">
                     <strong>{i18n.text(R::KeypairCreated)} " " {key.name.clone()}</strong>
                     <br />
-                    {i18n.text(R::PrivateKeyWarning)}
+                    {i18n.text(warning)}
                 </p>
+                {protection
+                    .map(|(encrypted, text)| {
+                        view! {
+                            <p
+                                class="hint"
+                                data-testid="keypair-private-key-encrypted"
+                                data-encrypted=encrypted
+                            >
+                                {i18n.text(text)}
+                            </p>
+                        }
+                    })}
                 <label class="field">
                     <span>{i18n.text(R::PrivateKeyTitle)}</span>
                     <textarea
@@ -333,7 +458,7 @@ pub fn KeypairForm(
                         rows="8"
                         spellcheck="false"
                         autocomplete="off"
-                        prop:value=key.pem
+                        node_ref=area
                     ></textarea>
                 </label>
                 <div class="modal-buttons">
@@ -374,6 +499,7 @@ pub fn KeypairForm(
                 <form class="form" on:submit=submit novalidate>
                     <div class="segmented" role="group">
                         {tab(KeypairFormMode::Create, "keypair-mode-create", R::CreateKeypair)}
+                        {tab(KeypairFormMode::Generate, "keypair-mode-generate", R::GenerateKeypair)}
                         {tab(KeypairFormMode::Import, "keypair-mode-import", R::ImportKeypair)}
                     </div>
                     <div class="field">
@@ -409,6 +535,77 @@ pub fn KeypairForm(
                                 })
                         }}
                     </div>
+                    <Show when=move || mode.get() == KeypairFormMode::Generate>
+                        <p class="notice" data-testid="keypair-local-note">
+                            {i18n.text(R::GenerateLocalNote)}
+                        </p>
+                        // Not `new-password`: that invites the browser to offer one and to
+                        // save it, and this passphrase must stay out of every store. Not bound
+                        // to the signals either (no copy kept for rendering): the inputs go
+                        // from the page whenever the signals are wiped.
+                        <div class="field">
+                            <label for="keypair-passphrase">{i18n.text(R::PassphraseLabel)}</label>
+                            <input
+                                id="keypair-passphrase"
+                                type="password"
+                                data-testid="keypair-passphrase"
+                                autocomplete="off"
+                                spellcheck="false"
+                                aria-describedby="keypair-passphrase-hint"
+                                on:input=move |ev| {
+                                    passphrase
+                                        .update(|p| {
+                                            p.zeroize();
+                                            *p = event_target_value(&ev);
+                                        });
+                                }
+                            />
+                            <p class="hint" id="keypair-passphrase-hint">
+                                {i18n.text(R::PassphraseHint)}
+                            </p>
+                        </div>
+                        <div class="field">
+                            <label for="keypair-passphrase-again">
+                                {i18n.text(R::PassphraseAgainLabel)}
+                            </label>
+                            <input
+                                id="keypair-passphrase-again"
+                                type="password"
+                                data-testid="keypair-passphrase-again"
+                                autocomplete="off"
+                                spellcheck="false"
+                                aria-invalid=move || passphrase_problem().then_some("true")
+                                on:input=move |ev| {
+                                    passphrase_again
+                                        .update(|p| {
+                                            p.zeroize();
+                                            *p = event_target_value(&ev);
+                                        });
+                                }
+                            />
+                            {move || {
+                                passphrase_problem()
+                                    .then(|| {
+                                        view! {
+                                            <p class="field-error" data-testid="field-error" role="alert">
+                                                {i18n.text(R::PassphraseMismatch)}
+                                            </p>
+                                        }
+                                    })
+                            }}
+                        </div>
+                        {move || {
+                            keygen_error
+                                .get()
+                                .map(|e| {
+                                    view! {
+                                        <p class="field-error" data-testid="keypair-generate-error" role="alert">
+                                            {i18n.text(R::GenerateFailed)} " " {e.to_string()}
+                                        </p>
+                                    }
+                                })
+                        }}
+                    </Show>
                     <Show when=move || mode.get() == KeypairFormMode::Import>
                         <div class="field">
                             <label for="keypair-public-key">{i18n.text(R::PublicKeyLabel)}</label>
@@ -474,6 +671,8 @@ pub fn KeypairForm(
                                 let label = match (mode.get(), pending.get()) {
                                     (KeypairFormMode::Create, false) => R::SubmitCreate,
                                     (KeypairFormMode::Create, true) => R::Creating,
+                                    (KeypairFormMode::Generate, false) => R::SubmitGenerate,
+                                    (KeypairFormMode::Generate, true) => R::Generating,
                                     (KeypairFormMode::Import, false) => R::SubmitImport,
                                     (KeypairFormMode::Import, true) => R::Importing,
                                 };

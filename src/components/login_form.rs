@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use compute_api::session::Identity;
 use compute_api::ApiError;
 use leptos::prelude::*;
 
@@ -22,6 +23,26 @@ pub enum LoginInput {
         tenant_id: String,
         endpoint: String,
     },
+}
+
+impl LoginInput {
+    /// Whom this input signs in as (the user name is unknown for a pasted token).
+    pub fn identity(&self) -> Identity {
+        match self {
+            Self::Password {
+                tenant_id,
+                username,
+                ..
+            } => Identity {
+                tenant_id: tenant_id.clone(),
+                username: Some(username.clone()),
+            },
+            Self::Token { tenant_id, .. } => Identity {
+                tenant_id: tenant_id.clone(),
+                username: None,
+            },
+        }
+    }
 }
 
 // Secrets never reach a log line or a panic message.
@@ -74,14 +95,26 @@ pub fn LoginForm(
     /// Prefills the user name (re-login).
     #[prop(optional, into)]
     username: String,
+    /// Prefills the compute endpoint (re-login with a pasted token).
+    #[prop(optional, into)]
+    endpoint: String,
+    /// Re-login: the tenant, user name and endpoint are shown, not editable, and only the
+    /// way the session was made is offered (the password for a user, else a token).
+    #[prop(optional)]
+    locked: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let mode = RwSignal::new(Mode::Password);
+    let initial_mode = if locked && username.is_empty() {
+        Mode::Token
+    } else {
+        Mode::Password
+    };
+    let mode = RwSignal::new(initial_mode);
     let tenant = RwSignal::new(tenant_id);
     let username = RwSignal::new(username);
     let password = RwSignal::new(String::new());
     let token = RwSignal::new(String::new());
-    let endpoint = RwSignal::new(String::new());
+    let endpoint = RwSignal::new(endpoint);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -119,10 +152,12 @@ pub fn LoginForm(
 
     view! {
         <form class="login-form" on:submit=submit>
-            <div class="segmented" role="group" aria-label=i18n.text(Msg::SignInModes)>
-                {mode_button(Mode::Password, "login-mode-password", Msg::ModePassword)}
-                {mode_button(Mode::Token, "login-mode-token", Msg::ModeToken)}
-            </div>
+            <Show when=move || !locked>
+                <div class="segmented" role="group" aria-label=i18n.text(Msg::SignInModes)>
+                    {mode_button(Mode::Password, "login-mode-password", Msg::ModePassword)}
+                    {mode_button(Mode::Token, "login-mode-token", Msg::ModeToken)}
+                </div>
+            </Show>
 
             <Show when=move || mode.get() == Mode::Token>
                 <div class="field">
@@ -148,6 +183,7 @@ pub fn LoginForm(
                     autocomplete="off"
                     spellcheck="false"
                     required
+                    readonly=locked
                     bind:value=tenant
                 />
             </div>
@@ -167,6 +203,7 @@ pub fn LoginForm(
                                 placeholder="https://kr1-api-instance-infrastructure.nhncloudservice.com/v2/{tenantId}"
                                 aria-describedby="login-endpoint-hint"
                                 required
+                                readonly=locked
                                 bind:value=endpoint
                             />
                             <p class="hint" id="login-endpoint-hint">
@@ -186,6 +223,7 @@ pub fn LoginForm(
                         spellcheck="false"
                         aria-describedby="login-username-hint"
                         required
+                        readonly=locked
                         bind:value=username
                     />
                     <p class="hint" id="login-username-hint">{i18n.text(Msg::UserNameHint)}</p>
@@ -216,7 +254,6 @@ pub fn LoginForm(
             >
                 {move || i18n.t(if pending.get() { Msg::SigningIn } else { Msg::SignIn })}
             </button>
-            <p class="hint">{i18n.text(Msg::MemoryOnlyNote)}</p>
         </form>
     }
 }

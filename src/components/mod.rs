@@ -1,10 +1,12 @@
 //! Presentational pieces: they take plain data and callbacks, never fetch.
 
 pub mod action_bar;
+pub mod copy_button;
 pub mod dialog;
 pub mod error_message;
 pub mod flavor_table;
 pub mod format;
+pub mod instance_columns;
 pub mod instance_table;
 pub mod keypair_form;
 pub mod login_form;
@@ -15,6 +17,7 @@ pub mod time;
 pub mod waiting;
 
 pub use action_bar::ActionBar;
+pub use copy_button::CopyButton;
 pub use dialog::{ConfirmDialog, FormDialog, Modal};
 pub use error_message::ErrorMessage;
 pub use instance_table::InstanceTable;

@@ -15,7 +15,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::action_bar::{denied_text, operation_msg, operation_testid};
-use crate::i18n::{use_i18n, InstancesMsg, Msg};
+use crate::i18n::{use_i18n, CreateMsg, InstancesMsg, Msg};
+use crate::paths::launch_like_href;
 
 /// The operations the row menu offers, in order.
 pub const ROW_OPERATIONS: [Operation; 5] = [
@@ -72,6 +73,7 @@ pub fn RowActions(
     let root = NodeRef::<Div>::new();
     let menu_id = format!("row-menu-{}", server.id);
     let menu_id_list = menu_id.clone();
+    let launch_like_id = server.id.clone();
     let name = if server.name.is_empty() {
         server.id.clone()
     } else {
@@ -166,6 +168,7 @@ pub fn RowActions(
     // The menu and its verdicts are made only while it is open: a long list keeps one button
     // per row, and a row drawn while scrolling or filtering costs no rule checks.
     let server = StoredValue::new(server);
+    let why_prefix = menu_id.clone();
     let items = move || {
         let server = server.get_value();
         let facts = ServerFacts::from_server(&server, None);
@@ -177,6 +180,10 @@ pub fn RowActions(
             let denied = verdict.err();
             let reason = move || denied.as_ref().map(|d| denied_text(i18n.lang(), d));
             let reason_title = reason.clone();
+            // The reason is the item's description: a menu may hold only items, so the text
+            // beside the button has no role of its own.
+            let why_id = format!("{why_prefix}-{}-why", operation_testid(op));
+            let described_by = (!allowed).then(|| why_id.clone());
             view! {
                 <li role="none" class="row-menu-item">
                     <button
@@ -187,6 +194,7 @@ pub fn RowActions(
                         data-testid=operation_testid(op)
                         disabled=move || !allowed || busy.get()
                         title=reason_title
+                        aria-describedby=described_by
                         on:click=move |_| {
                             if allowed && !busy.get_untracked() {
                                 close(true);
@@ -196,7 +204,7 @@ pub fn RowActions(
                     >
                         {i18n.text(operation_msg(op))}
                     </button>
-                    {move || reason().map(|why| view! { <span class="why" role="note">{why}</span> })}
+                    {move || reason().map(|why| view! { <span class="why" id=why_id.clone()>{why}</span> })}
                 </li>
             }
         })
@@ -230,6 +238,19 @@ pub fn RowActions(
                     on:keydown=on_menu_key
                 >
                     {items()}
+                    // Not an operation on this instance: a link to the wizard filled from it,
+                    // apart from the operations.
+                    <li role="separator" class="row-menu-separator"></li>
+                    <li role="none" class="row-menu-item">
+                        <a
+                            role="menuitem"
+                            tabindex="-1"
+                            data-testid="launch-like"
+                            href=launch_like_href(&launch_like_id)
+                        >
+                            {i18n.text(CreateMsg::LaunchLike)}
+                        </a>
+                    </li>
                 </ul>
             })}
         </div>

@@ -40,7 +40,6 @@ pub enum Msg {
     ComputeEndpointHint,
     SignIn,
     SigningIn,
-    MemoryOnlyNote,
     FieldRequired,
     ConfigError,
     ReloginIntro,
@@ -212,14 +211,14 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
 
         (BulkNotAllowed, En) => "Not sent to these instances:",
         (BulkNotAllowed, Ko) => "다음 인스턴스에는 보내지 않습니다:",
-        (BulkNotAllowed, Ja) => "次のインスタンスには送信しません:",
+        (BulkNotAllowed, Ja) => "次のインスタンスには送信しません：",
 
         (BulkWillSend, En) => "Will be sent to {n} instance(s).",
         (BulkWillSend, Ko) => "{n}개 인스턴스에 보냅니다.",
-        (BulkWillSend, Ja) => "{n}件のインスタンスに送信します。",
+        (BulkWillSend, Ja) => "{n}個のインスタンスに送信します。",
 
         (BulkTypeCount, En) => "Type the number of instances to delete ({n}) to confirm",
-        (BulkTypeCount, Ko) => "확인을 위해 삭제할 인스턴스 수({n})를 입력하십시오",
+        (BulkTypeCount, Ko) => "확인을 위해 삭제할 인스턴스 수({n})를 입력하세요",
         (BulkTypeCount, Ja) => "確認のため削除するインスタンス数（{n}）を入力してください",
 
         (BulkResults, En) => "Results",
@@ -251,8 +250,8 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         (ServerFilters, Ja) => "サーバー側フィルター",
 
         (FilterName, En) => "Name (regular expression)",
-        (FilterName, Ko) => "이름 (정규식)",
-        (FilterName, Ja) => "名前 (正規表現)",
+        (FilterName, Ko) => "이름(정규식)",
+        (FilterName, Ja) => "名前（正規表現）",
 
         (FilterStatus, En) => "Status",
         (FilterStatus, Ko) => "상태",
@@ -263,12 +262,12 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         (FilterAnyStatus, Ja) => "すべてのステータス",
 
         (FilterFlavor, En) => "Flavor ID",
-        (FilterFlavor, Ko) => "플레이버 ID",
-        (FilterFlavor, Ja) => "フレーバー ID",
+        (FilterFlavor, Ko) => "인스턴스 타입 ID",
+        (FilterFlavor, Ja) => "インスタンスタイプID",
 
         (FilterImage, En) => "Image ID",
         (FilterImage, Ko) => "이미지 ID",
-        (FilterImage, Ja) => "イメージ ID",
+        (FilterImage, Ja) => "イメージID",
 
         (FilterChangesSince, En) => "Changed since",
         (FilterChangesSince, Ko) => "변경 시각 이후",
@@ -276,7 +275,7 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
 
         (FilterReservation, En) => "Reservation ID",
         (FilterReservation, Ko) => "예약 ID",
-        (FilterReservation, Ja) => "予約 ID",
+        (FilterReservation, Ja) => "予約ID",
 
         (FilterApply, En) => "Apply filters",
         (FilterApply, Ko) => "필터 적용",
@@ -288,7 +287,7 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
 
         (PageSize, En) => "Per page",
         (PageSize, Ko) => "페이지당",
-        (PageSize, Ja) => "1 ページあたり",
+        (PageSize, Ja) => "1ページあたり",
 
         (PageSizeAll, En) => "All",
         (PageSizeAll, Ko) => "전체",
@@ -303,52 +302,52 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         (PagePrev, Ja) => "前のページ",
 
         (VolumeAttachments, En) => "Volume attachments",
-        (VolumeAttachments, Ko) => "볼륨 연결",
-        (VolumeAttachments, Ja) => "ボリューム接続",
+        (VolumeAttachments, Ko) => "연결된 블록 스토리지",
+        (VolumeAttachments, Ja) => "接続されたブロックストレージ",
 
         (Device, En) => "Device",
         (Device, Ko) => "장치",
         (Device, Ja) => "デバイス",
 
         (VolumeId, En) => "Volume ID",
-        (VolumeId, Ko) => "볼륨 ID",
-        (VolumeId, Ja) => "ボリュームID",
+        (VolumeId, Ko) => "블록 스토리지 ID",
+        (VolumeId, Ja) => "ブロックストレージID",
 
         (AttachmentId, En) => "Attachment ID",
         (AttachmentId, Ko) => "연결 ID",
         (AttachmentId, Ja) => "接続ID",
 
         (NoAttachments, En) => "No volume is attached",
-        (NoAttachments, Ko) => "연결된 볼륨이 없습니다",
-        (NoAttachments, Ja) => "接続されたボリュームはありません",
+        (NoAttachments, Ko) => "연결된 블록 스토리지가 없습니다",
+        (NoAttachments, Ja) => "接続されたブロックストレージはありません",
 
         (ConfirmDetach, En) => "Detach the volume {volume} from the instance {name}?",
-        (ConfirmDetach, Ko) => "인스턴스 {name}에서 볼륨 {volume}의 연결을 해제하시겠습니까?",
-        (ConfirmDetach, Ja) => "インスタンス{name}からボリューム{volume}を切断しますか？",
+        (ConfirmDetach, Ko) => "인스턴스 {name}에서 블록 스토리지 {volume}의 연결을 해제하시겠습니까?",
+        (ConfirmDetach, Ja) => "インスタンス{name}からブロックストレージ{volume}を接続解除しますか？",
 
         (Volume, En) => "Volume",
-        (Volume, Ko) => "볼륨",
-        (Volume, Ja) => "ボリューム",
+        (Volume, Ko) => "블록 스토리지",
+        (Volume, Ja) => "ブロックストレージ",
 
         (OpStart, En) => "Start",
         (OpStart, Ko) => "시작",
         (OpStart, Ja) => "起動",
 
         (OpStop, En) => "Stop",
-        (OpStop, Ko) => "정지",
+        (OpStop, Ko) => "중지",
         (OpStop, Ja) => "停止",
 
         (OpRebootSoft, En) => "Soft reboot",
-        (OpRebootSoft, Ko) => "소프트 재부팅",
-        (OpRebootSoft, Ja) => "ソフト再起動",
+        (OpRebootSoft, Ko) => "재시작",
+        (OpRebootSoft, Ja) => "再起動",
 
         (OpRebootHard, En) => "Hard reboot",
-        (OpRebootHard, Ko) => "하드 재부팅",
-        (OpRebootHard, Ja) => "ハード再起動",
+        (OpRebootHard, Ko) => "강제 재시작",
+        (OpRebootHard, Ja) => "強制再起動",
 
         (OpResize, En) => "Resize",
-        (OpResize, Ko) => "타입 변경",
-        (OpResize, Ja) => "タイプ変更",
+        (OpResize, Ko) => "인스턴스 타입 변경",
+        (OpResize, Ja) => "インスタンスタイプ変更",
 
         (OpCreateImage, En) => "Create image",
         (OpCreateImage, Ko) => "이미지 생성",
@@ -359,16 +358,16 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         (OpAddSg, Ja) => "セキュリティグループ追加",
 
         (OpRemoveSg, En) => "Remove security group",
-        (OpRemoveSg, Ko) => "보안 그룹 제거",
+        (OpRemoveSg, Ko) => "보안 그룹 삭제",
         (OpRemoveSg, Ja) => "セキュリティグループ削除",
 
         (OpAttachVolume, En) => "Attach volume",
-        (OpAttachVolume, Ko) => "볼륨 연결",
-        (OpAttachVolume, Ja) => "ボリューム接続",
+        (OpAttachVolume, Ko) => "블록 스토리지 연결",
+        (OpAttachVolume, Ja) => "ブロックストレージ接続",
 
         (OpDetachVolume, En) => "Detach volume",
-        (OpDetachVolume, Ko) => "볼륨 연결 해제",
-        (OpDetachVolume, Ja) => "ボリューム切断",
+        (OpDetachVolume, Ko) => "블록 스토리지 연결 해제",
+        (OpDetachVolume, Ja) => "ブロックストレージ接続解除",
 
         (OpRename, En) => "Rename",
         (OpRename, Ko) => "이름 변경",
@@ -379,36 +378,36 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         (OpDelete, Ja) => "削除",
 
         (DeniedNeeds, En) => "{op} needs {needs}; this instance is {actual}",
-        (DeniedNeeds, Ko) => "{op}은(는) {needs} 상태에서만 가능합니다. 이 인스턴스는 {actual}입니다",
-        (DeniedNeeds, Ja) => "{op}は{needs}の状態でのみ可能です。このインスタンスは{actual}です",
+        (DeniedNeeds, Ko) => "{op} 작업은 {needs} 상태에서만 할 수 있습니다(현재 상태: {actual})",
+        (DeniedNeeds, Ja) => "{op}は{needs}の状態でのみ実行できます（現在の状態：{actual}）",
 
         (DeniedNotWhile, En) => "{op} is not possible while this instance is {actual}",
-        (DeniedNotWhile, Ko) => "이 인스턴스가 {actual} 상태이므로 {op}할 수 없습니다",
-        (DeniedNotWhile, Ja) => "このインスタンスは{actual}のため{op}できません",
+        (DeniedNotWhile, Ko) => "{op} 작업은 {actual} 상태에서는 할 수 없습니다",
+        (DeniedNotWhile, Ja) => "{op}は{actual}の状態では実行できません",
 
         (DeniedBusy, En) => "{op} must wait: this instance is busy with the task {task}",
-        (DeniedBusy, Ko) => "{op}은(는) 기다려야 합니다. 이 인스턴스는 작업 {task} 중입니다",
-        (DeniedBusy, Ja) => "{op}は待つ必要があります。このインスタンスはタスク{task}の実行中です",
+        (DeniedBusy, Ko) => "{op} 작업은 진행 중인 작업이 끝난 뒤에 할 수 있습니다(현재 작업: {task})",
+        (DeniedBusy, Ja) => "{op}は実行中の作業が終わってから実行できます（現在の作業：{task}）",
 
         (DeniedNotU2, En) => "Create image through the compute API works only for U2 flavors; for other flavors create the image from the instance's block storage",
-        (DeniedNotU2, Ko) => "Compute API로 이미지 생성은 U2 타입에서만 가능합니다. 다른 타입은 블록 스토리지에서 이미지를 생성하십시오",
-        (DeniedNotU2, Ja) => "Compute APIでのイメージ作成はU2タイプのみ可能です。他のタイプはブロックストレージからイメージを作成してください",
+        (DeniedNotU2, Ko) => "Compute API로 이미지를 생성하는 기능은 U2 타입에서만 사용할 수 있습니다. 다른 타입은 인스턴스의 블록 스토리지에서 이미지를 생성하세요",
+        (DeniedNotU2, Ja) => "Compute APIでのイメージ作成はU2タイプでのみ可能です。他のタイプはインスタンスのブロックストレージからイメージを作成してください",
 
         (DeniedNoSg, En) => "Remove security group needs a security group on this instance; it has none",
-        (DeniedNoSg, Ko) => "제거할 보안 그룹이 없습니다",
+        (DeniedNoSg, Ko) => "삭제할 보안 그룹이 없습니다",
         (DeniedNoSg, Ja) => "削除できるセキュリティグループがありません",
 
         (DeniedNoVolumes, En) => "Detach volume needs an attached volume; this instance has none",
-        (DeniedNoVolumes, Ko) => "연결 해제할 볼륨이 없습니다",
-        (DeniedNoVolumes, Ja) => "切断できるボリュームがありません",
+        (DeniedNoVolumes, Ko) => "연결 해제할 블록 스토리지가 없습니다",
+        (DeniedNoVolumes, Ja) => "接続解除できるブロックストレージがありません",
 
         (OrWord, En) => "or",
         (OrWord, Ko) => "또는",
         (OrWord, Ja) => "または",
 
         (Actions, En) => "Actions",
-        (Actions, Ko) => "작업",
-        (Actions, Ja) => "操作",
+        (Actions, Ko) => "추가 기능",
+        (Actions, Ja) => "追加機能",
 
         (ConfirmTitle, En) => "Please confirm",
         (ConfirmTitle, Ko) => "확인",
@@ -419,8 +418,8 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         (ConfirmDeleteInstance, Ja) => "インスタンス{name}を削除しますか？元に戻せません。",
 
         (ConfirmHardReboot, En) => "Hard reboot the instance {name}? Unsaved data in memory is lost.",
-        (ConfirmHardReboot, Ko) => "인스턴스 {name}을(를) 하드 재부팅하시겠습니까? 저장하지 않은 메모리의 데이터는 사라집니다.",
-        (ConfirmHardReboot, Ja) => "インスタンス{name}をハード再起動しますか？保存されていないメモリ上のデータは失われます。",
+        (ConfirmHardReboot, Ko) => "인스턴스 {name}을(를) 강제 재시작하시겠습니까? 저장하지 않은 메모리의 데이터는 사라집니다.",
+        (ConfirmHardReboot, Ja) => "インスタンス{name}を強制再起動しますか？保存されていないメモリ上のデータは失われます。",
 
         (OkButton, En) => "OK",
         (OkButton, Ko) => "확인",
@@ -478,8 +477,8 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         (ImageRequested, Ja) => "イメージ作成を要求しました",
 
         (Following, En) => "Following the instance until it settles…",
-        (Following, Ko) => "인스턴스가 안정될 때까지 확인 중…",
-        (Following, Ja) => "インスタンスが安定するまで確認中…",
+        (Following, Ko) => "인스턴스의 상태가 확정될 때까지 확인 중…",
+        (Following, Ja) => "インスタンスの状態が確定するまで確認中…",
 
         (Working, En) => "Working…",
         (Working, Ko) => "처리 중…",
@@ -551,11 +550,11 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
 
         (SignInTitle, En) => "Sign in",
         (SignInTitle, Ko) => "로그인",
-        (SignInTitle, Ja) => "サインイン",
+        (SignInTitle, Ja) => "ログイン",
 
         (SignInModes, En) => "Sign-in method",
         (SignInModes, Ko) => "로그인 방식",
-        (SignInModes, Ja) => "サインイン方法",
+        (SignInModes, Ja) => "ログイン方法",
 
         (ModePassword, En) => "API password",
         (ModePassword, Ko) => "API 비밀번호",
@@ -594,26 +593,16 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         (ComputeEndpoint, Ja) => "ComputeエンドポイントURL",
 
         (ComputeEndpointHint, En) => "Including /v2/{tenantId}; {tenantId} is filled in",
-        (ComputeEndpointHint, Ko) => "/v2/{tenantId}까지 포함. {tenantId}는 자동으로 채워집니다",
+        (ComputeEndpointHint, Ko) => "/v2/{tenantId}까지 포함해 입력하세요. {tenantId}는 자동으로 채워집니다",
         (ComputeEndpointHint, Ja) => "/v2/{tenantId} まで含めてください。{tenantId} は自動で置き換えられます",
 
         (SignIn, En) => "Sign in",
         (SignIn, Ko) => "로그인",
-        (SignIn, Ja) => "サインイン",
+        (SignIn, Ja) => "ログイン",
 
         (SigningIn, En) => "Signing in…",
         (SigningIn, Ko) => "로그인 중…",
-        (SigningIn, Ja) => "サインイン中…",
-
-        (MemoryOnlyNote, En) => {
-            "The token is kept in this tab's memory only: reloading or closing the tab signs you out."
-        }
-        (MemoryOnlyNote, Ko) => {
-            "토큰은 이 탭의 메모리에만 보관됩니다. 새로 고치거나 탭을 닫으면 로그아웃됩니다."
-        }
-        (MemoryOnlyNote, Ja) => {
-            "トークンはこのタブのメモリにのみ保持されます。再読み込みするかタブを閉じるとサインアウトします。"
-        }
+        (SigningIn, Ja) => "ログイン中…",
 
         (FieldRequired, En) => "Required",
         (FieldRequired, Ko) => "필수 항목입니다",
@@ -630,7 +619,7 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
             "세션이 종료되었습니다. 계속하려면 다시 로그인하세요. 이 화면과 입력한 내용은 그대로 유지됩니다."
         }
         (ReloginIntro, Ja) => {
-            "セッションが終了しました。続けるには再度サインインしてください。この画面と入力内容はそのまま保持されます。"
+            "セッションが終了しました。続けるには再度ログインしてください。この画面と入力内容はそのまま保持されます。"
         }
 
         (Cancel, En) => "Cancel",
@@ -643,7 +632,7 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
 
         (Refresh, En) => "Refresh",
         (Refresh, Ko) => "새로 고침",
-        (Refresh, Ja) => "再読み込み",
+        (Refresh, Ja) => "更新",
 
         (ErrorTitle, En) => "The request failed",
         (ErrorTitle, Ko) => "요청이 실패했습니다",
@@ -747,15 +736,15 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
 
         (ColTaskState, En) => "Task state",
         (ColTaskState, Ko) => "작업 상태",
-        (ColTaskState, Ja) => "タスク状態",
+        (ColTaskState, Ja) => "作業状態",
 
         (ColPowerState, En) => "Power state",
         (ColPowerState, Ko) => "전원 상태",
         (ColPowerState, Ja) => "電源状態",
 
         (ColFingerprint, En) => "Fingerprint",
-        (ColFingerprint, Ko) => "지문",
-        (ColFingerprint, Ja) => "フィンガープリント",
+        (ColFingerprint, Ko) => "키페어 지문",
+        (ColFingerprint, Ja) => "キーペア指紋",
 
         (ColKeyType, En) => "Type",
         (ColKeyType, Ko) => "유형",
@@ -766,12 +755,12 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         (ColVcpus, Ja) => "vCPU",
 
         (ColRam, En) => "RAM",
-        (ColRam, Ko) => "메모리",
-        (ColRam, Ja) => "メモリ",
+        (ColRam, Ko) => "RAM",
+        (ColRam, Ja) => "RAM",
 
         (ColRootDisk, En) => "Root disk",
-        (ColRootDisk, Ko) => "루트 디스크",
-        (ColRootDisk, Ja) => "ルートディスク",
+        (ColRootDisk, Ko) => "루트 블록 스토리지",
+        (ColRootDisk, Ja) => "ルートブロックストレージ",
 
         (ColEphemeral, En) => "Ephemeral",
         (ColEphemeral, Ko) => "임시 디스크",
@@ -803,11 +792,11 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
 
         (Floating, En) => "floating",
         (Floating, Ko) => "플로팅",
-        (Floating, Ja) => "フローティング",
+        (Floating, Ja) => "Floating",
 
         (BootFromVolume, En) => "(boot volume)",
-        (BootFromVolume, Ko) => "(부트 볼륨)",
-        (BootFromVolume, Ja) => "（ブートボリューム）",
+        (BootFromVolume, Ko) => "(블록 스토리지 부팅)",
+        (BootFromVolume, Ja) => "（ブロックストレージ起動）",
 
         (Yes, En) => "Yes",
         (Yes, Ko) => "예",
@@ -882,8 +871,8 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         (SecurityGroups, Ja) => "セキュリティグループ",
 
         (AttachedVolumes, En) => "Attached volumes",
-        (AttachedVolumes, Ko) => "연결된 볼륨",
-        (AttachedVolumes, Ja) => "接続済みボリューム",
+        (AttachedVolumes, Ko) => "연결된 블록 스토리지",
+        (AttachedVolumes, Ja) => "接続されたブロックストレージ",
 
         (Metadata, En) => "Metadata",
         (Metadata, Ko) => "메타데이터",
@@ -918,8 +907,8 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         (PowerPaused, Ja) => "一時停止",
 
         (PowerShutdown, En) => "Shut down",
-        (PowerShutdown, Ko) => "종료됨",
-        (PowerShutdown, Ja) => "停止",
+        (PowerShutdown, Ko) => "전원 꺼짐",
+        (PowerShutdown, Ja) => "電源オフ",
 
         (PowerCrashed, En) => "Crashed",
         (PowerCrashed, Ko) => "비정상 종료",

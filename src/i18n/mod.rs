@@ -8,13 +8,19 @@ use leptos::prelude::*;
 
 mod create;
 mod instances;
+mod list;
 mod messages;
+mod palette;
 mod resources;
+mod session;
 
 pub use create::CreateMsg;
 pub use instances::InstancesMsg;
+pub use list::ListMsg;
 pub use messages::{tr, Msg};
+pub use palette::PaletteMsg;
 pub use resources::{tr_resources, ResourcesMsg};
+pub use session::SessionMsg;
 
 /// A language the console speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

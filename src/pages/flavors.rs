@@ -99,7 +99,7 @@ pub fn FlavorsPage() -> impl IntoView {
     // Its own list, not the store's: the filters are applied by the server.
     let flavors = LocalResource::new(move || {
         let query = server_query.get();
-        session.0.track();
+        session.current.track();
         async move {
             api.fetch::<FlavorList>(&request::list_flavors_detail(&query))
                 .await

@@ -9,22 +9,15 @@ use leptos_router::NavigateOptions;
 
 use crate::client::expect_api;
 use crate::components::format::or_dash;
-use crate::components::{ErrorMessage, Timestamp};
+use crate::components::{CopyButton, ErrorMessage, Timestamp};
 use crate::i18n::{use_i18n, Msg, ResourcesMsg as R};
 use crate::pages::keypairs::{KeypairDeleteDialog, KeypairDeletion};
 use crate::pages::LoadingRow;
 use crate::paths::href;
 use crate::session::expect_session;
 use crate::store::expect_store;
-use crate::tasks::TaskScope;
 
 /// What the copy button last did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Copy {
-    Done,
-    Failed,
-}
-
 #[component]
 pub fn KeypairDetailPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -42,7 +35,7 @@ pub fn KeypairDetailPage() -> impl IntoView {
     let keypair = LocalResource::new(move || {
         let name = name.get();
         // Read again after a region switch or a re-login.
-        session.0.track();
+        session.current.track();
         async move {
             api.fetch::<KeypairEnvelope>(&request::show_keypair(&name))
                 .await
@@ -111,22 +104,7 @@ pub fn KeypairDetailPage() -> impl IntoView {
 #[component]
 fn KeypairFacts(keypair: Keypair) -> impl IntoView {
     let i18n = use_i18n();
-    let copied = RwSignal::new(None::<Copy>);
-    let tasks = TaskScope::new();
     let public_key = keypair.public_key.clone();
-    let copy = move |_| {
-        let text = public_key.clone();
-        copied.set(None);
-        tasks.spawn(async move {
-            let clipboard = window().navigator().clipboard();
-            let outcome = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await;
-            copied.set(Some(if outcome.is_ok() {
-                Copy::Done
-            } else {
-                Copy::Failed
-            }));
-        });
-    };
     let id = keypair.id.as_ref().map(|v| match v {
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
@@ -165,19 +143,9 @@ fn KeypairFacts(keypair: Keypair) -> impl IntoView {
         <section class="panel">
             <header class="panel-header">
                 <h2>{i18n.text(R::PublicKeyLabel)}</h2>
-                <button type="button" data-testid="keypair-copy" on:click=copy>
-                    {i18n.text(R::CopyPublicKey)}
-                </button>
+                <CopyButton text=public_key label=R::CopyPublicKey testid="keypair-copy" />
             </header>
             <pre class="raw mono" data-testid="keypair-public-key-text">{keypair.public_key}</pre>
-            {move || {
-                copied
-                    .get()
-                    .map(|c| match c {
-                        Copy::Done => view! { <p class="notice" role="status">{i18n.text(R::Copied)}</p> }.into_any(),
-                        Copy::Failed => view! { <p class="field-error" role="alert">{i18n.text(R::CopyFailed)}</p> }.into_any(),
-                    })
-            }}
         </section>
     }
 }

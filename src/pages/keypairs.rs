@@ -1,4 +1,5 @@
-//! `/keypairs`: the key pair list (`GET /os-keypairs`) with create, import and delete.
+//! `/keypairs`: the key pair list (`GET /os-keypairs`) with create, generate in this browser,
+//! import and delete.
 
 use compute_api::keypair::Keypair;
 use compute_api::{request, ApiError};
@@ -196,6 +197,14 @@ pub fn KeypairsPage() -> impl IntoView {
                 on:click=open(KeypairFormMode::Create)
             >
                 {i18n.text(R::CreateKeypair)}
+            </button>
+            <button
+                type="button"
+                data-testid="keypair-generate-local"
+                disabled=move || form.with(Option::is_some)
+                on:click=open(KeypairFormMode::Generate)
+            >
+                {i18n.text(R::GenerateKeypair)}
             </button>
             <button
                 type="button"

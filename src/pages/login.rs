@@ -11,11 +11,12 @@ use leptos_router::NavigateOptions;
 
 use crate::app::LangSelect;
 use crate::client::{execute, expect_api, Api};
+use crate::components::ErrorMessage;
 use crate::components::{LoginForm, LoginInput};
-use crate::config::{page_origin, RuntimeConfig};
-use crate::i18n::{use_i18n, Msg};
+use crate::config::{page_origin, RuntimeConfig, SessionPersistence};
+use crate::i18n::{use_i18n, Msg, SessionMsg};
 use crate::paths::{safe_next, BasePath};
-use crate::session::{expect_config, expect_session, Session};
+use crate::session::{expect_config, expect_session, EndReason, Session};
 use crate::tasks::TaskScope;
 
 /// Turns the form's input into a session: a Keystone token for a password, or a pasted token
@@ -35,6 +36,7 @@ pub async fn sign_in(
             let body = TokenRequest::password(&tenant_id, &username, &password);
             let answer: TokenResponse = api.fetch(&request::issue_token(&body)).await?;
             let mut session = Session::from_access(answer.access, &tenant_id, config);
+            // The name typed, which the re-login dialog compares with.
             session.username = Some(username);
             Ok(session)
         }
@@ -75,6 +77,22 @@ pub fn LoginPage() -> impl IntoView {
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
     let tasks = TaskScope::new();
+    let kept_note = match config.session_persistence {
+        SessionPersistence::Tab => SessionMsg::KeptInThisTab,
+        SessionPersistence::Memory => SessionMsg::KeptInMemory,
+    };
+    let idle_minutes = config
+        .idle_timeout_ms()
+        .map(|ms| (ms / 60_000.0 * 10.0).round() / 10.0)
+        .unwrap_or_default();
+    let ended_note = move || match session.ended.get()? {
+        EndReason::Idle => Some(
+            i18n.t(SessionMsg::EndedIdle)
+                .replace("{n}", &idle_minutes.to_string()),
+        ),
+        EndReason::SignedOutElsewhere => Some(i18n.t(SessionMsg::EndedElsewhere).to_string()),
+        EndReason::SignedOut => None,
+    };
 
     let on_submit = Callback::new(move |input: LoginInput| {
         let config = config.clone();
@@ -86,7 +104,7 @@ pub fn LoginPage() -> impl IntoView {
             pending.set(false);
             match outcome {
                 Ok(new_session) => {
-                    session.0.set(Some(new_session));
+                    session.begin(new_session);
                     navigate(&next(), NavigateOptions::default());
                 }
                 Err(e) => error.set(Some(e)),
@@ -106,7 +124,31 @@ pub fn LoginPage() -> impl IntoView {
                         <LangSelect />
                     </div>
                     <h1 id="login-title">{i18n.text(Msg::SignInTitle)}</h1>
+                    {move || {
+                        ended_note()
+                            .map(|note| {
+                                view! {
+                                    <p class="notice" role="status" data-testid="signed-out-notice">
+                                        {note}
+                                    </p>
+                                }
+                            })
+                    }}
+                    {move || {
+                        session
+                            .handover_error
+                            .get()
+                            .map(|e| {
+                                view! {
+                                    <div data-testid="handover-error">
+                                        <p>{i18n.text(SessionMsg::HandOverFailed)}</p>
+                                        <ErrorMessage error=e />
+                                    </div>
+                                }
+                            })
+                    }}
                     <LoginForm on_submit pending error />
+                    <p class="hint" data-testid="session-kept-note">{i18n.text(kept_note)}</p>
                 </section>
             </main>
         </Show>

@@ -11,8 +11,10 @@ use leptos::prelude::*;
 use crate::client::Api;
 use crate::session::SessionState;
 
+mod images;
 mod servers;
 
+pub use images::{ImageName, ImageNames};
 pub use servers::{ServerList, ShownRows};
 
 /// A list as the API gave it, or why not.
@@ -24,6 +26,8 @@ pub type Loaded<T> = Result<Vec<T>, ApiError>;
 pub struct Store {
     /// The instance list: every page of its query, kept current (see [`ServerList`]).
     pub servers: ServerList,
+    /// Image names for the ids servers carry, read as they are wanted.
+    pub images: ImageNames,
     pub flavors: LocalResource<Loaded<Flavor>>,
     pub keypairs: LocalResource<Loaded<Keypair>>,
     pub zones: LocalResource<Loaded<AvailabilityZone>>,
@@ -34,10 +38,11 @@ impl Store {
         // What a fetch depends on: the region and the token (a re-login refetches).
         let key = Memo::new(move |_| {
             session
-                .0
+                .current
                 .with(|s| s.as_ref().map(|s| (s.region.clone(), s.token.clone())))
         });
         let servers = ServerList::new(api, session);
+        let images = ImageNames::new(api, Memo::new(move |_| session.region()));
         let flavors = LocalResource::new(move || {
             key.track();
             async move {
@@ -64,6 +69,7 @@ impl Store {
         });
         Self {
             servers,
+            images,
             flavors,
             keypairs,
             zones,

@@ -78,7 +78,7 @@ impl ServerList {
             set: RwSignal::new(ServerSet::new()),
             scope: Memo::new(move |_| {
                 session
-                    .0
+                    .current
                     .with(|s| s.as_ref().map(|s| (s.region.clone(), s.tenant_id.clone())))
             }),
             reading: RwSignal::new(false),
@@ -90,6 +90,11 @@ impl ServerList {
             api,
             tasks: TaskScope::new(),
         }
+    }
+
+    /// Whether a screen has opened the list yet (untracked).
+    pub fn is_open(&self) -> bool {
+        self.held.with_value(Option::is_some)
     }
 
     /// The query the rows were read with (untracked).

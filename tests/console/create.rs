@@ -648,3 +648,153 @@ fn every_creation_rule_reads_in_every_language_with_its_numbers() {
     };
     assert!(error_text(Lang::Ja, &ram).contains("2 GB"));
 }
+
+// ---- launch more like this ----------------------------------------------------------------
+
+mod like {
+    use compute_api::server::Server;
+    use compute_api::services::{Network, Volume};
+    use compute_console::pages::create_instance::like::{boot_volume, next_name, prefill_from};
+
+    use super::*;
+
+    fn server(image: serde_json::Value, volumes: serde_json::Value) -> Server {
+        serde_json::from_value(serde_json::json!({
+            "id": "5f1c3d4e-0000-4000-8000-0000000000aa",
+            "name": "web-2",
+            "status": "ACTIVE",
+            "image": image,
+            "flavor": {"id": M2, "links": []},
+            "key_name": "ops",
+            "OS-EXT-AZ:availability_zone": "kr-pub-b",
+            "addresses": {
+                "Default Network": [{"addr": "192.168.0.4", "version": 4}],
+                "Gone Network": [{"addr": "10.0.0.4", "version": 4}]
+            },
+            "security_groups": [{"name": "default"}, {"name": "web"}, {"name": "web"}],
+            "os-extended-volumes:volumes_attached": volumes,
+            "metadata": {"role": "frontend", "login_username": "centos"}
+        }))
+        .unwrap()
+    }
+
+    fn networks() -> Vec<Network> {
+        serde_json::from_value(serde_json::json!([
+            {"id": NET, "name": "Default Network"},
+            {"id": "0b0b0b0b-0000-4000-8000-000000000000", "name": "Other"}
+        ]))
+        .unwrap()
+    }
+
+    fn volumes() -> Vec<Volume> {
+        serde_json::from_value(serde_json::json!([
+            {"id": "v-data", "size": 100, "volume_type": "General HDD",
+             "attachments": [{"server_id": "5f1c3d4e-0000-4000-8000-0000000000aa", "device": "/dev/vdb"}]},
+            {"id": "v-root", "size": 50, "volume_type": "General SSD", "bootable": "true",
+             "attachments": [{"server_id": "5f1c3d4e-0000-4000-8000-0000000000aa", "device": "/dev/vda"}]},
+            {"id": "v-other", "size": 20,
+             "attachments": [{"server_id": "someone-else", "device": "/dev/vda"}]}
+        ]))
+        .unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    fn names_of_copies_count_on_or_get_a_suffix() {
+        assert_eq!(next_name("web"), "web-2");
+        assert_eq!(next_name("web-2"), "web-3");
+        assert_eq!(next_name("web-01"), "web-01-2");
+        assert_eq!(next_name("web-1"), "web-1-2");
+        assert_eq!(next_name("-5"), "-5-2");
+        assert_eq!(next_name("db-999"), "db-1000");
+        assert_eq!(next_name("db-1000"), "db-1000-2");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_server_from_an_image_fills_every_step_it_can() {
+        let s = server(
+            serde_json::json!({"id": LINUX, "links": []}),
+            serde_json::json!([]),
+        );
+        let nets = networks();
+        let p = prefill_from(&s, Some(&nets), None);
+        let d = &p.draft;
+        assert_eq!(d.name, "web-3");
+        assert_eq!(d.image_id, LINUX);
+        assert_eq!(d.flavor_id, M2);
+        assert_eq!(d.key_name, "ops");
+        assert_eq!(d.availability_zone, "kr-pub-b");
+        assert_eq!(d.security_groups, ["default", "web"], "one entry per group");
+        assert_eq!(
+            d.nics,
+            vec![Nic {
+                by: NicBy::Network,
+                target: NET.into(),
+                fixed_ip: String::new()
+            }]
+        );
+        assert_eq!(p.networks_unmatched, ["Gone Network"]);
+        assert!(!p.image_needed);
+        assert_eq!(d.metadata.len(), 2);
+        assert_eq!(d.step, Step::Basics);
+        assert_eq!((d.min_count.as_str(), d.max_count.as_str()), ("1", "1"));
+        // The request it makes names the same things (no user data: Nova never returns it).
+        let request = d.to_request(draft::Chosen::default());
+        assert_eq!(request.image_ref, LINUX);
+        assert_eq!(request.key_name.as_deref(), Some("ops"));
+        assert!(request.user_data.is_none());
+    }
+
+    #[wasm_bindgen_test]
+    fn a_server_from_a_volume_keeps_its_size_and_type_and_asks_for_the_image() {
+        let s = server(
+            serde_json::json!(""),
+            serde_json::json!([{"id": "v-root"}, {"id": "v-data"}]),
+        );
+        let vols = volumes();
+        let boot = boot_volume(&vols, &s.id);
+        assert_eq!(boot.map(|v| v.id.as_str()), Some("v-root"));
+        let p = prefill_from(&s, None, boot);
+        assert!(p.image_needed);
+        assert_eq!(p.draft.image_id, "");
+        let root = &p.draft.disks[0];
+        assert_eq!(root.source, "image");
+        assert_eq!(root.destination, "volume");
+        assert_eq!(root.size, "50");
+        assert_eq!(root.volume_type, "General SSD");
+        assert_eq!(
+            p.draft.disks.len(),
+            1,
+            "the data volume stays with the original"
+        );
+        // Without the network list, every network is left to choose.
+        assert_eq!(p.networks_unmatched.len(), 2);
+        assert_eq!(p.draft.nics, vec![Nic::default()]);
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_wizard_takes_a_prefill_over_its_draft_and_says_so() {
+        let s = server(
+            serde_json::json!({"id": LINUX, "links": []}),
+            serde_json::json!([]),
+        );
+        let nets = networks();
+        let prefill = RwSignal::new(None);
+        let root = mount(move || {
+            view! { <CreateWizard choices=Choices::new() on_submit=|_| {} prefill /> }
+        });
+        tick().await;
+        assert!(query(&root, "[data-testid=\"create-prefilled\"]").is_none());
+        prefill.set(Some(prefill_from(&s, Some(&nets), None)));
+        tick().await;
+        let notice = by_testid(&root, "create-prefilled");
+        assert!(text(&notice).contains("web-2"), "{}", text(&notice));
+        assert!(text(&notice).contains("Gone Network"));
+        let name: web_sys::HtmlInputElement = by_testid(&root, "create-name").unchecked_into();
+        assert_eq!(name.value(), "web-3");
+        // Start over forgets it.
+        by_testid(&root, "create-start-over").click();
+        tick().await;
+        assert!(query(&root, "[data-testid=\"create-prefilled\"]").is_none());
+        draft::clear();
+    }
+}

@@ -16,7 +16,7 @@ use leptos_router::params::ParamsMap;
 use super::*;
 
 /// Sends a keydown with `key` to an element (it bubbles like a real one).
-fn press(el: &web_sys::HtmlElement, key: &str) {
+pub(crate) fn press(el: &web_sys::HtmlElement, key: &str) {
     let f = js_sys::Function::new_with_args(
         "el, key",
         "el.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true, cancelable: true}))",
@@ -103,7 +103,7 @@ fn page_sizes_are_real_ones_within_the_api_bound() {
 // ---- row menus ----------------------------------------------------------------------------
 
 fn menu_items(root: &web_sys::HtmlElement) -> Vec<web_sys::HtmlButtonElement> {
-    query_all(root, "[role=\"menuitem\"]")
+    query_all(root, "button[role=\"menuitem\"]")
         .into_iter()
         .map(|e| e.unchecked_into())
         .collect()
@@ -188,13 +188,22 @@ async fn row_menu_is_driven_by_the_keyboard() {
     press(&menu, "ArrowDown");
     assert_eq!(focused_testid().as_deref(), Some("action-reboot-soft"));
     press(&menu, "End");
+    // The last item opens the wizard filled from this instance.
+    assert_eq!(focused_testid().as_deref(), Some("launch-like"));
+    let like = by_testid(&root, "launch-like");
+    assert_eq!(
+        like.get_attribute("href").as_deref(),
+        Some("/instances/new?like=1b1a7a3c-0000-4000-8000-000000000001")
+    );
+    press(&menu, "ArrowUp");
     assert_eq!(focused_testid().as_deref(), Some("action-delete"));
+    press(&menu, "ArrowDown");
     press(&menu, "ArrowDown");
     assert_eq!(focused_testid().as_deref(), Some("action-stop"), "wraps");
     press(&menu, "ArrowUp");
     assert_eq!(
         focused_testid().as_deref(),
-        Some("action-delete"),
+        Some("launch-like"),
         "wraps back"
     );
     press(&menu, "Escape");
@@ -210,7 +219,7 @@ async fn row_menu_is_driven_by_the_keyboard() {
     // ArrowUp opens on the last item.
     press(&button, "ArrowUp");
     tick().await;
-    assert_eq!(focused_testid().as_deref(), Some("action-delete"));
+    assert_eq!(focused_testid().as_deref(), Some("launch-like"));
 }
 
 #[wasm_bindgen_test]

@@ -369,3 +369,263 @@ async fn keypair_form_speaks_korean_and_japanese() {
         assert_eq!(errors(&root), [error]);
     }
 }
+
+// ---- key pairs generated in the browser ---------------------------------------------------
+
+/// A sender that records each request and answers like Nova's import: the key pair it was
+/// given, no private key. With `conflict_first`, the first request gets a 409.
+fn echo_sender(conflict_first: bool) -> (KeypairSender, Sent) {
+    let sent: Sent = Rc::default();
+    let log = sent.clone();
+    let sender = KeypairSender::new(move |request: NewKeypair| {
+        log.borrow_mut().push(request.clone());
+        let first = log.borrow().len() == 1;
+        async move {
+            if conflict_first && first {
+                return Err(ApiError::Http(HttpError {
+                    status: 409,
+                    fault: Some("conflictingRequest".into()),
+                    message: format!("Key pair '{}' already exists.", request.name),
+                    request_id: None,
+                    retry_after: None,
+                }));
+            }
+            Ok(serde_json::from_value(serde_json::json!({
+                "name": request.name,
+                "public_key": request.public_key,
+                "fingerprint": "SHA256:echo",
+            }))
+            .unwrap())
+        }
+    });
+    (sender, sent)
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits (the key derivation takes a moment in a debug build) for an element to appear.
+async fn wait_for_testid(root: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlElement {
+    for _ in 0..600 {
+        if let Some(el) = query(root, &format!("[data-testid=\"{id}\"]")) {
+            return el;
+        }
+        sleep_ms(50).await;
+    }
+    panic!("no {id} after 30 s: {}", root.inner_html());
+}
+
+/// Every value of this origin's `localStorage` and `sessionStorage`.
+fn stored_values() -> Vec<String> {
+    let window = web_sys::window().unwrap();
+    let mut out = Vec::new();
+    for storage in [
+        window.local_storage().unwrap().unwrap(),
+        window.session_storage().unwrap().unwrap(),
+    ] {
+        for i in 0..storage.length().unwrap() {
+            let key = storage.key(i).unwrap().unwrap();
+            out.push(format!(
+                "{key}={}",
+                storage.get_item(&key).unwrap().unwrap()
+            ));
+        }
+    }
+    out
+}
+
+fn textarea_value(root: &web_sys::HtmlElement, id: &str) -> String {
+    by_testid(root, id)
+        .unchecked_into::<web_sys::HtmlTextAreaElement>()
+        .value()
+}
+
+#[wasm_bindgen_test]
+async fn keypair_form_generates_in_the_browser_and_sends_only_the_public_key() {
+    let (sender, sent) = echo_sender(false);
+    let saved: Arc<Mutex<Vec<Keypair>>> = Arc::default();
+    let log = saved.clone();
+    let root = mount(move || {
+        view! {
+            <KeypairForm
+                on_saved=move |k| log.lock().unwrap().push(k)
+                mode=KeypairFormMode::Generate
+                sender
+            />
+        }
+    });
+    tick().await;
+    assert_eq!(
+        by_testid(&root, "keypair-mode-generate")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(text(&by_testid(&root, "keypair-local-note"))
+        .contains("the private key never leaves this browser"));
+    let passphrase = "correct horse battery";
+    type_into(&by_testid(&root, "keypair-name"), "local-1");
+    type_into(&by_testid(&root, "keypair-passphrase"), passphrase);
+    type_into(
+        &by_testid(&root, "keypair-passphrase-again"),
+        "correct horse",
+    );
+    tick().await;
+    assert_eq!(
+        errors(&root),
+        ["The two passphrases differ. Type the same passphrase twice."]
+    );
+    submit(&root);
+    sleep_ms(200).await;
+    assert!(
+        sent.borrow().is_empty(),
+        "nothing is sent while they differ"
+    );
+
+    type_into(&by_testid(&root, "keypair-passphrase-again"), passphrase);
+    tick().await;
+    assert!(errors(&root).is_empty(), "{:?}", errors(&root));
+    submit(&root);
+    tick().await;
+    assert_eq!(text(&by_testid(&root, "keypair-submit")), "Generating…");
+    let panel = wait_for_testid(&root, "keypair-private-key-panel").await;
+    tick().await;
+    assert_eq!(
+        panel.get_attribute("data-source").as_deref(),
+        Some("browser")
+    );
+    assert!(text(&panel).contains("never left it"), "{}", text(&panel));
+    assert_eq!(
+        by_testid(&root, "keypair-private-key-encrypted")
+            .get_attribute("data-encrypted")
+            .as_deref(),
+        Some("true")
+    );
+
+    // One request, the import's: the name and the public key, nothing else.
+    let request = sent.borrow()[0].clone();
+    assert_eq!(sent.borrow().len(), 1);
+    assert_eq!(request.name, "local-1");
+    let public_text = request.public_key.clone().expect("the public key is sent");
+    assert!(public_text.starts_with("ssh-ed25519 AAAA"), "{public_text}");
+    assert!(public_text.ends_with(" local-1"), "the name is the comment");
+    let public = ssh_key::PublicKey::from_openssh(&public_text).unwrap();
+
+    // The shown key is an OpenSSH private key, encrypted with the passphrase, of that pair.
+    let pem = textarea_value(&root, "keypair-private-key");
+    assert!(
+        pem.starts_with("-----BEGIN OPENSSH PRIVATE KEY-----\n"),
+        "{pem}"
+    );
+    let private = ssh_key::PrivateKey::from_openssh(&pem).unwrap();
+    assert!(private.is_encrypted());
+    assert_eq!(private.public_key().key_data(), public.key_data());
+    assert!(
+        private.decrypt("correct horse").is_err(),
+        "another passphrase opens nothing"
+    );
+    let opened = private.decrypt(passphrase).unwrap();
+    assert_eq!(opened.public_key().key_data(), public.key_data());
+    assert_eq!(opened.comment(), "local-1");
+
+    // Neither the key nor the passphrase went into the request or into Web Storage.
+    let wire = serde_json::to_string(&request).unwrap();
+    let body_line = pem.lines().nth(1).unwrap();
+    for secret in ["PRIVATE KEY", body_line, passphrase] {
+        assert!(!wire.contains(secret), "{secret:?} in the request");
+        assert!(
+            stored_values().iter().all(|v| !v.contains(secret)),
+            "{secret:?} stored"
+        );
+    }
+    // The caller gets the key pair without a private key.
+    assert_eq!(saved.lock().unwrap()[0].private_key, None);
+
+    // Saved: the key goes from the page; a fresh form has empty passphrase fields.
+    by_testid(&root, "keypair-private-key-done").click();
+    tick().await;
+    assert!(query(&root, "[data-testid=\"keypair-private-key\"]").is_none());
+    assert!(!text(&root).contains("BEGIN OPENSSH"));
+    for id in ["keypair-passphrase", "keypair-passphrase-again"] {
+        let input: web_sys::HtmlInputElement = by_testid(&root, id).unchecked_into();
+        assert_eq!(input.value(), "", "{id}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn keypair_form_generates_without_a_passphrase_and_a_new_pair_after_a_refusal() {
+    let (sender, sent) = echo_sender(true);
+    let root = mount(move || view! { <KeypairForm on_saved=|_| {} sender /> });
+    tick().await;
+    by_testid(&root, "keypair-mode-generate").click();
+    tick().await;
+    type_into(&by_testid(&root, "keypair-name"), "taken");
+    submit(&root);
+    for _ in 0..600 {
+        if query(&root, "[data-testid=\"error-message\"]").is_some() {
+            break;
+        }
+        sleep_ms(50).await;
+    }
+    // Nova refused the name: no key is shown, and none is kept.
+    assert_eq!(
+        errors(&root),
+        ["A key pair with this name already exists. Choose another name."]
+    );
+    assert!(query(&root, "[data-testid=\"keypair-private-key-panel\"]").is_none());
+    assert!(!root.inner_html().contains("PRIVATE KEY"));
+
+    type_into(&by_testid(&root, "keypair-name"), "plain");
+    submit(&root);
+    wait_for_testid(&root, "keypair-private-key-panel").await;
+    tick().await;
+    assert_eq!(
+        by_testid(&root, "keypair-private-key-encrypted")
+            .get_attribute("data-encrypted")
+            .as_deref(),
+        Some("false")
+    );
+    let sent = sent.borrow();
+    assert_eq!(sent.len(), 2);
+    assert_ne!(
+        sent[0].public_key, sent[1].public_key,
+        "a new pair for the second try"
+    );
+    let public = ssh_key::PublicKey::from_openssh(sent[1].public_key.as_deref().unwrap()).unwrap();
+    let pem = textarea_value(&root, "keypair-private-key");
+    let private = ssh_key::PrivateKey::from_openssh(&pem).unwrap();
+    assert!(!private.is_encrypted());
+    assert_eq!(private.public_key().key_data(), public.key_data());
+}
+
+#[wasm_bindgen_test]
+async fn keypair_form_generate_speaks_korean_and_japanese() {
+    for (lang, tab, note) in [
+        (
+            Lang::Ko,
+            "브라우저에서 생성",
+            "비밀키는 이 브라우저 밖으로 나가지 않습니다",
+        ),
+        (
+            Lang::Ja,
+            "ブラウザで作成",
+            "秘密鍵がこのブラウザの外に出ることはありません",
+        ),
+    ] {
+        let (sender, _) = echo_sender(false);
+        let root = mount(move || {
+            provide_i18n(lang);
+            view! { <KeypairForm on_saved=|_| {} mode=KeypairFormMode::Generate sender /> }
+        });
+        tick().await;
+        assert_eq!(text(&by_testid(&root, "keypair-mode-generate")), tab);
+        assert!(text(&by_testid(&root, "keypair-local-note")).contains(note));
+    }
+}

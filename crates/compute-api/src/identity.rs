@@ -74,6 +74,21 @@ impl TokenRequest {
             },
         }
     }
+
+    /// Re-scoping a token the holder already has (an embedding page's) to a tenant:
+    /// `{"auth": {"token": {"id": …}, "tenantId": …}}`. The answer carries the catalog.
+    pub fn rescope(token: &str, tenant_id: &str) -> Self {
+        Self {
+            auth: Auth {
+                tenant_id: Some(tenant_id.to_string()),
+                tenant_name: None,
+                password_credentials: None,
+                token: Some(TokenId {
+                    id: token.to_string(),
+                }),
+            },
+        }
+    }
 }
 
 /// The answer: `{"access": {…}}`.

@@ -9,11 +9,19 @@
 //! - [`rules`]: which operation a server's state allows, and why not.
 //! - [`validate`]: the documented creation rules, every error at once.
 //! - [`keypair_rules`]: key pair names and OpenSSH public keys, checked before sending.
+//! - [`connect`]: the SSH or RDP command for a server, from its metadata.
+//! - [`columns`]: the instance list's columns as the user arranged them, read back safely.
+//! - [`export`]: the instance list as CSV (formula-safe) and JSON files.
 //! - [`error`]: one typed error for everything a response can go wrong with.
 //! - [`retry`]: after a failure, give up, wait and read again, or sign in again first.
+//! - [`session`]: the session's stored form, the tabs' messages and the embedding hand-over,
+//!   each checked on the way in.
 
 pub mod action;
+pub mod columns;
+pub mod connect;
 pub mod error;
+pub mod export;
 pub mod flavor;
 pub mod identity;
 pub mod keypair;
@@ -25,6 +33,7 @@ pub mod rules;
 pub mod server;
 pub mod server_set;
 pub mod services;
+pub mod session;
 pub mod status;
 pub mod validate;
 pub mod volume_attachment;

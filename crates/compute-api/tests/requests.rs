@@ -228,6 +228,13 @@ fn every_builder() {
                 {"username": "user@example.com", "password": "pw"}}})),
         ),
         (
+            request::issue_token(&TokenRequest::rescope("tok-1", "t1")),
+            Service::Identity,
+            Method::Post,
+            "/v2.0/tokens",
+            Some(json!({"auth": {"tenantId": "t1", "token": {"id": "tok-1"}}})),
+        ),
+        (
             request::list_availability_zones(),
             Service::Compute,
             Method::Get,

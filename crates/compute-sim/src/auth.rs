@@ -28,6 +28,8 @@ pub const REGIONS: [(&str, &str); 2] = [("KR1", ""), ("KR2", "/kr2")];
 pub struct IssuedToken {
     /// `None` for an unscoped token (no tenant asked for): it can only be re-scoped.
     pub tenant_id: Option<String>,
+    /// Whom it was issued to (a re-scoped token keeps its user).
+    pub username: String,
     pub expires: OffsetDateTime,
 }
 
@@ -46,10 +48,19 @@ pub enum TokenProblem {
 }
 
 impl Tokens {
-    pub fn issue(&self, tenant_id: Option<String>, expires: OffsetDateTime) -> String {
+    pub fn issue(
+        &self,
+        tenant_id: Option<String>,
+        username: &str,
+        expires: OffsetDateTime,
+    ) -> String {
         let id = uuid::Uuid::new_v4().simple().to_string();
-        self.lock()
-            .insert(id.clone(), IssuedToken { tenant_id, expires });
+        let token = IssuedToken {
+            tenant_id,
+            username: username.to_string(),
+            expires,
+        };
+        self.lock().insert(id.clone(), token);
         id
     }
 
@@ -113,14 +124,14 @@ pub async fn issue_token(State(app): State<AppState>, body: Bytes) -> Response {
     };
 
     // Who is asking: a user with a password, or the holder of a token.
-    let previous_scope = if let Some(creds) = &auth.password_credentials {
-        if creds.username != config.username || creds.password != config.password {
+    let (username, previous_scope) = if let Some(creds) = &auth.password_credentials {
+        if !config.accepts(&creds.username, &creds.password) {
             return denied();
         }
-        None
+        (creds.username.clone(), None)
     } else if let Some(token) = &auth.token {
         match app.tokens.check(Some(&token.id), app.clock.now()) {
-            Ok(t) => t.tenant_id,
+            Ok(t) => (t.username, t.tenant_id),
             Err(_) => return denied(),
         }
     } else {
@@ -149,7 +160,7 @@ pub async fn issue_token(State(app): State<AppState>, body: Bytes) -> Response {
 
     let now = app.clock.now();
     let expires = now + config.token_ttl;
-    let id = app.tokens.issue(wanted.clone(), expires);
+    let id = app.tokens.issue(wanted.clone(), &username, expires);
     let catalog = match &wanted {
         Some(tenant) => catalog(&app.public_url, tenant),
         None => Vec::new(),
@@ -167,9 +178,9 @@ pub async fn issue_token(State(app): State<AppState>, body: Bytes) -> Response {
             },
             service_catalog: catalog,
             user: Some(json!({
-                "id": user_id(&config.username),
-                "username": config.username,
-                "name": config.username,
+                "id": user_id(&username),
+                "username": username,
+                "name": username,
                 "roles": [{"name": "project_admin"}],
                 "roles_links": []
             })),

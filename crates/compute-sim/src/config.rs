@@ -16,6 +16,11 @@ pub struct Config {
     pub tenant_id: String,
     pub username: String,
     pub password: String,
+    /// More users of the same tenant, as (user name, password): a second identity to sign in
+    /// as (the console never mixes two identities' sessions across its tabs).
+    pub extra_users: Vec<(String, String)>,
+    /// Settings added to the console's `config.json` (`idleTimeoutMinutes`, `embed`, …).
+    pub console_settings: serde_json::Map<String, serde_json::Value>,
     /// The built console (`dist/`) to serve from the same origin.
     pub dist: Option<PathBuf>,
     /// Extra generated instances in KR1, for scale tests.
@@ -47,6 +52,8 @@ impl Default for Config {
             tenant_id: DEFAULT_TENANT.into(),
             username: DEFAULT_USERNAME.into(),
             password: DEFAULT_PASSWORD.into(),
+            extra_users: Vec::new(),
+            console_settings: serde_json::Map::new(),
             dist: None,
             seed_instances: 0,
             transition: Duration::from_millis(3000),
@@ -57,5 +64,16 @@ impl Default for Config {
             test_control: false,
             cross_origin_isolated: false,
         }
+    }
+}
+
+impl Config {
+    /// Whether `username` may sign in with `password`.
+    pub fn accepts(&self, username: &str, password: &str) -> bool {
+        (username == self.username && password == self.password)
+            || self
+                .extra_users
+                .iter()
+                .any(|(name, secret)| name == username && secret == password)
     }
 }

@@ -13,8 +13,13 @@ use crate::fault::Fault;
 use crate::{AppState, RegionState};
 
 /// `GET /config.json`: the console's runtime configuration (docs/runtime-config.md).
+/// `--console-setting` adds to it (or replaces a key).
 pub async fn config_json(State(app): State<AppState>) -> Json<serde_json::Value> {
-    Json(json!({ "identityUrl": app.public_url, "defaultRegion": "KR1" }))
+    let mut config = json!({ "identityUrl": app.public_url, "defaultRegion": "KR1" });
+    if let Some(map) = config.as_object_mut() {
+        map.extend(app.config.console_settings.clone());
+    }
+    Json(config)
 }
 
 fn wants_html(request: &Request) -> bool {

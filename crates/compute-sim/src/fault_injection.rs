@@ -10,7 +10,7 @@
 //! - `DELETE /_sim/faults`: removes every rule.
 //! - `POST /_sim/expire-tokens`: every issued token expires now (`{"expired": N}`).
 //! - `GET /_sim/requests`, `DELETE /_sim/requests`: the log of API requests (method, path,
-//!   status, whether the real handler ran, the fault applied), and clearing it.
+//!   body, status, whether the real handler ran, the fault applied), and clearing it.
 //! - `POST /_sim/servers/status`: `{"every": 10, "status": "SHUTOFF"}` gives every 10th server
 //!   of KR1 in list order that status at once, `updated` now (see [`crate::control`]).
 //!
@@ -41,6 +41,10 @@ pub use spec::{Kind, Pattern, Rule};
 
 /// How many requests the log keeps: enough for any test, bounded for a long demo.
 const LOG_LIMIT: usize = 10_000;
+
+/// The largest request body the log keeps (the console's largest, a create with user data, is
+/// well under it); a larger one is logged without it.
+const LOG_BODY_LIMIT: usize = 1 << 20;
 
 /// The seed of `rate` rules that give none: fixed, so a run repeats.
 const DEFAULT_SEED: u64 = 0x5eed_cafe_f00d;
@@ -80,6 +84,10 @@ pub struct Entry {
     pub path: String,
     /// The query string as sent (still percent-encoded), if any.
     pub query: Option<String>,
+    /// The request body as sent (UTF-8, lossy), so a test can prove what was and was not
+    /// sent; `None` when there was none, or it was over [`LOG_BODY_LIMIT`] or not announced
+    /// with a `Content-Length`.
+    pub body: Option<String>,
     /// `None` when the connection was dropped.
     pub status: Option<u16>,
     /// Whether the real handler ran (and so could change state).
@@ -98,6 +106,7 @@ struct Seen {
     method: Method,
     path: String,
     query: Option<String>,
+    body: Option<String>,
     cookie: bool,
     authorization: bool,
 }
@@ -214,6 +223,7 @@ impl Faults {
             method: seen.method.to_string(),
             path: seen.path.clone(),
             query: seen.query.clone(),
+            body: seen.body.clone(),
             status,
             handled,
             fault,
@@ -265,10 +275,16 @@ pub async fn inject(State(app): State<AppState>, request: Request, next: Next) -
     if !applies(&method, &path, request.headers()) {
         return next.run(request).await;
     }
+    let (request, body) = if app.faults.record {
+        read_body(request).await
+    } else {
+        (request, None)
+    };
     let seen = Seen {
         method: method.clone(),
         path: path.clone(),
         query: request.uri().query().map(str::to_string),
+        body,
         cookie: request.headers().contains_key(header::COOKIE),
         authorization: request.headers().contains_key(header::AUTHORIZATION),
     };
@@ -310,6 +326,29 @@ pub async fn inject(State(app): State<AppState>, request: Request, next: Next) -
     }
     faults.record(&seen, status, true, label);
     response
+}
+
+/// Reads the body for the log and hands the handler the same bytes. Only bodies announced with
+/// a `Content-Length` up to [`LOG_BODY_LIMIT`] are read (every browser `fetch` with a string
+/// body is one); others stream through untouched. A body cut off on the way gives the handler
+/// an empty one, as the client is gone anyway.
+async fn read_body(request: Request) -> (Request, Option<String>) {
+    let length = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if !matches!(length, Some(1..=LOG_BODY_LIMIT)) {
+        return (request, None);
+    }
+    let (parts, body) = request.into_parts();
+    match axum::body::to_bytes(body, LOG_BODY_LIMIT).await {
+        Ok(bytes) => {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            (Request::from_parts(parts, Body::from(bytes)), Some(text))
+        }
+        Err(_) => (Request::from_parts(parts, Body::empty()), None),
+    }
 }
 
 fn logged_status(rule: &Rule, response: &Response) -> Option<u16> {

@@ -37,6 +37,13 @@ struct Cli {
     /// The API password of that user.
     #[arg(long, default_value = DEFAULT_PASSWORD)]
     password: String,
+    /// Another user of the tenant, `NAME:PASSWORD` (repeatable).
+    #[arg(long = "extra-user", value_name = "NAME:PASSWORD", value_parser = parse_user)]
+    extra_users: Vec<(String, String)>,
+    /// A setting added to the console's `config.json`, `KEY=JSON` (repeatable), e.g.
+    /// `--console-setting idleTimeoutMinutes=30` or `--console-setting 'sessionPersistence="memory"'`.
+    #[arg(long = "console-setting", value_name = "KEY=JSON", value_parser = parse_console_setting)]
+    console_settings: Vec<(String, serde_json::Value)>,
     /// Serve the built console (a Trunk `dist/` directory) from the same origin.
     #[arg(long)]
     dist: Option<PathBuf>,
@@ -91,6 +98,21 @@ Examples:
   --fault 'GET /servers/detail=html' --fault '*=over-limit,retry-after:3,every:5'
 Faults never apply to the console's files, /config.json or /_sim.";
 
+fn parse_user(text: &str) -> Result<(String, String), String> {
+    match text.split_once(':') {
+        Some((name, password)) if !name.is_empty() && !password.is_empty() => {
+            Ok((name.to_string(), password.to_string()))
+        }
+        _ => Err("expected NAME:PASSWORD".into()),
+    }
+}
+
+fn parse_console_setting(text: &str) -> Result<(String, serde_json::Value), String> {
+    let (key, value) = text.split_once('=').ok_or("expected KEY=JSON")?;
+    let value = serde_json::from_str(value).map_err(|e| format!("{key}: {e}"))?;
+    Ok((key.to_string(), value))
+}
+
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     let cli = Cli::parse();
@@ -113,6 +135,8 @@ async fn main() -> std::io::Result<()> {
         tenant_id: cli.tenant,
         username: cli.username,
         password: cli.password,
+        extra_users: cli.extra_users,
+        console_settings: cli.console_settings.into_iter().collect(),
         dist: cli.dist,
         seed_instances: cli.seed_instances,
         transition: Duration::from_millis(cli.transition_ms),

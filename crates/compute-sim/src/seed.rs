@@ -445,7 +445,34 @@ pub fn kr1(store: &mut Store, tenant_id: &str, user_id: &str, extra: usize) {
     );
     store.insert_server(archive);
 
+    // The generated instances of scale tests stay as they were (the benchmark's input).
+    copy_image_properties(store);
     scale(store, &base, extra);
+}
+
+/// As NHN does at creation: every seeded instance booted from an image carries the image's
+/// properties in its metadata (what the instance set keeps wins).
+fn copy_image_properties(store: &mut Store) {
+    let images: Vec<(String, Vec<(String, String)>)> = store
+        .servers
+        .values()
+        .filter_map(|s| s.image_id.clone())
+        .filter_map(|id| {
+            let image = store.image(&id)?;
+            Some((id, crate::api::servers::image_properties(&image.image)))
+        })
+        .collect();
+    for server in store.servers.values_mut() {
+        let Some(id) = &server.image_id else { continue };
+        if let Some((_, properties)) = images.iter().find(|(image, _)| image == id) {
+            for (key, value) in properties {
+                server
+                    .metadata
+                    .entry(key.clone())
+                    .or_insert_with(|| value.clone());
+            }
+        }
+    }
 }
 
 /// Fills KR2: a smaller region with its own networks, volumes and key pair.
@@ -499,6 +526,7 @@ pub fn kr2(store: &mut Store, tenant_id: &str, user_id: &str) {
     batch.key_name = Some("kr2-key".into());
     nic(store, &mut batch, default_subnet, None, None);
     store.insert_server(batch);
+    copy_image_properties(store);
 }
 
 /// Generated instances for scale tests: `scale-00001` …, mostly ACTIVE, some SHUTOFF, ERROR

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 
 #[tokio::test]
 async fn serves_the_console_with_an_index_fallback() {
@@ -50,6 +50,29 @@ async fn serves_the_console_with_an_index_fallback() {
     assert_eq!(config.json["identityUrl"], sim.url);
     assert_eq!(config.json["defaultRegion"], "KR1");
     let _ = std::fs::remove_dir_all(dist);
+}
+
+#[tokio::test]
+async fn console_settings_are_added_to_config_json() {
+    let mut config = test_config();
+    config.console_settings = serde_json::json!({
+        "idleTimeoutMinutes": 0.5,
+        "embed": {"allowedOrigins": ["https://admin.example.com"]},
+        "defaultRegion": "KR2"
+    })
+    .as_object()
+    .cloned()
+    .unwrap();
+    let sim = Sim::with(config).await;
+    let reply = sim.raw(Method::GET, "/config.json", None, None).await;
+    assert_eq!(reply.json["identityUrl"], sim.url);
+    assert_eq!(reply.json["idleTimeoutMinutes"], 0.5);
+    assert_eq!(
+        reply.json["embed"]["allowedOrigins"][0],
+        "https://admin.example.com"
+    );
+    // A setting replaces the simulator's own.
+    assert_eq!(reply.json["defaultRegion"], "KR2");
 }
 
 #[tokio::test]

@@ -104,6 +104,14 @@ async fn a_status_before_the_handler_creates_nothing_and_fires_once() {
     assert_eq!(creates[1]["handled"], true);
     assert_eq!(creates[1]["fault"], Value::Null);
     assert!(creates[0]["seq"].as_u64() < creates[1]["seq"].as_u64());
+    // The bodies are logged as sent, whether or not the handler ran.
+    for (entry, name) in creates.iter().zip(["lost", "kept"]) {
+        let body: Value = serde_json::from_str(entry["body"].as_str().unwrap()).unwrap();
+        assert_eq!(body, u2_create(name), "{entry}");
+    }
+    let reads = sim.log().await;
+    let read = reads.iter().find(|e| e["method"] == "GET").unwrap();
+    assert_eq!(read["body"], Value::Null, "{read}");
 }
 
 #[tokio::test]

@@ -193,3 +193,42 @@ async fn seed_document_create_example() {
         "default"
     );
 }
+
+#[tokio::test]
+async fn images_are_listed_by_id_in_one_request() {
+    let sim = Sim::start().await;
+    let request =
+        compute_api::request::list_images_by_id(&[UBUNTU_2204, WINDOWS_2019, "gone-image"]);
+    // Glance is on the simulator's root, with the signed-in token.
+    let glance = |method: Method, path: String| {
+        let sim = &sim;
+        async move { sim.raw(method, &path, None, Some(&sim.token)).await }
+    };
+    let reply = glance(Method::GET, request.path_and_query()).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+    let mut ids: Vec<&str> = reply.json["images"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["id"].as_str())
+        .collect();
+    ids.sort();
+    let mut want = vec![UBUNTU_2204, WINDOWS_2019];
+    want.sort();
+    assert_eq!(ids, want, "the unknown id is simply not listed");
+    // Deleted, an image is gone from the list and its page.
+    let windows = format!("/v2/images/{WINDOWS_2019}");
+    let gone = glance(Method::DELETE, windows.clone()).await;
+    assert_eq!(gone.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        glance(Method::GET, windows.clone()).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        glance(Method::DELETE, windows).await.status,
+        StatusCode::NOT_FOUND
+    );
+    // A plain filter still matches exactly.
+    let reply = glance(Method::GET, format!("/v2/images?id={UBUNTU_2204}")).await;
+    assert_eq!(reply.json["images"].as_array().unwrap().len(), 1);
+}

@@ -294,3 +294,46 @@ async fn cors_star_allows_any_origin() {
         .unwrap();
     assert_eq!(response.headers()["access-control-allow-origin"], "*");
 }
+
+#[tokio::test]
+async fn a_second_user_signs_in_and_a_rescoped_token_keeps_its_user() {
+    let mut config = test_config();
+    config.extra_users = vec![("ops@example.com".into(), "ops-password".into())];
+    let sim = Sim::with(config).await;
+    let sign_in = |username: &str, password: &str| json!({"auth": {"tenantId": TENANT, "passwordCredentials": {"username": username, "password": password}}});
+    let reply = sim
+        .raw(
+            Method::POST,
+            "/v2.0/tokens",
+            Some(sign_in("ops@example.com", "ops-password")),
+            None,
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+    assert_eq!(reply.json["access"]["user"]["name"], "ops@example.com");
+    let ops_token = reply.json["access"]["token"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // Each user has its own password.
+    let reply = sim
+        .raw(
+            Method::POST,
+            "/v2.0/tokens",
+            Some(sign_in("ops@example.com", "demo-password")),
+            None,
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    // Re-scoping keeps the token's user, not the configured one.
+    let body = json!({"auth": {"token": {"id": ops_token}, "tenantId": TENANT}});
+    let reply = sim
+        .raw(Method::POST, "/v2.0/tokens", Some(body), None)
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+    assert_eq!(reply.json["access"]["user"]["name"], "ops@example.com");
+    assert_eq!(reply.json["access"]["token"]["tenant"]["id"], TENANT);
+    assert!(reply.json["access"]["serviceCatalog"]
+        .as_array()
+        .is_some_and(|c| !c.is_empty()));
+}

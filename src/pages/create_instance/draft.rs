@@ -320,7 +320,11 @@ impl Draft {
             block_device_mapping_v2: Some(block_device_mapping_v2),
             min_count: count(&self.min_count),
             max_count: count(&self.max_count),
-            return_reservation_id: self.return_reservation_id.then_some(true),
+            // Several instances are followed by their reservation (Nova answers a multiple
+            // create with the first server only), so a count above one asks for it.
+            return_reservation_id: (self.return_reservation_id
+                || count(&self.max_count).is_some_and(|n| n > 1))
+            .then_some(true),
         }
     }
 
@@ -427,7 +431,7 @@ pub fn keep_saved(draft: RwSignal<Draft>, key: String) {
     // must not bring the draft back.
     let session = crate::session::use_session();
     let signed_in =
-        move || session.is_none_or(|s| s.0.try_with_untracked(Option::is_some) == Some(true));
+        move || session.is_none_or(|s| s.current.try_with_untracked(Option::is_some) == Some(true));
     let write_now = move || {
         if let Some(Some(timer)) = due.try_update_value(Option::take) {
             timer.clear();

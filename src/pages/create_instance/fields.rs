@@ -103,19 +103,23 @@ pub fn within(field: &str, path: &str) -> bool {
 pub fn errors_list(i18n: I18n, errors: Vec<FieldError>) -> impl IntoView {
     (!errors.is_empty()).then(|| {
         view! {
-            <ul class="field-errors" role="alert">
-                {errors
-                    .into_iter()
-                    .map(|error| {
-                        let field = error.field.clone();
-                        view! {
-                            <li data-testid="field-error" data-field=field>
-                                {move || error_text(i18n.lang(), &error)}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            // The alert is around the list: a role on the `ul` itself would take its list
+            // semantics away from the items.
+            <div role="alert">
+                <ul class="field-errors">
+                    {errors
+                        .into_iter()
+                        .map(|error| {
+                            let field = error.field.clone();
+                            view! {
+                                <li data-testid="field-error" data-field=field>
+                                    {move || error_text(i18n.lang(), &error)}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
         }
     })
 }

@@ -63,7 +63,9 @@ pub fn ImageStep() -> impl IntoView {
                         view! {
                             <tr data-testid="image-option" data-id=id.clone()>
                                 <td>
-                                    <label>
+                                    // The button and the name stay on one line (a long name
+                                    // wraps beside the button, never under it).
+                                    <label class="image-choice">
                                         <input
                                             type="radio"
                                             name="create-image-pick"
@@ -71,8 +73,7 @@ pub fn ImageStep() -> impl IntoView {
                                             prop:checked=move || chosen_id.get() == id_for_check
                                             on:change=move |_| choose_image(wizard, &picked)
                                         />
-                                        " "
-                                        {name}
+                                        <span>{name}</span>
                                     </label>
                                 </td>
                                 <td>{image.os_type.clone().unwrap_or_default()}</td>

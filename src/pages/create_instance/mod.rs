@@ -12,6 +12,7 @@ pub mod draft;
 mod fields;
 mod flavor;
 mod image;
+pub mod like;
 mod network;
 mod review;
 pub mod submit;
@@ -29,11 +30,13 @@ use compute_api::{validate_create, ApiError, FieldError};
 use leptos::prelude::*;
 
 use crate::client::{expect_api, Api};
+use crate::components::ErrorMessage;
 use crate::i18n::{use_i18n, CreateMsg};
 use crate::session::{expect_config, expect_session, use_session};
 use crate::tasks::TaskScope;
 use draft::{Chosen, Draft, Step};
 pub use fields::error_text;
+use like::Prefill;
 
 /// A picker's list: `None` while loading, an error when the service is missing or failed
 /// (a typed id still works then).
@@ -183,12 +186,16 @@ pub fn CreateWizard(
     /// The compute base URL, for the `curl` command.
     #[prop(optional, into)]
     compute_base: Option<String>,
+    /// A form filled from an existing server ("launch more like this"): it replaces the draft
+    /// when it arrives.
+    #[prop(optional, into)]
+    prefill: Signal<Option<Prefill>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     // The draft of this tenant and user; a reload, a navigation or a re-login finds it again.
     let key = use_session()
         .and_then(|session| {
-            session.0.with_untracked(|s| {
+            session.current.with_untracked(|s| {
                 s.as_ref().map(|s| {
                     draft::storage_key(&s.tenant_id, s.username.as_deref().unwrap_or_default())
                 })
@@ -203,12 +210,21 @@ pub fn CreateWizard(
     let wizard = Wizard::new(draft, choices);
     provide_context(wizard);
     let show_restored = RwSignal::new(was_restored);
+    let prefilled = RwSignal::new(None::<Prefill>);
+    Effect::new(move |_| {
+        if let Some(p) = prefill.get() {
+            draft.set(p.draft.clone());
+            show_restored.set(false);
+            prefilled.set(Some(p));
+        }
+    });
     let compute_base = compute_base.unwrap_or_else(|| "$OS_COMPUTE_URL".to_string());
 
     let start_over = move |_| {
         draft::clear();
         draft.set(Draft::default());
         show_restored.set(false);
+        prefilled.set(None);
     };
     let valid = move || wizard.checked.with(|(_, errors)| errors.is_empty());
     let step = wizard.step;
@@ -233,6 +249,7 @@ pub fn CreateWizard(
                     })}
                 </p>
             </Show>
+            {move || prefilled.get().map(|p| view! { <PrefillNotice prefill=p /> })}
             <div class="wizard">
                 <nav class="wizard-steps" aria-label=move || i18n.t(CreateMsg::Steps)>
                     <ol>
@@ -344,15 +361,40 @@ pub fn CreateWizard(
     }
 }
 
-/// The route: fills the pickers from the APIs and sends the request.
+/// What a form filled from a server carries over and what the user has to do.
+#[component]
+fn PrefillNotice(prefill: Prefill) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = prefill.source.clone();
+    let unmatched = prefill.networks_unmatched.join(", ");
+    view! {
+        <div class="note" role="status" data-testid="create-prefilled">
+            <p>{move || i18n.t(CreateMsg::PrefilledFrom).replace("{name}", &name)}</p>
+            <p class="hint">{i18n.text(CreateMsg::PrefillLeftOut)}</p>
+            {prefill.image_needed.then(|| view! {
+                <p data-testid="create-prefill-image-needed">{i18n.text(CreateMsg::PrefillImageNeeded)}</p>
+            })}
+            {(!unmatched.is_empty()).then(|| view! {
+                <p data-testid="create-prefill-networks">
+                    {move || i18n.t(CreateMsg::PrefillNetworksUnmatched).replace("{names}", &unmatched)}
+                </p>
+            })}
+        </div>
+    }
+}
+
+/// The route: fills the pickers from the APIs and sends the request; with `?like=<id>`, fills
+/// the form from that server first.
 #[component]
 pub fn CreateInstancePage() -> impl IntoView {
     let api = expect_api();
     let session = expect_session();
     let config = expect_config();
     let choices = Choices::new();
-    load_choices(api, TaskScope::new(), choices);
-    let compute_base = session.0.with_untracked(|s| {
+    let tasks = TaskScope::new();
+    load_choices(api, tasks, choices);
+    let (prefill, like_error, like_loading) = load_like(api, tasks);
+    let compute_base = session.current.with_untracked(|s| {
         s.as_ref()
             .and_then(|s| s.base(&config, Service::Compute))
             .unwrap_or_default()
@@ -367,9 +409,56 @@ pub fn CreateInstancePage() -> impl IntoView {
             blocked
             sending
             compute_base
+            prefill
         />
+        <Show when=move || like_loading.get()>
+            <p class="muted" role="status" data-testid="create-like-loading">
+                {use_i18n().text(CreateMsg::LikeLoading)}
+            </p>
+        </Show>
+        {move || like_error.get().map(|error| view! { <ErrorMessage error /> })}
         <submit::SubmitOutcome submission />
     }
+}
+
+/// With `?like=<id>`: reads that server into a form, then drops the parameter from the URL so
+/// a reload keeps the user's edits (the draft) instead of filling the form again.
+fn load_like(
+    api: Api,
+    tasks: TaskScope,
+) -> (
+    RwSignal<Option<Prefill>>,
+    RwSignal<Option<ApiError>>,
+    RwSignal<bool>,
+) {
+    let prefill = RwSignal::new(None);
+    let error = RwSignal::new(None);
+    let loading = RwSignal::new(false);
+    let like = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("like"))
+        .filter(|id| !id.is_empty());
+    if let Some(id) = like {
+        loading.set(true);
+        let navigate = leptos_router::hooks::use_navigate();
+        tasks.spawn(async move {
+            let read = like::read_prefill(api, id).await;
+            loading.set(false);
+            match read {
+                Ok(filled) => {
+                    prefill.set(Some(filled));
+                    navigate(
+                        "/instances/new",
+                        leptos_router::NavigateOptions {
+                            replace: true,
+                            ..Default::default()
+                        },
+                    );
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    }
+    (prefill, error, loading)
 }
 
 /// Fetches every picker's list once; a missing service leaves its error (typed ids work).

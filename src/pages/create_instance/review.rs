@@ -41,10 +41,13 @@ fn CopyBlock(
         text.track();
         copied.set(false);
     });
+    // The block scrolls sideways when a line is long: it takes the focus, so the keyboard
+    // can scroll it, and is a region named by its heading.
+    let title_id = format!("{test_id}-title");
     view! {
         <section class="copy-block">
             <header>
-                <h3>{i18n.text(title)}</h3>
+                <h3 id=title_id.clone()>{i18n.text(title)}</h3>
                 <button
                     type="button"
                     class="ghost"
@@ -56,7 +59,15 @@ fn CopyBlock(
                     }}
                 </button>
             </header>
-            <pre class="mono" data-testid=test_id>{move || text.get()}</pre>
+            <pre
+                class="mono"
+                data-testid=test_id
+                tabindex="0"
+                role="region"
+                aria-labelledby=title_id
+            >
+                {move || text.get()}
+            </pre>
         </section>
     }
 }

@@ -21,6 +21,7 @@ use crate::components::action_bar::operation_msg;
 use crate::components::format::or_dash;
 use crate::components::{ConfirmDialog, FormDialog};
 use crate::i18n::{use_i18n, Msg};
+use crate::pages::LoadingRow;
 use crate::store::expect_store;
 
 /// A dialog that is open: an operation, and for a detach the volume it is about.
@@ -105,14 +106,18 @@ fn text_input(value: RwSignal<String>, testid: &'static str) -> impl IntoView {
 }
 
 /// A picker over `choices` (value, label), or a typed value when there are none (the service
-/// is not in the catalog, or has nothing to offer). The first choice is preselected.
+/// is not in the catalog, or has nothing to offer); a loading line while they are read
+/// (`None`). The first choice is preselected.
 fn pick_or_type(
-    choices: Signal<Vec<(String, String)>>,
+    choices: Signal<Option<Vec<(String, String)>>>,
     chosen: RwSignal<String>,
     testid: &'static str,
 ) -> impl IntoView {
     move || {
-        let list = choices.get();
+        // Still reading: neither field yet, so the one shown is never swapped under the user.
+        let Some(list) = choices.get() else {
+            return view! { <LoadingRow /> }.into_any();
+        };
         if list.is_empty() {
             return text_input(chosen, testid).into_any();
         }
@@ -356,10 +361,7 @@ fn SecurityGroupDialog(op: Operation, server: Server, host: DialogHost) -> impl 
     let choices = Signal::derive(move || {
         groups
             .get()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|n| (n.clone(), n))
-            .collect()
+            .map(|names| names.into_iter().map(|n| (n.clone(), n)).collect())
     });
     let chosen = RwSignal::new(String::new());
     let sid = server.id;
@@ -410,7 +412,7 @@ fn AttachVolumeDialog(server: Server, host: DialogHost) -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    let choices = Signal::derive(move || volumes.get().unwrap_or_default());
+    let choices = Signal::derive(move || volumes.get());
     let chosen = RwSignal::new(String::new());
     let sid = server.id;
     let on_submit = Callback::new(move |_: ()| {

@@ -2,6 +2,7 @@
 //! field the API gives, and the raw JSON) and the volume attachments. The chosen tab is in the
 //! URL (`?tab=volumes`), so it can be linked to and survives a reload.
 
+mod connect;
 mod dialogs;
 mod overview;
 pub mod volumes;

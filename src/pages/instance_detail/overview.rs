@@ -5,9 +5,13 @@ use compute_api::status::PowerState;
 use leptos::prelude::*;
 
 use crate::components::format::or_dash;
-use crate::components::instance_table::Addresses;
-use crate::components::{StatusBadge, Timestamp};
-use crate::i18n::{I18n, Msg};
+use crate::components::instance_table::{Addresses, ImageLabel};
+use crate::components::{CopyButton, StatusBadge, Timestamp};
+use crate::i18n::{CreateMsg, I18n, ListMsg, Msg};
+use crate::paths::launch_like_href;
+use crate::store::expect_store;
+
+use super::connect::ConnectPanel;
 
 /// The server and the body it came in, pretty-printed.
 #[derive(Debug, Clone)]
@@ -57,7 +61,9 @@ pub fn server_view(i18n: I18n, detail: Detail, flavor_name: Option<String>) -> i
         .iter()
         .flat_map(|(net, addrs)| addrs.iter().map(move |a| (net.clone(), a.clone())))
         .collect();
+    let connect = s.clone();
     view! {
+        <ConnectPanel server=connect />
         <section class="panel">
             <h2>{i18n.text(Msg::Overview)}</h2>
             <dl class="kv-grid">
@@ -68,7 +74,7 @@ pub fn server_view(i18n: I18n, detail: Detail, flavor_name: Option<String>) -> i
                 {row(i18n, Msg::VmState, or_dash(s.vm_state.clone()))}
                 {row(i18n, Msg::ColFlavor, view! { <span data-testid="instance-flavor">{or_dash(flavor)}</span> })}
                 {row(i18n, Msg::ColImage, match image {
-                    Some(id) => view! { <span class="mono">{id}</span> }.into_any(),
+                    Some(id) => view! { <ImageCell id /> }.into_any(),
                     None => i18n.text(Msg::BootFromVolume).into_any(),
                 })}
                 {row(i18n, Msg::ColKeypair, or_dash(s.key_name.clone()))}
@@ -153,6 +159,22 @@ pub fn server_view(i18n: I18n, detail: Detail, flavor_name: Option<String>) -> i
     }
 }
 
+/// The image's name (read once per id), its id on hover and a button to copy the id.
+#[component]
+fn ImageCell(id: String) -> impl IntoView {
+    let images = expect_store().images;
+    images.want([id.as_str()]);
+    let title = id.clone();
+    let copied = id.clone();
+    view! {
+        <span title=title data-testid="instance-image">
+            <ImageLabel id names=images.all() />
+        </span>
+        " "
+        <CopyButton text=copied label=ListMsg::CopyImageId testid="copy-image-id" />
+    }
+}
+
 fn list_or_none(i18n: I18n, items: Vec<String>) -> impl IntoView {
     if items.is_empty() {
         view! { <p class="muted">{i18n.text(Msg::None)}</p> }.into_any()
@@ -175,6 +197,9 @@ pub fn server_header(i18n: I18n, s: &Server) -> impl IntoView {
             <span data-testid="instance-status" data-status=s.status.as_str().to_string()>
                 <StatusBadge status=s.status.clone() />
             </span>
+            <a class="button header-action" data-testid="launch-like" href=launch_like_href(&s.id)>
+                {i18n.text(CreateMsg::LaunchLike)}
+            </a>
         </header>
         {fault
             .map(|f| {

@@ -1,9 +1,12 @@
 //! The volumes tab: the instance's attachments, one attachment's own fields
 //! (`GET /servers/{id}/os-volume_attachments/{volume_id}`), attach and detach.
 
+use std::collections::HashMap;
+
 use compute_api::request;
 use compute_api::rules::{check, Denied, Operation, ServerFacts};
 use compute_api::server::Server;
+use compute_api::services::{Volume, VolumeList};
 use compute_api::volume_attachment::{VolumeAttachment, VolumeAttachmentEnvelope};
 use compute_api::ApiError;
 use leptos::prelude::*;
@@ -12,7 +15,7 @@ use crate::client::expect_api;
 use crate::components::action_bar::denied_text;
 use crate::components::format::or_dash;
 use crate::components::ErrorMessage;
-use crate::i18n::{use_i18n, I18n, InstancesMsg, Message, Msg};
+use crate::i18n::{use_i18n, CreateMsg, I18n, InstancesMsg, Message, Msg};
 use crate::pages::LoadingRow;
 
 /// The attachments of the instance, with attach and detach enabled by the state rules, and the
@@ -60,6 +63,19 @@ pub fn VolumesTab(
             }
         }
     });
+    // Names and sizes from the block-storage service: a nicety, the ids show without them.
+    let volumes = LocalResource::new(move || async move {
+        api.fetch::<VolumeList>(&request::list_volumes())
+            .await
+            .map(|list| {
+                list.volumes
+                    .into_iter()
+                    .map(|v| (v.id.clone(), v))
+                    .collect::<HashMap<String, Volume>>()
+            })
+            .unwrap_or_default()
+    });
+    let volume_facts = Signal::derive(move || volumes.get().unwrap_or_default());
     let server_id = Memo::new(move |_| server.with(|s| s.as_ref().map(|s| s.id.clone())));
     let viewed = LocalResource::new(move || {
         let volume = viewing.get();
@@ -102,6 +118,7 @@ pub fn VolumesTab(
                 Some(Ok(list)) => view! {
                     <AttachmentTable
                         attachments=list
+                        volumes=volume_facts
                         detach_denied=Signal::derive(move || reason(Operation::DetachVolume))
                         detach_disabled=Signal::derive(move || verdict(Operation::DetachVolume).is_err() || busy.get())
                         on_view=Callback::new(move |volume| viewing.set(Some(volume)))
@@ -129,6 +146,9 @@ pub fn VolumesTab(
 #[component]
 pub fn AttachmentTable(
     attachments: Vec<VolumeAttachment>,
+    /// The block-storage service's volumes by id, for their names and sizes.
+    #[prop(optional, into)]
+    volumes: Signal<HashMap<String, Volume>>,
     /// Why detach is refused, if it is.
     #[prop(into)]
     detach_denied: Signal<Option<String>>,
@@ -146,9 +166,16 @@ pub fn AttachmentTable(
         .map(|a| {
             let to_view = a.volume_id.clone();
             let to_detach = a.volume_id.clone();
+            let id = a.volume_id.clone();
+            let facts = move |pick: fn(&Volume) -> Option<String>| {
+                let id = id.clone();
+                move || or_dash(volumes.with(|v| v.get(&id).and_then(pick)))
+            };
             view! {
                 <tr data-testid="volume-row" data-volume-id=a.volume_id.clone()>
                     <td class="mono">{or_dash(a.device)}</td>
+                    <td data-testid="volume-name">{facts(|v| v.name.clone())}</td>
+                    <td class="num" data-testid="volume-size">{facts(|v| v.size.map(|gb| gb.to_string()))}</td>
                     <td class="mono small">{a.volume_id.clone()}</td>
                     <td class="mono small">{or_dash(a.id)}</td>
                     <td class="nowrap">
@@ -181,6 +208,8 @@ pub fn AttachmentTable(
             <thead>
                 <tr>
                     <th scope="col">{i18n.text(Msg::Device)}</th>
+                    <th scope="col">{i18n.text(Msg::ColName)}</th>
+                    <th scope="col" class="num">{i18n.text(CreateMsg::SizeGb)}</th>
                     <th scope="col">{i18n.text(Msg::VolumeId)}</th>
                     <th scope="col">{i18n.text(Msg::AttachmentId)}</th>
                     <th scope="col">

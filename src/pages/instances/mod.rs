@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use std::sync::Arc;
 
+use compute_api::columns::ColumnLayout;
 use compute_api::refresh;
 use compute_api::request::ServerQuery;
 use compute_api::rules::Operation;
@@ -22,11 +23,15 @@ use crate::store::{expect_store, ShownRows};
 
 mod auto_refresh;
 mod bulk;
+pub mod columns;
+mod export;
 mod filters;
 pub mod pager;
 
 use auto_refresh::AutoRefresh;
 use bulk::{BulkDialog, BULK};
+use columns::{load_layout, ColumnChooser};
+use export::ExportButtons;
 use filters::ServerFilters;
 use pager::Pager;
 
@@ -37,6 +42,8 @@ pub fn InstancesPage() -> impl IntoView {
     let i18n = use_i18n();
     // The client-side quick filter over everything loaded.
     let filter = RwSignal::new(String::new());
+    let column_layout = RwSignal::new(load_layout());
+    let columns = Memo::new(move |_| column_layout.with(ColumnLayout::visible));
     let selected = RwSignal::new(HashSet::<String>::new());
     let bulk = RwSignal::new(None::<Operation>);
     // Row menus: requests in flight and the last refusal are the runner's; the rows followed
@@ -116,6 +123,16 @@ pub fn InstancesPage() -> impl IntoView {
     let shown = Memo::new(move |_| {
         let query = filter.get();
         list.set.with(|set| ShownRows(Arc::new(set.filter(&query))))
+    });
+    // The names of the images the loaded servers run (each id read once per region).
+    Effect::new(move |_| {
+        list.set.with(|set| {
+            store.images.want(
+                set.rows()
+                    .iter()
+                    .filter_map(|row| row.server.image.as_ref().map(|i| i.id.as_str())),
+            )
+        });
     });
     let flavor_names = Memo::new(move |_| {
         // A flavor list that fails only costs the names: ids are shown instead.
@@ -204,6 +221,8 @@ pub fn InstancesPage() -> impl IntoView {
                         })
                         .collect_view()}
                 </div>
+                <ColumnChooser layout=column_layout />
+                <ExportButtons shown columns flavor_names image_names=store.images.all() />
             </div>
             {move || bulk.get().map(|op| {
                 // Closed, even halfway through a run: the list catches up with what was sent.
@@ -238,12 +257,14 @@ pub fn InstancesPage() -> impl IntoView {
                     <InstanceTable
                         rows=shown
                         flavor_names
+                        image_names=store.images.all()
                         selected
                         on_row_action
                         busy_rows=actions.busy_ids()
                         loaded=Signal::derive(move || list.set.with(ServerSet::len))
                         complete=Signal::derive(move || list.complete.get() && !list.reading.get())
                         scroll_key=filter
+                        columns
                     />
                 }
                 .into_any(),

@@ -7,6 +7,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -23,6 +24,9 @@ pub const PASSWORD: &str = "e2e-password";
 /// How long a UI condition may take before a test fails.
 pub const UI_TIMEOUT: Duration = Duration::from_secs(20);
 
+pub mod axe;
+pub mod downloads;
+pub mod host_page;
 pub mod nginx;
 
 fn workspace_root() -> PathBuf {
@@ -304,6 +308,8 @@ pub struct Browser {
     pub client: Client,
     /// The browser's profile directory, removed when it stops.
     profile: PathBuf,
+    /// chromedriver's URL, `http://127.0.0.1:PORT`.
+    webdriver: String,
 }
 
 impl Browser {
@@ -329,10 +335,14 @@ impl Browser {
         let chromedriver = path_from_env("CHROMEDRIVER", PathBuf::from("/usr/bin/chromedriver"));
         let chromium = path_from_env("CHROMIUM", PathBuf::from("/usr/bin/chromium"));
         let port = free_port();
+        // Its own process group, which the Chromium it starts joins: a test that panics
+        // drops the browser, and the whole group goes, not chromedriver alone (an orphaned
+        // Chromium would keep a core busy for the rest of the run).
         let driver = Command::new(&chromedriver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            .process_group(0)
             .spawn()
             .unwrap_or_else(|e| panic!("start {}: {e}", chromedriver.display()));
         // A profile of its own: one left by an earlier run on the same port, or still held
@@ -391,7 +401,48 @@ impl Browser {
             driver,
             client,
             profile,
+            webdriver,
         }
+    }
+
+    /// Sends a Chrome DevTools Protocol command to the page through chromedriver
+    /// (`goog/cdp/execute`) and returns its result.
+    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
+        let session = self
+            .client
+            .session_id()
+            .await
+            .expect("the session id")
+            .expect("a WebDriver session");
+        let url = format!("{}/session/{session}/goog/cdp/execute", self.webdriver);
+        let body = serde_json::json!({ "cmd": cmd, "params": params });
+        let answer = http_request("POST", &url, &[], Some(body)).await;
+        assert_eq!(answer.status, 200, "CDP {cmd}: {}", answer.json);
+        answer.json["value"].clone()
+    }
+
+    /// Makes the page see `prefers-color-scheme: dark` (or light) from now on, as a system
+    /// setting would; it lasts across navigations in this tab.
+    pub async fn set_color_scheme(&self, dark: bool) {
+        let value = if dark { "dark" } else { "light" };
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": value }] }),
+        )
+        .await;
+        let seen = self
+            .client
+            .execute(
+                "return matchMedia('(prefers-color-scheme: dark)').matches;",
+                vec![],
+            )
+            .await
+            .expect("read prefers-color-scheme");
+        assert_eq!(
+            seen,
+            serde_json::json!(dark),
+            "the page sees the {value} scheme"
+        );
     }
 
     /// Ends the WebDriver session and the driver.
@@ -417,6 +468,18 @@ impl Browser {
     /// Waits for the element with `data-testid` = `id`.
     pub async fn by_test_id(&self, id: &str) -> Element {
         self.wait_css(&format!("[data-testid=\"{id}\"]")).await
+    }
+
+    /// Types `keys` (text or WebDriver key codes) into whatever has the focus, as a person
+    /// would.
+    pub async fn type_keys(&self, keys: &str) {
+        self.client
+            .active_element()
+            .await
+            .expect("a focused element")
+            .send_keys(keys)
+            .await
+            .expect("type");
     }
 
     /// Waits for an element matching a CSS selector.
@@ -448,12 +511,21 @@ impl Browser {
     }
 
     /// Polls `condition` until it holds or the timeout passes.
-    pub async fn wait_until<F, Fut>(&self, what: &str, mut condition: F)
+    pub async fn wait_until<F, Fut>(&self, what: &str, condition: F)
     where
         F: FnMut() -> Fut,
         Fut: std::future::Future<Output = bool>,
     {
-        let deadline = Instant::now() + UI_TIMEOUT;
+        self.wait_until_for(what, UI_TIMEOUT, condition).await;
+    }
+
+    /// Like [`Browser::wait_until`] with a limit of its own (a timer the test waits out).
+    pub async fn wait_until_for<F, Fut>(&self, what: &str, limit: Duration, mut condition: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        let deadline = Instant::now() + limit;
         while !condition().await {
             assert!(Instant::now() < deadline, "timed out waiting for: {what}");
             tokio::time::sleep(Duration::from_millis(100)).await;
@@ -521,6 +593,68 @@ impl Browser {
             .collect()
     }
 
+    /// Opens `url` in a new tab of the same browser and switches to it; returns its handle.
+    pub async fn open_tab(&self, url: &str) -> fantoccini::wd::WindowHandle {
+        let tab = self.client.new_window(true).await.expect("open a tab");
+        self.client
+            .switch_to_window(tab.handle.clone())
+            .await
+            .expect("switch to the new tab");
+        self.client
+            .goto(url)
+            .await
+            .expect("open the url in the new tab");
+        tab.handle
+    }
+
+    /// Makes `tab` the one commands go to.
+    pub async fn switch_tab(&self, tab: &fantoccini::wd::WindowHandle) {
+        self.client
+            .switch_to_window(tab.clone())
+            .await
+            .expect("switch tabs");
+    }
+
+    /// Everything the page's origin keeps in the browser: `localStorage`, `sessionStorage`,
+    /// `document.cookie` and the IndexedDB databases with every record, as one JSON value
+    /// (`{"local": {…}, "session": {…}, "cookie": "…", "indexedDb": […]}`).
+    pub async fn stored_data(&self) -> serde_json::Value {
+        let script = r#"
+            const done = arguments[arguments.length - 1];
+            const entries = (store) => Object.fromEntries(
+                Array.from({ length: store.length }, (_, i) => [store.key(i), store.getItem(store.key(i))]));
+            const dump = async () => {
+                const databases = indexedDB.databases ? await indexedDB.databases() : [];
+                const out = [];
+                for (const info of databases) {
+                    const db = await new Promise((ok, fail) => {
+                        const open = indexedDB.open(info.name);
+                        open.onsuccess = () => ok(open.result);
+                        open.onerror = () => fail(open.error);
+                    });
+                    for (const name of db.objectStoreNames) {
+                        const records = await new Promise((ok) => {
+                            const all = db.transaction(name).objectStore(name).getAll();
+                            all.onsuccess = () => ok(all.result);
+                            all.onerror = () => ok([]);
+                        });
+                        out.push({ db: info.name, store: name, records });
+                    }
+                    db.close();
+                }
+                return { local: entries(localStorage), session: entries(sessionStorage),
+                         cookie: document.cookie, indexedDb: out };
+            };
+            dump().then((v) => done(JSON.stringify(v)), (e) => done(JSON.stringify({ error: String(e) })));
+        "#;
+        let text = self
+            .client
+            .execute_async(script, vec![])
+            .await
+            .expect("read the stored data");
+        serde_json::from_str(text.as_str().unwrap_or("null")).expect("stored data as JSON")
+    }
+
     /// Signs out with the top bar's button and waits for the sign-in form.
     pub async fn sign_out(&self) {
         self.by_test_id("logout")
@@ -562,6 +696,11 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        // chromedriver leads its process group (see `launch`): end every member.
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.driver.id())])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
         let _ = std::fs::remove_dir_all(&self.profile);

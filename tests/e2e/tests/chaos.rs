@@ -140,7 +140,7 @@ async fn unknown_or_refused(browser: &Browser, css: &str) -> Outcome {
     }
 }
 
-/// Back to the instance list through the navigation (never a reload: the token is in memory).
+/// Back to the instance list through the navigation, as a person would.
 async fn to_list(browser: &Browser) {
     click(browser, "nav-instances").await;
     one_of(browser, "the list", &["instance-filter"]).await;

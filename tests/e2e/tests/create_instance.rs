@@ -1,9 +1,12 @@
 //! The create wizard against the simulator: a Linux instance created and followed to ACTIVE,
 //! a Windows image on a U2 flavor refused before anything is sent, and a draft that survives
-//! a reload (and the sign-in the reload asks for).
+//! a reload.
 
 use console_e2e::{Browser, Simulator};
-use fantoccini::Locator;
+
+#[allow(dead_code)]
+mod instance_ui;
+use instance_ui::{review_json, wait_created_active};
 
 const UBUNTU_2204: &str = "9956f822-29c9-4f81-9410-0c392d9c8c24";
 const WINDOWS_2019: &str = "8b9f8d47-b89b-45af-b1d6-3f7ce7e06a11";
@@ -64,22 +67,6 @@ async fn fill(browser: &Browser, name: &str, image: &str, flavor: &str) {
         .expect("choose the key pair");
 }
 
-/// Waits until the server the wizard created is followed to ACTIVE.
-async fn wait_created_active(browser: &Browser) {
-    browser
-        .wait_until("the created instance ACTIVE", || async {
-            match browser
-                .client
-                .find(Locator::Css("[data-testid=\"create-result-server\"]"))
-                .await
-            {
-                Ok(el) => el.attr("data-status").await.ok().flatten().as_deref() == Some("ACTIVE"),
-                Err(_) => false,
-            }
-        })
-        .await;
-}
-
 async fn errors(browser: &Browser) -> Vec<String> {
     let mut out = Vec::new();
     for el in browser.all_css("[data-testid=\"field-error\"]").await {
@@ -109,15 +96,7 @@ async fn a_linux_instance_is_created_and_followed_to_active() {
         .wait_until("Submit enabled", || submit_enabled(&browser))
         .await;
     assert!(errors(&browser).await.is_empty());
-    let json: serde_json::Value = serde_json::from_str(
-        &browser
-            .by_test_id("create-review-json")
-            .await
-            .text()
-            .await
-            .unwrap(),
-    )
-    .expect("the review shows JSON");
+    let json = review_json(&browser).await;
     assert_eq!(json["server"]["imageRef"], UBUNTU_2204);
     assert_eq!(
         json["server"]["block_device_mapping_v2"][0]["destination_type"],
@@ -137,6 +116,42 @@ async fn a_linux_instance_is_created_and_followed_to_active() {
     // Submit stays disabled after a success: no second POST by accident.
     assert!(!submit_enabled(&browser).await);
     browser.screenshot("create-active").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn three_instances_at_once_are_all_followed_to_active() {
+    let sim = Simulator::start(&["--transition-ms", "300"]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    open_wizard(&browser).await;
+    browser.fill("create-count-max", "3").await;
+    fill(&browser, "trio", UBUNTU_2204, M2_C2M4).await;
+    step(&browser, "review").await;
+    browser
+        .wait_until("Submit enabled", || submit_enabled(&browser))
+        .await;
+    let json = review_json(&browser).await;
+    // The review shows what is sent: the reservation is asked for, to follow all three.
+    assert_eq!(json["server"]["max_count"], 3);
+    assert_eq!(json["server"]["return_reservation_id"], true);
+    click(&browser, "create-submit").await;
+    browser
+        .wait_until("all three instances ACTIVE", || async {
+            let lines = browser
+                .all_css("[data-testid=\"create-result-server\"][data-status=\"ACTIVE\"]")
+                .await;
+            lines.len() == 3
+        })
+        .await;
+    let mut names = Vec::new();
+    for line in browser
+        .all_css("[data-testid=\"create-result-server\"]")
+        .await
+    {
+        names.push(line.text().await.unwrap());
+    }
+    assert!(names.iter().all(|n| n.contains("trio")), "{names:?}");
     browser.close().await;
 }
 
@@ -193,12 +208,8 @@ async fn the_draft_survives_a_reload() {
     click(&browser, "create-next").await;
     browser.fill("create-image", UBUNTU_2204).await;
 
-    // A reload loses the in-memory token: sign in again, and come back to the wizard.
+    // A reload keeps the session and the wizard's draft.
     browser.client.refresh().await.expect("reload");
-    browser.fill("login-tenant", console_e2e::TENANT).await;
-    browser.fill("login-username", console_e2e::USERNAME).await;
-    browser.fill("login-password", console_e2e::PASSWORD).await;
-    click(&browser, "login-submit").await;
     browser.by_test_id("create-draft-restored").await;
     let image = browser.by_test_id("create-image").await;
     assert_eq!(

@@ -2,6 +2,7 @@
 //! rename, attach and detach a volume, delete, create image, and the 409 and 404 paths; the
 //! volumes tab; per-row actions in the list; filters and paging kept in the URL.
 
+#[allow(dead_code)]
 mod instance_ui;
 
 use console_e2e::{Browser, Simulator};
@@ -284,7 +285,7 @@ async fn server_side_filters_in_the_url_and_paging() {
     let url = current_url(&browser).await;
     assert!(url.contains("status=SHUTOFF"), "url: {url}");
 
-    // The same URL again (signing in again, as the token lives in memory): same filter.
+    // The same URL again (a reload keeps the session): same filter.
     open_url_signed_in(&browser, &url).await;
     wait_only_status(&browser, "SHUTOFF").await;
     let again = current_url(&browser).await;

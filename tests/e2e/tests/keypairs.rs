@@ -2,58 +2,15 @@
 //! download its private key, import a public key, a 409 for a taken name, delete with
 //! confirmation; flavors sorted and filtered by minRam in the URL; zones listed.
 
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use console_e2e::downloads::{wait_for_file, TempDir};
 use console_e2e::{Browser, Simulator};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 
 /// A real public key made with `ssh-keygen -t rsa`.
 const RSA: &str = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC6QQ1OrhT3qh4rW74ngUaaA2acgoSAkvciJ53eaFzPe5RBioSIVuIR/fs51O0XPFzAOwm+tRDTEYFrxcHk7SgFceZq2ME426XArh20A+ZUz0j3wDpP1nTstmjOeLlOwSG6vmNXfbZ26LzfFY1XVTXI64pf9lRx5yBZlfEy+fQ5NfmYyZBwgqGXcFPyOCwk4vWiQ4Xwv+7RwRf6LYJLAQnqB8ulu4VXdC+ZeoeGGHLAU4vu0mQCMQpn+ixNEIVPWYutLWzIWDYaYFJlVOEigwMxmzNE7NbPaWYuRBTPP52FYsqBjdTIwCYxICaprN2gBvmMQY8xPL7GccwViGVQtgAH test@example";
-
-/// A download directory removed when the test ends.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> Self {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos();
-        let dir =
-            std::env::temp_dir().join(format!("console-e2e-{tag}-{}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("create the download directory");
-        Self(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// Waits for a finished download (Chromium writes `*.crdownload` until done).
-async fn wait_for_file(path: &Path) -> String {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        if let Ok(text) = std::fs::read_to_string(path) {
-            if !text.is_empty() {
-                return text;
-            }
-        }
-        let listing: Vec<_> = std::fs::read_dir(path.parent().unwrap())
-            .map(|d| d.flatten().map(|e| e.file_name()).collect())
-            .unwrap_or_default();
-        assert!(
-            Instant::now() < deadline,
-            "no download at {} (the directory holds {listing:?})",
-            path.display()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
 
 async fn click(browser: &Browser, css: &str) {
     let mut attempts = 0;
@@ -183,7 +140,7 @@ async fn create_a_key_pair_and_download_its_private_key_once() {
     click(&browser, &testid("keypair-submit")).await;
     browser.by_test_id("keypair-private-key").await;
     click(&browser, &testid("logout")).await;
-    // Signed in again in the same page (no reload, which would clear memory anyway).
+    // Signed in again in the same page.
     browser.fill("login-tenant", console_e2e::TENANT).await;
     browser.fill("login-username", console_e2e::USERNAME).await;
     browser.fill("login-password", console_e2e::PASSWORD).await;
@@ -448,7 +405,7 @@ async fn zones_are_listed_with_their_availability() {
 async fn a_key_pair_detail_is_deep_linkable() {
     let sim = Simulator::start(&[]);
     let browser = Browser::start().await;
-    // The token lives in memory only: a link opened afresh signs in, then comes back.
+    // A link opened in a fresh browser signs in, then comes back.
     browser
         .client
         .goto(&format!("{}/keypairs/demo-key", sim.url))

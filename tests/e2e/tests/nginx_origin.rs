@@ -209,3 +209,54 @@ async fn api_paths_that_look_like_files_are_proxied_without_the_origins_credenti
     assert_eq!(log[1]["cookie"], true, "{log:?}");
     assert_eq!(log[1]["authorization"], true, "{log:?}");
 }
+
+/// The session settings reach `config.json`: defaults when unset; the origins allowed to frame
+/// the console are the ones that may hand it a session (its keywords are not), and the idle
+/// timeout and persistence are taken as given.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_session_settings_reach_config_json() {
+    let sim = Simulator::start(&[]);
+    let defaults = Nginx::start(&sim.url);
+    let config = http_request(
+        "GET",
+        &format!("{}/config.json", defaults.origin),
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(config.json["idleTimeoutMinutes"], 60, "{}", config.json);
+    assert_eq!(config.json["sessionPersistence"], "tab");
+    assert_eq!(
+        config.json["embed"]["allowedOrigins"],
+        serde_json::json!([])
+    );
+    drop(defaults);
+
+    let embedded = Nginx::start_with(
+        &sim.url,
+        "FRAME_ANCESTORS=\"'self' https://admin.example.com https://ops.example.com/\"\nIDLE_TIMEOUT_MINUTES=15\nSESSION_PERSISTENCE=memory",
+    );
+    let config = http_request(
+        "GET",
+        &format!("{}/config.json", embedded.origin),
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(
+        config.json["embed"]["allowedOrigins"],
+        serde_json::json!(["https://admin.example.com", "https://ops.example.com"]),
+        "{}",
+        config.json
+    );
+    assert_eq!(config.json["idleTimeoutMinutes"], 15);
+    assert_eq!(config.json["sessionPersistence"], "memory");
+    let page = http_request("GET", &format!("{}/", embedded.origin), &[], None).await;
+    let csp = page.headers["content-security-policy"]
+        .to_str()
+        .unwrap_or_default();
+    assert!(
+        csp.contains("frame-ancestors 'self' https://admin.example.com"),
+        "{csp}"
+    );
+}

@@ -51,19 +51,30 @@ async fn sign_in_list_instances_and_sign_out() {
         "no ACTIVE instance among {statuses:?}"
     );
 
-    // The token is in memory only: nothing in Web Storage or cookies mentions it.
-    let storage = browser
-        .client
-        .execute(
-            "return JSON.stringify({local: Object.assign({}, localStorage), session: Object.assign({}, sessionStorage), cookie: document.cookie});",
-            vec![],
-        )
-        .await
-        .expect("read storage");
-    let storage = storage.as_str().unwrap_or_default().to_lowercase();
+    // The token is in this tab's sessionStorage, under the one session key, and nowhere
+    // else: not in localStorage, cookies or IndexedDB.
+    let stored = browser.stored_data().await;
+    let saved: serde_json::Value = serde_json::from_str(
+        stored["session"]["compute-console.session"]
+            .as_str()
+            .expect("the session is saved for a reload"),
+    )
+    .expect("the saved session is JSON");
+    let token = saved["token"].as_str().expect("a token").to_string();
+    assert!(token.len() >= 16, "{saved}");
+    assert!(saved.get("password").is_none(), "{saved}");
+    let mut elsewhere = stored.clone();
+    elsewhere["session"]
+        .as_object_mut()
+        .unwrap()
+        .remove("compute-console.session");
     assert!(
-        !storage.contains("token"),
-        "Web Storage or cookies hold something token-like: {storage}"
+        !elsewhere.to_string().contains(&token),
+        "the token is kept somewhere else too: {elsewhere}"
+    );
+    assert!(
+        !stored.to_string().contains(console_e2e::PASSWORD),
+        "the password is kept: {stored}"
     );
 
     browser
@@ -79,6 +90,11 @@ async fn sign_in_list_instances_and_sign_out() {
             .await
             .is_empty(),
         "instances still shown after logout"
+    );
+    let stored = browser.stored_data().await;
+    assert!(
+        !stored.to_string().contains(&token),
+        "the token outlived the sign-out: {stored}"
     );
 
     browser.close().await;
@@ -148,19 +164,39 @@ async fn sign_in_never_redirects_off_the_console() {
         "%252F%252Fevil.example".to_string(),
         encode("/login?next=//evil.example"),
     ];
-    for next in &hostile {
-        browser
-            .client
-            .goto(&format!("{}/login?next={next}", sim.url))
-            .await
-            .expect("open the sign-in page");
-        browser.fill_sign_in_form().await;
-        browser.by_test_id("instance-row").await;
-        let url = browser.client.current_url().await.unwrap().to_string();
-        assert_eq!(url, home, "next={next} led to {url}");
+    // Signing in on the form, then (the session kept for the reload) arriving signed in.
+    for signed_in in [false, true] {
+        for next in &hostile {
+            if !signed_in {
+                browser
+                    .client
+                    .execute("sessionStorage.clear();", vec![])
+                    .await
+                    .expect("forget the session");
+            }
+            browser
+                .client
+                .goto(&format!("{}/login?next={next}", sim.url))
+                .await
+                .expect("open the sign-in page");
+            if !signed_in {
+                browser.fill_sign_in_form().await;
+            }
+            browser.by_test_id("instance-row").await;
+            let url = browser.client.current_url().await.unwrap().to_string();
+            assert_eq!(
+                url, home,
+                "next={next} led to {url} (signed in: {signed_in})"
+            );
+        }
     }
     // The console's own deep link, with its query, comes back whole.
     let deep = "/instances/5e1f0000-0000-4000-8000-000000000002?tab=volumes";
+    browser
+        .client
+        .execute("sessionStorage.clear();", vec![])
+        .await
+        .expect("forget the session");
     browser
         .client
         .goto(&format!("{}/login?next={}", sim.url, encode(deep)))

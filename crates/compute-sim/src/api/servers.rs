@@ -628,22 +628,7 @@ fn build(
         .cloned()
         .or_else(|| boot_volume_image(store, server).and_then(|i| store.image(&i.id).cloned()));
     if let Some(image) = &image {
-        // NHN copies the image's properties into the instance metadata.
-        let i = &image.image;
-        for (key, value) in [
-            ("os_type", &i.os_type),
-            ("os_distro", &i.os_distro),
-            ("os_version", &i.os_version),
-            ("login_username", &i.login_username),
-            ("image_name", &i.name),
-            ("description", &i.name),
-        ] {
-            if let Some(value) = value {
-                metadata.insert(key.to_string(), value.clone());
-            }
-        }
-        metadata.insert("os_architecture".into(), "amd64".into());
-        metadata.insert("project_domain".into(), "NORMAL".into());
+        metadata.extend(image_properties(&image.image));
     }
     metadata.extend(server.metadata.clone().unwrap_or_default());
 
@@ -758,4 +743,22 @@ fn build(
         });
     }
     Ok(record)
+}
+
+/// The image properties NHN copies into an instance's metadata when it is created.
+pub(crate) fn image_properties(image: &compute_api::services::Image) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = [
+        ("os_type", &image.os_type),
+        ("os_distro", &image.os_distro),
+        ("os_version", &image.os_version),
+        ("login_username", &image.login_username),
+        ("image_name", &image.name),
+        ("description", &image.name),
+    ]
+    .into_iter()
+    .filter_map(|(key, value)| value.clone().map(|v| (key.to_string(), v)))
+    .collect();
+    out.push(("os_architecture".into(), "amd64".into()));
+    out.push(("project_domain".into(), "NORMAL".into()));
+    out
 }

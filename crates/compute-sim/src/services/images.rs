@@ -1,5 +1,6 @@
 //! Glance v2: `GET /v2/images` (with `limit`/`marker` and a `next` link) and
-//! `GET /v2/images/{id}`, NHN's properties at the top level.
+//! `GET /v2/images/{id}`, NHN's properties at the top level; `DELETE /v2/images/{id}` (instances
+//! created from the image keep running, and keep its id).
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
@@ -104,4 +105,15 @@ pub async fn show(State(state): State<RegionState>, Path(id): Path<String>) -> R
         Some(image) => Json(render(image, state.app.clock.now())).into_response(),
         None => glance_not_found(&id),
     }
+}
+
+/// `DELETE /v2/images/{id}`: 204, or Glance's 404.
+pub async fn delete(State(state): State<RegionState>, Path(id): Path<String>) -> Response {
+    let mut store = state.store();
+    let before = store.images.len();
+    store.images.retain(|i| i.image.id != id);
+    if store.images.len() == before {
+        return glance_not_found(&id);
+    }
+    axum::http::StatusCode::NO_CONTENT.into_response()
 }

@@ -15,7 +15,10 @@ use crate::RegionState;
 pub fn routes() -> Router<RegionState> {
     Router::new()
         .route("/v2/images", get(images::list))
-        .route("/v2/images/{image_id}", get(images::show))
+        .route(
+            "/v2/images/{image_id}",
+            get(images::show).delete(images::delete),
+        )
         .route("/v2.0/networks", get(networks::networks))
         .route("/v2.0/networks/{id}", get(networks::network))
         .route("/v2.0/subnets", get(networks::subnets))
@@ -39,11 +42,21 @@ pub fn attribute_filter(
             query
                 .iter()
                 .filter(|(k, _)| !skip.contains(&k.as_str()))
-                .all(|(k, v)| match item.get(k) {
-                    Some(serde_json::Value::String(s)) => s == v,
-                    Some(serde_json::Value::Null) | None => false,
-                    Some(other) => other.to_string().eq_ignore_ascii_case(v),
+                .all(|(k, v)| match (item.get(k), v.strip_prefix("in:")) {
+                    // Glance's `in:` operator: any of the comma-separated values.
+                    (Some(serde_json::Value::String(s)), Some(any)) => {
+                        any.split(',').any(|w| w == s)
+                    }
+                    (found, _) => matches_value(found, v),
                 })
         })
         .collect()
+}
+
+fn matches_value(found: Option<&serde_json::Value>, v: &str) -> bool {
+    match found {
+        Some(serde_json::Value::String(s)) => s == v,
+        Some(serde_json::Value::Null) | None => false,
+        Some(other) => other.to_string().eq_ignore_ascii_case(v),
+    }
 }

@@ -1,7 +1,7 @@
 //! Steps the instance tests share: finding a row by instance id, clicking what a re-render may
-//! replace, reading statuses, and signing in again after a reload (the token lives in memory).
+//! replace, reading statuses, and loading a page afresh (a reload keeps the session).
 
-use console_e2e::{Browser, PASSWORD, TENANT, USERNAME};
+use console_e2e::Browser;
 use fantoccini::elements::Element;
 use fantoccini::Locator;
 
@@ -38,7 +38,7 @@ async fn status_at(browser: &Browser, css: &str) -> String {
     }
 }
 
-/// Opens an instance's detail page from the list (a reload would lose the in-memory token).
+/// Opens an instance's detail page from the list, as a person would.
 pub async fn open_instance(browser: &Browser, id: &str) {
     click_css(browser, &row_css(id, "td.col-name a")).await;
     browser.by_test_id("action-stop").await;
@@ -174,13 +174,15 @@ pub async fn current_url(browser: &Browser) -> String {
     browser.client.current_url().await.unwrap().to_string()
 }
 
-/// Loads `url` afresh (a reload, a bookmark) and signs in again; signing in returns to it.
+/// Loads `url` afresh in the same tab (a reload, a pasted link): the session survives it, so
+/// the page comes back without the sign-in form.
 pub async fn open_url_signed_in(browser: &Browser, url: &str) {
     browser.client.goto(url).await.expect("open the url");
-    browser.fill("login-tenant", TENANT).await;
-    browser.fill("login-username", USERNAME).await;
-    browser.fill("login-password", PASSWORD).await;
-    click(browser, "login-submit").await;
+    browser.by_test_id("logout").await;
+    assert!(
+        !browser.is_present("login-submit").await,
+        "the sign-in form came back after loading {url}"
+    );
 }
 
 /// WebDriver key codes.
@@ -201,4 +203,31 @@ pub async fn focused_test_id(browser: &Browser) -> String {
             .unwrap_or_default(),
         Err(_) => String::new(),
     }
+}
+
+/// The request the review step shows.
+pub async fn review_json(browser: &Browser) -> serde_json::Value {
+    let text = browser
+        .by_test_id("create-review-json")
+        .await
+        .text()
+        .await
+        .unwrap();
+    serde_json::from_str(&text).expect("the review shows JSON")
+}
+
+/// Waits until the server the wizard created is followed to ACTIVE.
+pub async fn wait_created_active(browser: &Browser) {
+    browser
+        .wait_until("the created instance ACTIVE", || async {
+            match browser
+                .client
+                .find(Locator::Css("[data-testid=\"create-result-server\"]"))
+                .await
+            {
+                Ok(el) => el.attr("data-status").await.ok().flatten().as_deref() == Some("ACTIVE"),
+                Err(_) => false,
+            }
+        })
+        .await;
 }
