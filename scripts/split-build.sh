@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Trunk's pre-build hook that builds the wasm instead of Trunk (see docs/code-splitting.md):
+# cargo build (with relocations kept), wasm-split-cli (the routes' chunks), wasm-bindgen on the
+# main module, wasm-opt on every module in release; the result goes into a directory named
+# after its content hash, .build/split/site/pkg-<hash>/, which index.html copies, and
+# .build/split/boot.html, which index.html inlines (preload hints and the module script).
+# `trunk build --release` and `trunk serve` stay the commands; this runs inside them.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+name=compute-console
+profile="${TRUNK_PROFILE:-debug}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
+export PATH="$root/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+# The wasm-bindgen CLI must be the version the crate links, or the glue does not fit.
+wanted=$(grep -A1 '^name = "wasm-bindgen"$' "$root/Cargo.lock" | sed -n 's/^version = "\(.*\)"$/\1/p')
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')
+if [ "$have" != "$wanted" ]; then
+  echo "split-build: wasm-bindgen $wanted is needed (found '${have:-none}'): run scripts/install-tools.sh" >&2
+  exit 1
+fi
+command -v wasm-split-cli >/dev/null || {
+  echo "split-build: wasm-split-cli is missing: run scripts/install-tools.sh" >&2
+  exit 1
+}
+
+out="$root/.build/split"
+work="$out/.work"
+rm -rf "$out"
+mkdir -p "$work/split" "$work/pkg" "$out/site"
+
+# Appended to .cargo/config.toml's rustflags (RUSTFLAGS would replace them): the relocations
+# the splitter reads, and `cc_split`, under which the routes become split points.
+flags=(--target wasm32-unknown-unknown --bin "$name"
+  --config 'target.wasm32-unknown-unknown.rustflags=["-Clink-arg=--emit-relocs","--cfg","cc_split"]')
+[ "$profile" = release ] && flags+=(--release)
+(cd "$root" && cargo build "${flags[@]}")
+
+wasm-split-cli "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$profile/$name.wasm" "$work/split" \
+  --target web --out-name "$name"
+wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
+  --out-dir "$work/pkg" --out-name "$name" "$work/split/$name.wasm"
+cp "$work/split/__wasm_split.js" "$work/pkg/"
+for chunk in "$work/split/"split_*.wasm "$work/split/"chunk_*.wasm; do
+  [ -f "$chunk" ] && cp "$chunk" "$work/pkg/"
+done
+if [ "$profile" = release ]; then
+  for module in "$work/pkg/"*.wasm; do
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int "$module" -o "$module"
+  done
+fi
+
+# The chunks are found relative to the main JS, so the files keep their names and the
+# directory carries the hash: a new build is a new directory, cached forever like any other.
+hash=$(cd "$work/pkg" && ls | sort | xargs cat | sha256sum | cut -c1-16)
+pkg="pkg-$hash"
+mv "$work/pkg" "$out/site/$pkg"
+rm -rf "$work"
+
+# Preload the main module, the loader and the main wasm; start the app and tell the page (the
+# benchmark listens for Trunk's own event name).
+cat >"$out/boot.html" <<HTML
+<link rel="modulepreload" href="$pkg/$name.js" />
+<link rel="modulepreload" href="$pkg/__wasm_split.js" />
+<link rel="preload" as="fetch" type="application/wasm" crossorigin href="$pkg/${name}_bg.wasm" />
+<script type="module">
+import init from "./$pkg/$name.js";
+const wasm = await init();
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+</script>
+HTML
