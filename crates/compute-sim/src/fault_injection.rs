@@ -15,7 +15,9 @@
 //!   of KR1 in list order that status at once, `updated` now (see [`crate::control`]).
 //!
 //! The layer sits inside CORS and the request-id layer, so injected answers carry both, as a
-//! real gateway's errors do. It never touches the console's files, `/config.json` or `/_sim`.
+//! real gateway's errors do. It never touches the console's files, `/config.json` or `/_sim`,
+//! except a wasm chunk that a rule names by file (`GET /split_cc_zones.wasm=status:503,times:1`),
+//! so a test can refuse a route's code as a redeploy or a lost connection would.
 
 pub mod spec;
 
@@ -163,16 +165,25 @@ impl Faults {
         self.log().entries.clear();
     }
 
+    /// Whether a rule names this wasm chunk by its file name (see [`is_console_chunk`]).
+    fn names_chunk(&self, path: &str) -> bool {
+        self.rules()
+            .iter()
+            .any(|a| a.pattern.names_a_file() && a.pattern.matches(path))
+    }
+
     /// Rules fire in order: each fired rule adds its latency, and the first that does more
     /// than wait decides the answer and ends the evaluation. Only fired rules use up `times`.
     fn plan(&self, method: &Method, path: &str) -> Plan {
         let mut plan = Plan::default();
         let mut rules = self.rules();
         let mut exhausted = Vec::new();
+        let chunk = is_console_chunk(method, path);
         for (index, active) in rules.iter_mut().enumerate() {
             let rule = &mut active.rule;
             if (rule.method != "*" && rule.method != method.as_str())
                 || !active.pattern.matches(path)
+                || (chunk && !active.pattern.names_a_file())
             {
                 continue;
             }
@@ -267,12 +278,27 @@ fn applies(method: &Method, path: &str, headers: &HeaderMap) -> bool {
     !readable || (root && !crate::console::wants_html_headers(headers))
 }
 
+/// A read of one of the console's wasm chunks (`pkg-<hash>/split_<route>.wasm`, or a shared
+/// `chunk_<n>.wasm`): the one kind of console file a rule may fail, and only a rule that names
+/// the file (`GET /split_cc_zones.wasm=status:503,times:1`), so a test can refuse a route's
+/// code while wildcard rules (`*=latency:200`, a chaos run's rates) never reach the console.
+fn is_console_chunk(method: &Method, path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    matches!(*method, Method::GET | Method::HEAD)
+        && file.ends_with(".wasm")
+        && (file.starts_with("split_") || file.starts_with("chunk_"))
+}
+
 /// The middleware: decides, waits, answers or runs the real handler, replaces its response
 /// for `after` rules, and logs.
 pub async fn inject(State(app): State<AppState>, request: Request, next: Next) -> Response {
     let method = request.method().clone();
     let path = request.uri().path().to_string();
-    if !applies(&method, &path, request.headers()) {
+    let chunk = is_console_chunk(&method, &path);
+    if !chunk && !applies(&method, &path, request.headers()) {
+        return next.run(request).await;
+    }
+    if chunk && !app.faults.names_chunk(&path) {
         return next.run(request).await;
     }
     let (request, body) = if app.faults.record {

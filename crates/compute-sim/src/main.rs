@@ -96,7 +96,8 @@ Examples:
   --fault 'POST /servers=status:504,times:1'
   --fault 'POST /servers=status:504,after,times:1'
   --fault 'GET /servers/detail=html' --fault '*=over-limit,retry-after:3,every:5'
-Faults never apply to the console's files, /config.json or /_sim.";
+Faults never apply to the console's files, /config.json or /_sim, except a wasm chunk a rule
+names by file: --fault 'GET /split_cc_zones.wasm=status:503,times:1'.";
 
 fn parse_user(text: &str) -> Result<(String, String), String> {
     match text.split_once(':') {

@@ -665,3 +665,59 @@ async fn the_binary_takes_fault_flags() {
     let _ = child.wait();
     drop(stdout);
 }
+
+#[tokio::test]
+async fn only_a_rule_naming_a_wasm_chunk_refuses_it() {
+    let chunk = b"\0asm chunk".as_slice();
+    let dist = common::small_dist("compute-sim-chunk-faults", "Compute Console", &[]);
+    std::fs::create_dir_all(dist.join("pkg-1")).unwrap();
+    for file in [
+        "split_cc_zones.wasm",
+        "chunk_1.wasm",
+        "compute-console_bg.wasm",
+    ] {
+        std::fs::write(dist.join("pkg-1").join(file), chunk).unwrap();
+    }
+    let mut config = test_config();
+    config.test_control = true;
+    config.dist = Some(dist.clone());
+    let sim = Sim::with(config).await;
+    let sim = &sim;
+    let get = |file: &'static str| async move {
+        sim.raw(Method::GET, &format!("/pkg-1/{file}"), None, None)
+            .await
+    };
+
+    // Wildcards, even with a path that would match, leave the console's files alone.
+    sim.faults(json!(["*=status:503", "GET /pkg-1/*=status:503"]))
+        .await;
+    for file in [
+        "split_cc_zones.wasm",
+        "chunk_1.wasm",
+        "compute-console_bg.wasm",
+    ] {
+        let reply = get(file).await;
+        assert_eq!(reply.status, StatusCode::OK, "{file}");
+        assert_eq!(reply.text.as_bytes(), chunk, "{file}");
+    }
+
+    // A rule that names the chunk refuses it, as often as it says, and nothing else.
+    sim.faults(json!(["GET /split_cc_zones.wasm=status:503,times:1"]))
+        .await;
+    assert_eq!(get("split_cc_zones.wasm").await.status, 503);
+    assert_eq!(get("split_cc_zones.wasm").await.status, StatusCode::OK);
+    assert_eq!(get("chunk_1.wasm").await.status, StatusCode::OK);
+    // The main module is not a chunk: naming it does nothing (the console could not start).
+    sim.faults(json!(["GET /compute-console_bg.wasm=status:503"]))
+        .await;
+    assert_eq!(get("compute-console_bg.wasm").await.status, StatusCode::OK);
+
+    let log = sim.log().await;
+    let chunks: Vec<_> = log
+        .iter()
+        .filter(|e| e["path"].as_str().unwrap().ends_with(".wasm"))
+        .collect();
+    assert_eq!(chunks.len(), 1, "only the refused read is logged: {log:?}");
+    assert_eq!(chunks[0]["status"], 503);
+    let _ = std::fs::remove_dir_all(dist);
+}

@@ -12,6 +12,8 @@
 //! - `GET *=rate:0.2,seed:7,status:503`: a fifth of reads fail, reproducibly.
 //! - `DELETE /v2/{tenant}/servers/{id}=every:2,drop`: every second delete loses its connection.
 //! - `*=over-limit,retry-after:3,times:1`: one 429 `overLimit` with `Retry-After: 3`.
+//! - `GET /split_cc_zones.wasm=status:503,times:1`: the zones page's wasm chunk is refused once
+//!   (console files are reached only by a rule that names the file).
 //!
 //! METHOD is an HTTP method or `*` (any; also when left out). PATH is matched segment by
 //! segment against the end of the request path, so `/servers` matches `/v2/{tenant}/servers`
@@ -404,6 +406,12 @@ impl Pattern {
             })
             .collect();
         Ok(Pattern { anchored, segments })
+    }
+
+    /// Whether the pattern ends in a file name (`/split_cc_zones.wasm`): only such a rule
+    /// reaches the console's wasm chunks, which no wildcard rule ever touches.
+    pub fn names_a_file(&self) -> bool {
+        matches!(self.segments.last(), Some(Segment::Literal(last)) if last.contains('.'))
     }
 
     /// Whether `path` (without the query) matches; empty segments (a trailing slash) are
