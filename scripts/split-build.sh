@@ -26,8 +26,6 @@ command -v wasm-split-cli >/dev/null || {
 
 out="$root/.build/split"
 work="$out/.work"
-rm -rf "$out"
-mkdir -p "$work/split" "$work/pkg" "$out/site"
 
 # Appended to .cargo/config.toml's rustflags (RUSTFLAGS would replace them): the relocations
 # the splitter reads, and `cc_split`, under which the routes become split points.
@@ -35,9 +33,19 @@ flags=(--target wasm32-unknown-unknown --bin "$name"
   --config 'target.wasm32-unknown-unknown.rustflags=["-Clink-arg=--emit-relocs","--cfg","cc_split"]')
 [ "$profile" = release ] && flags+=(--release)
 (cd "$root" && cargo build "${flags[@]}")
+input="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$profile/$name.wasm"
 
-wasm-split-cli "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$profile/$name.wasm" "$work/split" \
-  --target web --out-name "$name"
+# The same wasm as last time (a style edit under `trunk serve`, or a second build of the same
+# code under another --public-url): the last output stands, and wasm-opt is not run again.
+stamp="$(sha256sum "$input" | cut -c1-64) $profile $(wasm-bindgen --version)"
+if [ -f "$out/boot.html" ] && [ "$(cat "$out/stamp" 2>/dev/null)" = "$stamp" ]; then
+  echo "split-build: the wasm is unchanged; $out stands"
+  exit 0
+fi
+rm -rf "$out"
+mkdir -p "$work/split" "$work/pkg" "$out/site"
+
+wasm-split-cli "$input" "$work/split" --target web --out-name "$name"
 wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
   --out-dir "$work/pkg" --out-name "$name" "$work/split/$name.wasm"
 cp "$work/split/__wasm_split.js" "$work/pkg/"
@@ -69,3 +77,4 @@ const wasm = await init();
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 </script>
 HTML
+echo "$stamp" >"$out/stamp"
