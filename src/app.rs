@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::path;
+use leptos_router::Lazy;
 use leptos_router::NavigateOptions;
 
 use crate::client::{expect_api, load_config, provide_api, ConfigError};
@@ -13,19 +14,17 @@ use crate::components::time::{epoch_ms, local_text, utc_text};
 use crate::components::{LoginForm, LoginInput, RetryNotice, SlowReadNotice};
 use crate::config::{base_path, RuntimeConfig};
 use crate::i18n::{expect_i18n, initial_lang, provide_i18n, use_i18n, Lang, Msg, SessionMsg};
-use crate::pages::create_instance::CreateInstancePage;
-use crate::pages::flavors::FlavorsPage;
-use crate::pages::instance_detail::InstanceDetailPage;
 use crate::pages::instances::InstancesPage;
-use crate::pages::keypair_detail::KeypairDetailPage;
-use crate::pages::keypairs::KeypairsPage;
 use crate::pages::login::sign_in;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::zones::ZonesPage;
 use crate::pages::LoadingRow;
 use crate::palette::KeyboardLayer;
 use crate::paths::{href, BasePath};
+use crate::routes::{
+    CreateInstanceRoute, FlavorsRoute, InstanceDetailRoute, KeypairDetailRoute, KeypairsRoute,
+    ZonesRoute,
+};
 
 use crate::session::idle::IdleTimer;
 use crate::session::start::start_session;
@@ -88,12 +87,16 @@ fn Console(config: RuntimeConfig) -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage />
                     <ParentRoute path=path!("") view=Shell>
                         <Route path=path!("/instances") view=InstancesPage />
-                        <Route path=path!("/instances/new") view=CreateInstancePage />
-                        <Route path=path!("/instances/:id") view=InstanceDetailPage />
-                        <Route path=path!("/keypairs") view=KeypairsPage />
-                        <Route path=path!("/keypairs/:name") view=KeypairDetailPage />
-                        <Route path=path!("/flavors") view=FlavorsPage />
-                        <Route path=path!("/zones") view=ZonesPage />
+                        // The other pages load on their first visit (crate::routes).
+                        <Route
+                            path=path!("/instances/new")
+                            view={Lazy::<CreateInstanceRoute>::new()}
+                        />
+                        <Route path=path!("/instances/:id") view={Lazy::<InstanceDetailRoute>::new()} />
+                        <Route path=path!("/keypairs") view={Lazy::<KeypairsRoute>::new()} />
+                        <Route path=path!("/keypairs/:name") view={Lazy::<KeypairDetailRoute>::new()} />
+                        <Route path=path!("/flavors") view={Lazy::<FlavorsRoute>::new()} />
+                        <Route path=path!("/zones") view={Lazy::<ZonesRoute>::new()} />
                     </ParentRoute>
                 </Routes>
             </Router>
@@ -230,6 +233,9 @@ fn SignedInShell() -> impl IntoView {
 #[component]
 fn NavLink(path: &'static str, testid: &'static str, label: Msg) -> impl IntoView {
     let i18n = use_i18n();
+    let tasks = TaskScope::new();
+    // The page's code starts loading when the link is pointed at or focused.
+    let preload = move || tasks.spawn(crate::routes::preload(path));
     let target = href(path);
     let location = use_location();
     let current = {
@@ -241,7 +247,13 @@ fn NavLink(path: &'static str, testid: &'static str, label: Msg) -> impl IntoVie
         }
     };
     view! {
-        <a href=target data-testid=testid aria-current=current>
+        <a
+            href=target
+            data-testid=testid
+            aria-current=current
+            on:pointerenter=move |_| preload()
+            on:focus=move |_| preload()
+        >
             {i18n.text(label)}
         </a>
     }

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::action_bar::{denied_text, operation_msg, operation_testid};
-use crate::i18n::{use_i18n, CreateMsg, InstancesMsg, Msg};
+use crate::i18n::{use_i18n, InstancesMsg, Msg};
 use crate::paths::launch_like_href;
 
 /// The operations the row menu offers, in order.
@@ -248,7 +248,7 @@ pub fn RowActions(
                             data-testid="launch-like"
                             href=launch_like_href(&launch_like_id)
                         >
-                            {i18n.text(CreateMsg::LaunchLike)}
+                            {i18n.text(InstancesMsg::LaunchLike)}
                         </a>
                     </li>
                 </ul>

@@ -6,7 +6,6 @@ use super::{Lang, Message};
 /// Every message of the create wizard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CreateMsg {
-    Title,
     Steps,
     StepBasics,
     StepImage,
@@ -149,8 +148,6 @@ pub enum CreateMsg {
     ErrNotEnglish,
     ErrRootRequired,
     ErrVolumeSize,
-    /// "Launch more like this": the detail page's button and the row menu's item.
-    LaunchLike,
     /// While the original is read.
     LikeLoading,
     /// `{name}` is the original's name.
@@ -166,9 +163,6 @@ impl Message for CreateMsg {
         use CreateMsg::*;
         use Lang::*;
         match (self, lang) {
-            (Title, En) => "Create instance",
-            (Title, Ko) => "인스턴스 생성",
-            (Title, Ja) => "インスタンス作成",
             (Steps, En) => "Steps",
             (Steps, Ko) => "단계",
             (Steps, Ja) => "ステップ",
@@ -595,9 +589,6 @@ impl Message for CreateMsg {
             (ErrVolumeSize, En) => "A whole number of GB, at least 1",
             (ErrVolumeSize, Ko) => "1 이상의 정수(GB)를 입력하세요",
             (ErrVolumeSize, Ja) => "1以上の整数（GB）を入力してください",
-            (LaunchLike, En) => "Launch more like this",
-            (LaunchLike, Ko) => "같은 설정으로 인스턴스 추가 생성",
-            (LaunchLike, Ja) => "同じ設定でインスタンスを追加作成",
             (LikeLoading, En) => "Reading the instance to copy…",
             (LikeLoading, Ko) => "복사할 인스턴스를 읽는 중…",
             (LikeLoading, Ja) => "コピー元のインスタンスを読み込み中…",

@@ -5,6 +5,10 @@ use super::{Lang, Message};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum InstancesMsg {
+    /// The create wizard's title, and the list's button and the palette's entry that open it.
+    CreateInstance,
+    /// "Launch more like this": the detail page's button and the row menu's item.
+    LaunchLike,
     /// The row menu button's accessible name; `{name}` is the instance.
     RowActionsFor,
     /// The header of the row menu column (read by screen readers only).
@@ -39,6 +43,12 @@ impl Message for InstancesMsg {
         use InstancesMsg::*;
         use Lang::*;
         match (self, lang) {
+            (CreateInstance, En) => "Create instance",
+            (CreateInstance, Ko) => "인스턴스 생성",
+            (CreateInstance, Ja) => "インスタンス作成",
+            (LaunchLike, En) => "Launch more like this",
+            (LaunchLike, Ko) => "같은 설정으로 인스턴스 추가 생성",
+            (LaunchLike, Ja) => "同じ設定でインスタンスを追加作成",
             (ConnectTitle, En) => "Connect",
             (ConnectTitle, Ko) => "접속 방법",
             (ConnectTitle, Ja) => "接続方法",

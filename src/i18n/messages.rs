@@ -54,6 +54,11 @@ pub enum Msg {
     StopWaiting,
     OutcomeUnknown,
     TryAgainNow,
+    // a route's code (its wasm chunk) that did not load
+    PageLoadFailed,
+    PageLoadStillFailing,
+    PageRetry,
+    PageReload,
     RetryingIn,
     ServerAskedToWait,
     SessionExpiresSoon,
@@ -661,6 +666,22 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         (TryAgainNow, En) => "You can try again now",
         (TryAgainNow, Ko) => "이제 다시 시도할 수 있습니다",
         (TryAgainNow, Ja) => "今すぐ再試行できます",
+
+        (PageLoadFailed, En) => "This page could not be loaded. The connection may have dropped.",
+        (PageLoadFailed, Ko) => "이 페이지를 불러오지 못했습니다. 연결이 끊겼을 수 있습니다.",
+        (PageLoadFailed, Ja) => "このページを読み込めませんでした。接続が切れた可能性があります。",
+
+        (PageLoadStillFailing, En) => "It still could not be loaded. If the console was updated since this tab opened, reload it.",
+        (PageLoadStillFailing, Ko) => "여전히 불러오지 못했습니다. 이 탭을 연 뒤 콘솔이 업데이트되었다면 새로 고침하세요.",
+        (PageLoadStillFailing, Ja) => "まだ読み込めません。このタブを開いた後にコンソールが更新された場合は、ページを更新してください。",
+
+        (PageRetry, En) => "Try again",
+        (PageRetry, Ko) => "다시 시도",
+        (PageRetry, Ja) => "再試行",
+
+        (PageReload, En) => "Reload the console",
+        (PageReload, Ko) => "콘솔 새로 고침",
+        (PageReload, Ja) => "ページを更新",
 
         (RetryingIn, En) => "The server answered HTTP {status}: trying again in {n} s",
         (RetryingIn, Ko) => "서버가 HTTP {status}로 응답했습니다. {n}초 후 다시 시도합니다",

@@ -8,7 +8,7 @@ use compute_api::server_set::{filter_words, Row, ServerSet};
 
 use crate::components::action_bar::operation_msg;
 use crate::components::row_actions::ROW_OPERATIONS;
-use crate::i18n::{CreateMsg, Lang, Message, Msg, PaletteMsg};
+use crate::i18n::{InstancesMsg, Lang, Message, Msg, PaletteMsg};
 
 /// Instances listed for one query, at most.
 pub const MAX_INSTANCES: usize = 8;
@@ -32,7 +32,7 @@ impl PageName {
     fn text(self, lang: Lang) -> &'static str {
         match self {
             PageName::Shared(msg) => msg.text(lang),
-            PageName::Create => CreateMsg::Title.text(lang),
+            PageName::Create => InstancesMsg::CreateInstance.text(lang),
         }
     }
 }

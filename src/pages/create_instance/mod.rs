@@ -31,7 +31,7 @@ use leptos::prelude::*;
 
 use crate::client::{expect_api, Api};
 use crate::components::ErrorMessage;
-use crate::i18n::{use_i18n, CreateMsg};
+use crate::i18n::{use_i18n, CreateMsg, InstancesMsg};
 use crate::session::{expect_config, expect_session, use_session};
 use crate::tasks::TaskScope;
 use draft::{Chosen, Draft, Step};
@@ -232,7 +232,7 @@ pub fn CreateWizard(
     view! {
         <section class="page create-page">
             <header class="page-header">
-                <h1>{i18n.text(CreateMsg::Title)}</h1>
+                <h1>{i18n.text(InstancesMsg::CreateInstance)}</h1>
                 <button type="button" class="ghost" data-testid="create-start-over" on:click=start_over>
                     {i18n.text(CreateMsg::StartOver)}
                 </button>

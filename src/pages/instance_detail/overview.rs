@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::format::or_dash;
 use crate::components::instance_table::{Addresses, ImageLabel};
 use crate::components::{CopyButton, StatusBadge, Timestamp};
-use crate::i18n::{CreateMsg, I18n, ListMsg, Msg};
+use crate::i18n::{I18n, InstancesMsg, ListMsg, Msg};
 use crate::paths::launch_like_href;
 use crate::store::expect_store;
 
@@ -198,7 +198,7 @@ pub fn server_header(i18n: I18n, s: &Server) -> impl IntoView {
                 <StatusBadge status=s.status.clone() />
             </span>
             <a class="button header-action" data-testid="launch-like" href=launch_like_href(&s.id)>
-                {i18n.text(CreateMsg::LaunchLike)}
+                {i18n.text(InstancesMsg::LaunchLike)}
             </a>
         </header>
         {fault

@@ -20,6 +20,7 @@ use crate::i18n::{use_i18n, InstancesMsg, Msg};
 use crate::pages::{EmptyState, LoadingRow, PageHeader};
 use crate::paths::segment;
 use crate::store::{expect_store, ShownRows};
+use crate::tasks::TaskScope;
 
 mod auto_refresh;
 mod bulk;
@@ -40,6 +41,7 @@ pub fn InstancesPage() -> impl IntoView {
     let store = expect_store();
     let list = store.servers;
     let i18n = use_i18n();
+    let tasks = TaskScope::new();
     // The client-side quick filter over everything loaded.
     let filter = RwSignal::new(String::new());
     let column_layout = RwSignal::new(load_layout());
@@ -170,7 +172,13 @@ pub fn InstancesPage() -> impl IntoView {
     view! {
         <section class="page">
             <PageHeader title=Msg::NavInstances on_refresh=refresh count />
-            <a class="button primary" data-testid="instance-create" href=crate::paths::href("/instances/new")>{i18n.text(crate::i18n::CreateMsg::Title)}</a>
+            <a
+                    class="button primary"
+                    data-testid="instance-create"
+                    href=crate::paths::href("/instances/new")
+                    on:pointerenter=move |_| tasks.spawn(crate::routes::preload("/instances/new"))
+                    on:focus=move |_| tasks.spawn(crate::routes::preload("/instances/new"))
+                >{i18n.text(InstancesMsg::CreateInstance)}</a>
             <div class="refresh-tools">
                 <label>
                     <input

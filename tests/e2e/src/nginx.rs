@@ -40,9 +40,25 @@ impl Nginx {
     pub fn start_with(upstream: &str, extra_settings: &str) -> Self {
         let port = crate::free_port();
         let dir = fresh_dir(&format!("console-nginx-{port}"));
-        start_nginx(&dir, upstream, extra_settings, port)
+        let dist = crate::path_from_env("CONSOLE_DIST", workspace_root().join("dist"));
+        start_nginx(&dir, &dist, upstream, "/", extra_settings, port)
+    }
+
+    /// The console under `/admin/compute/`, as an admin site would host it: the build made
+    /// with `trunk build --public-url /admin/compute/` (`$CONSOLE_DIST_SUBPATH`, which
+    /// scripts/test.sh builds) and the recipe rendered with `BASE_PATH=/admin/compute/`.
+    pub fn start_under_admin_path(sim_url: &str) -> Self {
+        let port = crate::free_port();
+        let dir = fresh_dir(&format!("console-nginx-admin-{port}"));
+        let dist = std::env::var_os("CONSOLE_DIST_SUBPATH")
+            .map(PathBuf::from)
+            .expect("CONSOLE_DIST_SUBPATH: the console built with --public-url /admin/compute/");
+        start_nginx(&dir, &dist, sim_url, ADMIN_PATH, "", port)
     }
 }
+
+/// Where [`Nginx::start_under_admin_path`] serves the console.
+pub const ADMIN_PATH: &str = "/admin/compute/";
 
 fn fresh_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(name);
@@ -174,18 +190,22 @@ impl Drop for Nginx {
     }
 }
 
-fn start_nginx(dir: &Path, sim_url: &str, extra_settings: &str, port: u16) -> Nginx {
+fn start_nginx(
+    dir: &Path,
+    dist_source: &Path,
+    sim_url: &str,
+    base_path: &str,
+    extra_settings: &str,
+    port: u16,
+) -> Nginx {
     let dist = dir.join("dist");
-    let dist_source = std::env::var_os("CONSOLE_DIST")
-        .map(PathBuf::from)
-        .unwrap_or(workspace_root().join("dist"));
     // render.sh writes config.json into the dist it serves: work on a copy.
-    copy_dir(&dist_source, &dist);
+    copy_dir(dist_source, &dist);
     let settings = dir.join("test.env");
     std::fs::write(
         &settings,
         format!(
-            "LISTEN=127.0.0.1:{port}\nDIST={dist}\nBASE_PATH=/\nIDENTITY_URL={sim}\nREGIONS=\"KR1 KR2\"\n\
+            "LISTEN=127.0.0.1:{port}\nDIST={dist}\nBASE_PATH={base_path}\nIDENTITY_URL={sim}\nREGIONS=\"KR1 KR2\"\n\
              KR1_COMPUTE={sim}\nKR1_IMAGE={sim}\nKR1_NETWORK={sim}\nKR1_VOLUME={sim}\n\
              KR2_COMPUTE={sim}/kr2\nKR2_IMAGE={sim}/kr2\nKR2_NETWORK={sim}/kr2\nKR2_VOLUME={sim}/kr2\n\
              {extra_settings}\n",

@@ -1,0 +1,267 @@
+//! The pages that load on their first visit (src/routes.rs): the first load carries sign-in and
+//! the instance list only; each other page fetches its own wasm chunk, by navigation or by a
+//! deep link, at the site root and under a sub-path behind the nginx recipe; a chunk that
+//! cannot be fetched shows "Try again" and never stops the console.
+
+use console_e2e::nginx::{Nginx, ADMIN_PATH};
+use console_e2e::{Browser, Simulator};
+
+/// The addresses of every file the page fetched since it was loaded.
+async fn fetched(browser: &Browser) -> Vec<String> {
+    let names = browser
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name);",
+            vec![],
+        )
+        .await
+        .expect("read the resource timings");
+    names
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|n| n.as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// The wasm chunks among them, by file name (`split_cc_zones.wasm`).
+async fn chunks(browser: &Browser) -> Vec<String> {
+    fetched(browser)
+        .await
+        .into_iter()
+        .filter_map(|url| {
+            let file = url.rsplit('/').next()?.to_string();
+            (file.ends_with(".wasm") && !file.ends_with("_bg.wasm")).then_some(file)
+        })
+        .collect()
+}
+
+/// Clicks the navigation link `nav` and waits for `shown` (a test id) of its page.
+async fn visit(browser: &Browser, nav: &str, shown: &str) {
+    browser
+        .by_test_id(nav)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {nav}: {e}"));
+    browser.by_test_id(shown).await;
+}
+
+/// A stopped console (the panic hook's notice) or a wasm trap, among the page's errors. The
+/// loader's own `console.error` for a refused chunk is expected and not counted.
+async fn assert_still_running(browser: &Browser) {
+    let errors = browser.page_errors().await;
+    let fatal: Vec<_> = errors
+        .iter()
+        .filter(|e| {
+            e.contains("panicked") || e.contains("RuntimeError") || e.contains("unreachable")
+        })
+        .collect();
+    assert!(fatal.is_empty(), "the console stopped: {errors:?}");
+    assert!(
+        !browser.is_present("console-stopped").await,
+        "the console shows its crash notice"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_page_fetches_its_own_code_on_its_first_visit() {
+    let sim = Simulator::start(&[]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    browser.watch_page_errors().await;
+    assert_eq!(
+        chunks(&browser).await,
+        Vec::<String>::new(),
+        "signing in and listing fetched a page's chunk"
+    );
+
+    visit(&browser, "nav-zones", "zone-row").await;
+    assert!(chunks(&browser)
+        .await
+        .contains(&"split_cc_zones.wasm".into()));
+    // Pointing at a link starts loading its page's code before the click.
+    browser
+        .client
+        .execute(
+            "document.querySelector('[data-testid=\"nav-flavors\"]')
+                 .dispatchEvent(new PointerEvent('pointerenter'));",
+            vec![],
+        )
+        .await
+        .expect("point at Flavors");
+    browser
+        .wait_until("pointing at Flavors fetches its code", || async {
+            chunks(&browser)
+                .await
+                .contains(&"split_cc_flavors.wasm".to_string())
+        })
+        .await;
+    assert!(!browser.is_present("flavor-row").await);
+    visit(&browser, "nav-flavors", "flavor-row").await;
+    visit(&browser, "nav-keypairs", "keypair-row").await;
+    let seen = chunks(&browser).await;
+    for chunk in ["split_cc_flavors.wasm", "split_cc_keypairs.wasm"] {
+        assert!(seen.contains(&chunk.to_string()), "{chunk} in {seen:?}");
+    }
+    // A page visited again is not fetched again.
+    visit(&browser, "nav-zones", "zone-row").await;
+    let zones = chunks(&browser).await;
+    assert_eq!(
+        zones.iter().filter(|c| *c == "split_cc_zones.wasm").count(),
+        1,
+        "{zones:?}"
+    );
+    assert_still_running(&browser).await;
+
+    // Deep links (a reload, a bookmark) into each other page, the session kept for the tab.
+    visit(&browser, "nav-instances", "instance-row").await;
+    let id = browser
+        .by_test_id("instance-row")
+        .await
+        .attr("data-id")
+        .await
+        .expect("read data-id")
+        .expect("a row has its id");
+    // A key pair the simulator seeds for every tenant.
+    let keypair = "demo-key";
+    for (path, shown, chunk) in [
+        (
+            format!("/instances/{id}"),
+            "instance-name",
+            "split_cc_instance_detail.wasm",
+        ),
+        (
+            "/instances/new".to_string(),
+            "create-step",
+            "split_cc_create_instance.wasm",
+        ),
+        (
+            format!("/keypairs/{keypair}"),
+            "keypair-detail",
+            "split_cc_keypair_detail.wasm",
+        ),
+    ] {
+        browser
+            .client
+            .goto(&format!("{}{path}", sim.url))
+            .await
+            .expect("open the deep link");
+        browser.watch_page_errors().await;
+        browser.by_test_id(shown).await;
+        let seen = chunks(&browser).await;
+        assert!(
+            seen.contains(&chunk.to_string()),
+            "{path}: {chunk} in {seen:?}"
+        );
+        assert!(
+            !seen.contains(&"split_cc_zones.wasm".to_string()),
+            "{path} fetched another page's code: {seen:?}"
+        );
+        assert_still_running(&browser).await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_chunk_offers_try_again_and_the_console_keeps_running() {
+    let sim = Simulator::start(&["--test-control"]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    browser.watch_page_errors().await;
+
+    // As after a redeploy (or a dropped connection), the zones page's code cannot be had.
+    sim.set_faults(&["GET /split_cc_zones.wasm=status:503"])
+        .await;
+    visit(&browser, "nav-zones", "chunk-error").await;
+    assert!(!browser.is_present("chunk-reload").await);
+    browser
+        .by_test_id("chunk-retry")
+        .await
+        .click()
+        .await
+        .expect("try again");
+    // Still refused: the panel says so and offers a reload of the console too.
+    browser.by_test_id("chunk-reload").await;
+    assert_still_running(&browser).await;
+
+    // The rest of the console works meanwhile.
+    visit(&browser, "nav-instances", "instance-row").await;
+    visit(&browser, "nav-zones", "chunk-error").await;
+
+    // Once the file can be had, "Try again" shows the page.
+    sim.set_faults(&[]).await;
+    browser
+        .by_test_id("chunk-retry")
+        .await
+        .click()
+        .await
+        .expect("try again");
+    browser.by_test_id("zone-row").await;
+    assert!(!browser.is_present("chunk-error").await);
+    let refused = sim.answers("GET", "/split_cc_zones.wasm").await;
+    assert!(
+        refused.len() >= 2 && refused.iter().all(|s| *s == 503),
+        "the refused reads: {refused:?}"
+    );
+
+    // A refused page left before "Try again" loads on the next visit.
+    sim.set_faults(&["GET /split_cc_flavors.wasm=status:503"])
+        .await;
+    visit(&browser, "nav-flavors", "chunk-error").await;
+    visit(&browser, "nav-instances", "instance-row").await;
+    sim.set_faults(&[]).await;
+    visit(&browser, "nav-flavors", "flavor-row").await;
+    assert_still_running(&browser).await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn under_a_sub_path_behind_nginx_deep_links_reach_every_page() {
+    let sim = Simulator::start(&[]);
+    let nginx = Nginx::start_under_admin_path(&sim.url);
+    let console = format!("{}{}", nginx.origin, ADMIN_PATH.trim_end_matches('/'));
+    let browser = Browser::start().await;
+
+    // A bookmark of a lazy page: sign-in first, then the page, its code from under the path.
+    browser
+        .client
+        .goto(&format!("{console}/zones"))
+        .await
+        .expect("open the deep link");
+    browser.watch_csp_violations().await;
+    browser.fill_sign_in_form().await;
+    browser.by_test_id("zone-row").await;
+    let url = browser.client.current_url().await.expect("the url");
+    assert_eq!(url.path(), "/admin/compute/zones");
+    let files = fetched(&browser).await;
+    let chunk = files
+        .iter()
+        .find(|f| f.ends_with("/split_cc_zones.wasm"))
+        .unwrap_or_else(|| panic!("no zones chunk in {files:?}"));
+    assert!(
+        chunk.starts_with(&format!("{console}/pkg-")),
+        "the chunk came from outside the console's path: {chunk}"
+    );
+
+    // Through the list into an instance, then a reload of that page.
+    visit(&browser, "nav-instances", "instance-row").await;
+    browser
+        .wait_css("[data-testid=\"instance-row\"] a")
+        .await
+        .click()
+        .await
+        .expect("open an instance");
+    browser.by_test_id("instance-name").await;
+    let url = browser.client.current_url().await.expect("the url");
+    assert!(url.path().starts_with("/admin/compute/instances/"), "{url}");
+    let violations = browser.csp_violations().await;
+    assert_eq!(violations, serde_json::json!([]), "CSP violations");
+    browser.client.refresh().await.expect("reload");
+    browser.by_test_id("instance-name").await;
+    assert_eq!(
+        browser.client.current_url().await.expect("the url").path(),
+        url.path()
+    );
+    browser.close().await;
+}
