@@ -132,7 +132,7 @@ fn failure_panel(retries: RwSignal<u32>) -> impl IntoView {
 
 /// A route whose page is a chunk of its own, loaded on the first visit:
 /// `lazy_route!(ZonesRoute, cc_zones, || view! { <ZonesPage /> })` declares `ZonesRoute`,
-/// used as `view=Lazy::<ZonesRoute>::new()`, and the chunk `split_cc_zones.wasm`. The chunk
+/// used as `view={Lazy::<ZonesRoute>::new()}`, and the chunk `split_cc_zones.wasm`. The chunk
 /// name must be unique in the program (it names the file and the split point's symbols).
 macro_rules! lazy_route {
     ($(#[$doc:meta])* $route:ident, $chunk:ident, $page:expr) => {
