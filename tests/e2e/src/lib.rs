@@ -24,6 +24,9 @@ pub const PASSWORD: &str = "e2e-password";
 /// How long a UI condition may take before a test fails.
 pub const UI_TIMEOUT: Duration = Duration::from_secs(20);
 
+/// The ids of the simulator's seed data that tests name.
+pub use compute_sim::seed::ids as seed;
+
 pub mod axe;
 pub mod downloads;
 pub mod host_page;

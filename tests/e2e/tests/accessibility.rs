@@ -15,16 +15,9 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 use console_e2e::nginx::Nginx;
+use console_e2e::seed::{BATCH_U2, DEFAULT_NETWORK, M2_C2M4, UBUNTU_2204, WEB_01, WEB_02};
 use console_e2e::{axe, Browser, Simulator, PASSWORD};
 use instance_ui::*;
-
-const WEB_02: &str = "5e1f0000-0000-4000-8000-000000000002";
-const WEB_01: &str = "5e1f0000-0000-4000-8000-000000000001";
-/// On a U2 flavor: the one seeded instance whose image can be taken.
-const BATCH_U2: &str = "5e1f0000-0000-4000-8000-000000000003";
-const UBUNTU_2204: &str = "9956f822-29c9-4f81-9410-0c392d9c8c24";
-const M2_C2M4: &str = "a4b6a0f7-aeff-4d78-a8d5-7de9f007012d";
-const DEFAULT_NETWORK: &str = "245ff686-4ca2-4176-a069-81013537ac3a";
 
 /// The widths every screen is checked at, with the window height used for each.
 const WIDTHS: [(u32, u32); 2] = [(1440, 900), (390, 844)];

@@ -21,12 +21,10 @@ mod instance_ui;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
+use console_e2e::seed::{DEFAULT_NETWORK, M2_C2M4, UBUNTU_2204};
 use console_e2e::{Browser, Simulator, TENANT};
 use instance_ui::*;
 
-const UBUNTU_2204: &str = "9956f822-29c9-4f81-9410-0c392d9c8c24";
-const M2_C2M4: &str = "a4b6a0f7-aeff-4d78-a8d5-7de9f007012d";
-const DEFAULT_NETWORK: &str = "245ff686-4ca2-4176-a069-81013537ac3a";
 /// Seeded instances that can be stopped and started.
 const ACTABLE: [&str; 4] = [
     "5e1f0000-0000-4000-8000-000000000001",
@@ -62,6 +60,22 @@ fn fault_rules(seed: u64) -> Vec<String> {
     .enumerate()
     .map(|(i, options)| format!("*={options},seed:{}", seed * 31 + i as u64))
     .collect()
+}
+
+/// The simulator's last requests, one a line, for a failure message: what the console sent
+/// (or did not) and which fault each met.
+async fn log_tail(sim: &Simulator) -> String {
+    let log = sim.request_log().await;
+    log[log.len().saturating_sub(12)..]
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {} {} handled={} fault={}",
+                e["seq"], e["method"], e["path"], e["status"], e["handled"], e["fault"]
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A small seeded generator for the user's choices (splitmix64).
@@ -208,19 +222,9 @@ async fn step_act(browser: &Browser, sim: &Simulator, dice: &mut Dice, tally: &m
     while !(present(browser, "error-message").await || status(browser).await != before) {
         if Instant::now() > deadline {
             browser.screenshot("chaos-stuck-action").await;
-            let log = sim.request_log().await;
-            let tail: Vec<String> = log[log.len().saturating_sub(12)..]
-                .iter()
-                .map(|e| {
-                    format!(
-                        "{} {} {} {} handled={} fault={}",
-                        e["seq"], e["method"], e["path"], e["status"], e["handled"], e["fault"]
-                    )
-                })
-                .collect();
             panic!(
                 "no result or error for {button} on {id} (was {before}); the log ends:\n{}",
-                tail.join("\n")
+                log_tail(sim).await
             );
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -347,7 +351,7 @@ async fn step_create(browser: &Browser, n: usize, tally: &mut Tally) {
     to_list(browser).await;
 }
 
-async fn step_key_pair(browser: &Browser, n: usize, tally: &mut Tally) {
+async fn step_key_pair(browser: &Browser, sim: &Simulator, n: usize, tally: &mut Tally) {
     let name = format!("chaos-key-{n}");
     click(browser, "nav-keypairs").await;
     if one_of(browser, "the key pairs", &["keypair-create"]).await != "keypair-create" {
@@ -371,7 +375,10 @@ async fn step_key_pair(browser: &Browser, n: usize, tally: &mut Tally) {
         }
         if Instant::now() > deadline {
             browser.screenshot("chaos-stuck-key-pair").await;
-            panic!("no result or error for the key pair {name}");
+            panic!(
+                "no result or error for the key pair {name}; the log ends:\n{}",
+                log_tail(sim).await
+            );
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
@@ -480,7 +487,7 @@ async fn the_console_survives_a_fifth_of_requests_failing() {
             3 => step_bulk(&browser, &mut tally).await,
             4 if tally.creates < MAX_CREATES => step_create(&browser, steps, &mut tally).await,
             4 => step_filter(&browser).await,
-            5 => step_key_pair(&browser, steps, &mut tally).await,
+            5 => step_key_pair(&browser, &sim, steps, &mut tally).await,
             _ if steps % 2 == 0 => step_relogin(&browser, &mut tally).await,
             _ => step_region(&browser).await,
         }

@@ -6,13 +6,8 @@ use console_e2e::{Browser, Simulator};
 
 #[allow(dead_code)]
 mod instance_ui;
+use console_e2e::seed::{DEFAULT_NETWORK, M2_C2M4, U2_C2M4, UBUNTU_2204, WINDOWS_2019};
 use instance_ui::{review_json, wait_created_active};
-
-const UBUNTU_2204: &str = "9956f822-29c9-4f81-9410-0c392d9c8c24";
-const WINDOWS_2019: &str = "8b9f8d47-b89b-45af-b1d6-3f7ce7e06a11";
-const M2_C2M4: &str = "a4b6a0f7-aeff-4d78-a8d5-7de9f007012d";
-const U2_C2M4: &str = "35a73b57-58a7-434d-aa08-5249aaa95b3e";
-const DEFAULT_NETWORK: &str = "245ff686-4ca2-4176-a069-81013537ac3a";
 
 /// Clicks a CSS match, finding it again if a re-render replaced it in between.
 async fn click_css(browser: &Browser, css: &str) {

@@ -9,9 +9,8 @@ use console_e2e::{Browser, Simulator, PASSWORD};
 #[allow(dead_code)]
 mod instance_ui;
 
+use console_e2e::seed::WEB_02;
 use instance_ui::{click, open_instance, status, text_of, wait_status};
-
-const WEB_02: &str = "5e1f0000-0000-4000-8000-000000000002";
 
 fn simulator() -> Simulator {
     Simulator::start(&["--test-control", "--transition-ms", "300"])

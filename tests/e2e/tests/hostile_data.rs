@@ -10,6 +10,7 @@
 //! are refused as names and travel as metadata.
 
 use console_e2e::nginx::Nginx;
+use console_e2e::seed::BATCH_U2;
 use console_e2e::{Browser, Simulator, TENANT};
 use fantoccini::Locator;
 use serde_json::{json, Value};
@@ -32,8 +33,6 @@ const PAYLOADS: &[&str] = &[
     "<details open ontoggle=window.__xss=14>",
 ];
 
-/// A U2 instance of the seed, which can make images.
-const BATCH_U2: &str = "5e1f0000-0000-4000-8000-000000000003";
 /// The name of an image made from it.
 const HOSTILE_IMAGE: &str = "<img src=x onerror=window.__xss=30>";
 

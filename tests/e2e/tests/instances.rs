@@ -5,12 +5,9 @@
 #[allow(dead_code)]
 mod instance_ui;
 
+use console_e2e::seed::{BATCH_U2, DB_MASTER, SPARE_A, WEB_01, WEB_01_DATA, WEB_02};
 use console_e2e::{Browser, Simulator};
 use instance_ui::*;
-
-const WEB_02: &str = "5e1f0000-0000-4000-8000-000000000002";
-const BATCH_U2: &str = "5e1f0000-0000-4000-8000-000000000003";
-const AVAILABLE_VOLUME: &str = "a07f71dc-8151-4e7d-a0cc-cd24a3f11113";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn stop_start_reboot_resize_rename_volumes_and_delete() {
@@ -93,11 +90,11 @@ async fn stop_start_reboot_resize_rename_volumes_and_delete() {
     click(&browser, "action-attach-volume").await;
     let picker = browser.by_test_id("attach-volume-id").await;
     picker
-        .select_by_value(AVAILABLE_VOLUME)
+        .select_by_value(SPARE_A)
         .await
         .expect("pick the available volume");
     click(&browser, "confirm-ok").await;
-    let row = format!("[data-testid=\"volume-row\"][data-volume-id=\"{AVAILABLE_VOLUME}\"]");
+    let row = format!("[data-testid=\"volume-row\"][data-volume-id=\"{SPARE_A}\"]");
     browser.wait_css(&row).await;
     browser.screenshot("instance-volume-attached").await;
     let detach = format!("{row} {}", test_id("action-detach-volume"));
@@ -105,7 +102,7 @@ async fn stop_start_reboot_resize_rename_volumes_and_delete() {
     click_css(&browser, &detach).await;
     let message = confirmation(&browser).await;
     assert!(
-        message.contains(AVAILABLE_VOLUME) && message.contains("web-02-renamed"),
+        message.contains(SPARE_A) && message.contains("web-02-renamed"),
         "{message}"
     );
     click(&browser, "confirm-ok").await;
@@ -200,9 +197,6 @@ async fn quick_filter_refusal_create_image_and_unknown_instance() {
         .await;
     browser.close().await;
 }
-
-const WEB_01: &str = "5e1f0000-0000-4000-8000-000000000001";
-const DB_MASTER: &str = "3a005d5b-63cf-4493-bfc6-49db990b5b50";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn bulk_stop_says_what_is_skipped_and_bulk_delete_asks_for_the_count() {
@@ -409,8 +403,6 @@ async fn server_side_filters_in_the_url_and_paging() {
 
     browser.close().await;
 }
-
-const WEB_01_DATA: &str = "227cc671-f30b-4488-96fd-7d0bf13648d8";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn volumes_tab_is_in_the_url_keyboard_reachable_and_views_one_attachment() {

@@ -16,11 +16,8 @@ use console_e2e::{Browser, Simulator, TENANT};
 
 #[allow(dead_code)]
 mod instance_ui;
+use console_e2e::seed::{DEFAULT_NETWORK, M2_C2M4, UBUNTU_2204};
 use instance_ui::{click, click_css, test_id, wait_created_active};
-
-const UBUNTU_2204: &str = "9956f822-29c9-4f81-9410-0c392d9c8c24";
-const M2_C2M4: &str = "a4b6a0f7-aeff-4d78-a8d5-7de9f007012d";
-const DEFAULT_NETWORK: &str = "245ff686-4ca2-4176-a069-81013537ac3a";
 
 const PASSPHRASE: &str = "e2e correct horse battery staple";
 

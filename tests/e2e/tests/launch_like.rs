@@ -1,18 +1,12 @@
 //! "Launch more like this": from a row menu (by keyboard) and from the detail page, the wizard
 //! opens filled from the instance, and what it sends creates an ACTIVE copy.
 
+use console_e2e::seed::{DEFAULT_NETWORK, M2_C2M4, UBUNTU_2204, WEB_01};
 use console_e2e::{Browser, Simulator};
 
 #[allow(dead_code)]
 mod instance_ui;
 use instance_ui::*;
-
-/// Seeded web-01: M2 flavor, Ubuntu on a 20 GB General HDD root volume, a data volume,
-/// demo-key, kr-pub-a, two networks and three security groups.
-const WEB_01: &str = "5e1f0000-0000-4000-8000-000000000001";
-const UBUNTU_2204: &str = "9956f822-29c9-4f81-9410-0c392d9c8c24";
-const M2_C2M4: &str = "a4b6a0f7-aeff-4d78-a8d5-7de9f007012d";
-const DEFAULT_NETWORK: &str = "245ff686-4ca2-4176-a069-81013537ac3a";
 
 /// The name the wizard's form holds.
 async fn create_name(browser: &Browser) -> String {

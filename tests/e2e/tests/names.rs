@@ -6,13 +6,9 @@
 #[allow(dead_code)]
 mod instance_ui;
 
+use console_e2e::seed::{WEB_01, WEB_02, WEB_SERVER};
 use console_e2e::{Browser, Simulator, TENANT};
 use instance_ui::{click, open_instance, row_css, text_of};
-
-const WEB_01: &str = "5e1f0000-0000-4000-8000-000000000001";
-const WEB_02: &str = "5e1f0000-0000-4000-8000-000000000002";
-/// Windows, booted from a volume.
-const WEB_SERVER: &str = "aaf2778b-ea03-4ccc-8b1b-92f4b686c3ec";
 
 async fn image_of(sim: &Simulator, token: &str, server: &str) -> (String, String) {
     let (_, body) = sim

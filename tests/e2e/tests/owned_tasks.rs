@@ -10,17 +10,11 @@ mod instance_ui;
 
 use std::time::Duration;
 
+use console_e2e::seed::{
+    BATCH_U2, DEFAULT_NETWORK, M2_C2M4, SPARE_A, UBUNTU_2204, WEB_01, WEB_02, WEB_SERVER,
+};
 use console_e2e::{Browser, Simulator};
 use instance_ui::*;
-
-const WEB_01: &str = "5e1f0000-0000-4000-8000-000000000001";
-const WEB_02: &str = "5e1f0000-0000-4000-8000-000000000002";
-const BATCH_U2: &str = "5e1f0000-0000-4000-8000-000000000003";
-const WEB_SERVER: &str = "aaf2778b-ea03-4ccc-8b1b-92f4b686c3ec";
-const AVAILABLE_VOLUME: &str = "a07f71dc-8151-4e7d-a0cc-cd24a3f11113";
-const UBUNTU_2204: &str = "9956f822-29c9-4f81-9410-0c392d9c8c24";
-const M2_C2M4: &str = "a4b6a0f7-aeff-4d78-a8d5-7de9f007012d";
-const DEFAULT_NETWORK: &str = "245ff686-4ca2-4176-a069-81013537ac3a";
 
 const KEY_BACKSPACE: &str = "\u{E003}";
 
@@ -186,7 +180,7 @@ async fn signing_out_in_the_middle_of_any_write_leaves_a_working_console() {
     browser
         .by_test_id("attach-volume-id")
         .await
-        .select_by_value(AVAILABLE_VOLUME)
+        .select_by_value(SPARE_A)
         .await
         .expect("pick the available volume");
     slow(&sim, "POST /os-volume_attachments").await;

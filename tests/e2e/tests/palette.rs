@@ -7,12 +7,11 @@ use console_e2e::{Browser, Simulator};
 
 #[allow(dead_code)]
 mod instance_ui;
+use console_e2e::seed::{WEB_01, WEB_02};
 use instance_ui::*;
 
 /// web-01's fixed address on the default network.
 const WEB_01_ADDRESS: &str = "192.168.0.11";
-const WEB_01: &str = "5e1f0000-0000-4000-8000-000000000001";
-const WEB_02: &str = "5e1f0000-0000-4000-8000-000000000002";
 
 const CONTROL: &str = "\u{E009}";
 /// Releases the modifiers held down in a `send_keys`.

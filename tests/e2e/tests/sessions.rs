@@ -9,14 +9,13 @@ mod instance_ui;
 
 use std::time::{Duration, Instant};
 
+use console_e2e::seed::WEB_02;
 use console_e2e::{Browser, Simulator, PASSWORD, TENANT, USERNAME};
 use instance_ui::{click, current_url, open_instance, text_of, wait_only_status};
 use serde_json::{json, Value};
 
 /// The key the console keeps its session under in `sessionStorage`.
 const SESSION_KEY: &str = "compute-console.session";
-/// A seeded instance (web-02).
-const WEB_02: &str = "5e1f0000-0000-4000-8000-000000000002";
 
 /// The token this tab keeps for a reload, if any.
 async fn saved_token(browser: &Browser) -> Option<String> {
