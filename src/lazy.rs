@@ -1,5 +1,7 @@
-//! Routes whose code loads on their first visit: each page is its own wasm chunk, so the first
-//! load carries only sign-in and the instance list (docs/code-splitting.md).
+//! Code that loads when it is first needed, so the first load carries only sign-in and the
+//! instance list (docs/code-splitting.md): routes whose page is a wasm chunk of its own
+//! ([`lazy_route!`]), and parts of a screen that load on first use ([`lazy_part!`]): the
+//! palette, the bulk dialog, the column chooser's panel, the export.
 //!
 //! The split build (`scripts/split-build.sh`) compiles with `--cfg cc_split`: then each
 //! [`lazy_route!`] page is a `wasm_split` split point that `wasm-split-cli` moves into
@@ -29,9 +31,16 @@ impl From<wasm_split_helpers::SplitLoaderError> for ChunkError {
     }
 }
 
-/// Loads a page's chunk, then builds the page, unless its route was left while the chunk
-/// loaded: then nothing is built, since the page would be made under an owner that is gone
-/// (and, after a sign-out, read the signed-in store's disposed signals).
+/// Awaits a chunk's load and gives its outcome only if the caller's owner (a route, a dialog)
+/// is still there: otherwise nothing may be built, since it would be made under an owner that
+/// is gone (and, after a sign-out, read the signed-in store's disposed signals).
+pub async fn unless_left<T>(load: impl Future<Output = T>) -> Option<T> {
+    let owner = TaskScope::new();
+    let loaded = load.await;
+    owner.is_alive().then_some(loaded)
+}
+
+/// Loads a page's chunk, then builds the page, unless its route was left meanwhile.
 pub async fn load_page<Build, Built>(
     chunk: impl Future<Output = Result<(), wasm_split_helpers::SplitLoaderError>>,
     build: Build,
@@ -40,30 +49,60 @@ where
     Build: FnOnce() -> Built,
     Built: Future<Output = Result<AnyView, ChunkError>>,
 {
-    let route = TaskScope::new();
-    let loaded = chunk.await;
-    if !route.is_alive() {
+    let Some(loaded) = unless_left(chunk).await else {
         return Ok(().into_any());
-    }
+    };
     loaded?;
     build().await
 }
 
-/// The page once its chunk is loaded, or the failure panel that loads it again on request.
-pub async fn show<Load, Loaded>(load: Load) -> AnyView
+/// The view once its chunk is loaded, or the failure panel (`failed` says what could not be
+/// loaded) that loads it again on request.
+pub async fn show<Load, Loaded>(load: Load, failed: Msg) -> AnyView
 where
     Load: Fn() -> Loaded + Copy + Send + Sync + 'static,
     Loaded: Future<Output = Result<AnyView, ChunkError>> + 'static,
 {
     match load().await {
-        Ok(page) => page,
-        Err(ChunkError) => view! { <ChunkFailure load /> }.into_any(),
+        Ok(view) => view,
+        Err(ChunkError) => view! { <ChunkFailure load failed /> }.into_any(),
     }
 }
 
-/// "This page could not be loaded", with "Try again"; after a failed retry, "Reload" too.
+/// A part of a screen whose code is a chunk loaded on first use ([`lazy_part!`]): nothing
+/// while it loads (a local load takes a few milliseconds), then the part built from `input`;
+/// if the chunk does not load, the failure panel with "Try again".
 #[component]
-fn ChunkFailure<Load, Loaded>(load: Load) -> impl IntoView
+pub fn Deferred<Input, Code, Loading>(
+    /// The part's code, as [`lazy_part!`] declares it.
+    code: Code,
+    /// What the part is built from (its props).
+    input: Input,
+) -> impl IntoView
+where
+    Input: Clone + Send + Sync + 'static,
+    Code: Fn() -> Loading + Copy + Send + Sync + 'static,
+    Loading: Future<Output = Result<fn(Input) -> AnyView, ChunkError>> + 'static,
+{
+    let input = StoredValue::new(input);
+    let load = move || async move {
+        match unless_left(code()).await {
+            None => Ok(().into_any()),
+            Some(code) => code.map(|make| make(input.get_value())),
+        }
+    };
+    view! {
+        <Suspense fallback=|| ()>
+            // The browser runs one thread: the loader's future need not be Send.
+            {move || Suspend::new(SendWrapper::new(show(load, Msg::PartLoadFailed)))}
+        </Suspense>
+    }
+}
+
+/// What could not be loaded ("This page…", "This part…"), with "Try again"; after a failed
+/// retry, "Reload" too.
+#[component]
+fn ChunkFailure<Load, Loaded>(load: Load, failed: Msg) -> impl IntoView
 where
     Load: Fn() -> Loaded + Copy + Send + Sync + 'static,
     Loaded: Future<Output = Result<AnyView, ChunkError>> + 'static,
@@ -77,13 +116,13 @@ where
             {move || {
                 let retry = retries.get();
                 if retry == 0 {
-                    return failure_panel(retries).into_any();
+                    return failure_panel(retries, failed).into_any();
                 }
                 // The browser runs one thread: the loader's future need not be Send.
                 Suspend::new(SendWrapper::new(async move {
                     match load().await {
                         Ok(page) => page,
-                        Err(ChunkError) => failure_panel(retries).into_any(),
+                        Err(ChunkError) => failure_panel(retries, failed).into_any(),
                     }
                 }))
                     .into_any()
@@ -92,7 +131,7 @@ where
     }
 }
 
-fn failure_panel(retries: RwSignal<u32>) -> impl IntoView {
+fn failure_panel(retries: RwSignal<u32>, failed: Msg) -> impl IntoView {
     let i18n = use_i18n();
     let retried = retries.get_untracked() > 0;
     let reload = |_| {
@@ -102,7 +141,7 @@ fn failure_panel(retries: RwSignal<u32>) -> impl IntoView {
         <div class="error-box" role="alert" data-testid="chunk-error">
             <p>
                 {i18n
-                    .text(if retried { Msg::PageLoadStillFailing } else { Msg::PageLoadFailed })}
+                    .text(if retried { Msg::PageLoadStillFailing } else { failed })}
             </p>
             <p class="chunk-error-actions">
                 <button
@@ -182,11 +221,48 @@ macro_rules! lazy_route {
             }
 
             async fn view(_: Self) -> ::leptos::prelude::AnyView {
-                $crate::lazy::show(|| $crate::lazy::load_page($chunk::load_chunk(), $chunk::build))
-                    .await
+                $crate::lazy::show(
+                    || $crate::lazy::load_page($chunk::load_chunk(), $chunk::build),
+                    $crate::i18n::Msg::PageLoadFailed,
+                )
+                .await
             }
         }
     };
 }
 
 pub(crate) use lazy_route;
+
+/// A part of a screen whose code loads on its first use, in a chunk of its own:
+/// `lazy_part!(palette_code, cc_palette, fn(PaletteInput) -> AnyView, |input| …)` declares
+/// `async fn palette_code() -> Result<fn(PaletteInput) -> AnyView, ChunkError>` and the chunk
+/// `split_cc_palette.wasm`. `make` is a closure that captures nothing; it and all that only it
+/// uses move into the chunk. A view is shown with [`Deferred`]; other code (the export) is
+/// called after the load, from a task its owner's [`TaskScope`] holds.
+macro_rules! lazy_part {
+    ($(#[$doc:meta])* $vis:vis $name:ident, $chunk:ident, fn($input:ty) -> $output:ty, $make:expr) => {
+        mod $chunk {
+            use super::*;
+
+            /// The only reference to the part's code: with `cc_split`, a split point.
+            #[cfg_attr(cc_split, ::wasm_split_helpers::wasm_split($chunk, fallible))]
+            pub fn code() -> Result<fn($input) -> $output, $crate::lazy::ChunkError> {
+                Ok($make)
+            }
+        }
+
+        $(#[$doc])*
+        $vis async fn $name() -> Result<fn($input) -> $output, $crate::lazy::ChunkError> {
+            #[cfg(cc_split)]
+            {
+                $chunk::code().await
+            }
+            #[cfg(not(cc_split))]
+            {
+                $chunk::code()
+            }
+        }
+    };
+}
+
+pub(crate) use lazy_part;

@@ -80,6 +80,18 @@ async fn tick() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Waits (a turn of the event loop at a time, up to a second) until `ready` holds: for what
+/// renders after an event the browser queues, or after an async load.
+async fn until(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if ready() {
+            return;
+        }
+        tick().await;
+    }
+    panic!("still not so after a second: {what}");
+}
+
 fn query(root: &web_sys::HtmlElement, selector: &str) -> Option<web_sys::HtmlElement> {
     root.query_selector(selector)
         .unwrap()

@@ -9,6 +9,19 @@ use crate::i18n::{use_i18n, Msg};
 const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), select:not([disabled]), \
                          textarea:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])";
 
+/// Inputs first, else the first button (Cancel in a confirmation).
+fn focus_first(root: &web_sys::HtmlElement) {
+    let items = focusables(root);
+    let first = items
+        .iter()
+        .find(|e| e.tag_name() != "BUTTON")
+        .or_else(|| items.first())
+        .cloned();
+    if let Some(first) = first {
+        let _ = first.focus();
+    }
+}
+
 fn focusables(root: &web_sys::HtmlElement) -> Vec<web_sys::HtmlElement> {
     let Ok(list) = root.query_selector_all(FOCUSABLE) else {
         return Vec::new();
@@ -46,15 +59,12 @@ pub fn Modal(
     Effect::new(move |_| {
         if let Some(root) = node.get() {
             let root: web_sys::HtmlElement = root.unchecked_into();
-            // Inputs first, else the first button (Cancel in a confirmation).
-            let items = focusables(&root);
-            let first = items
-                .iter()
-                .find(|e| e.tag_name() != "BUTTON")
-                .or_else(|| items.first())
-                .cloned();
-            if let Some(first) = first {
-                let _ = first.focus();
+            // A dialog whose code loaded on first use is built before it is in the page, and
+            // focus does not move to a detached element: then once it is.
+            if root.is_connected() {
+                focus_first(&root);
+            } else {
+                request_animation_frame(move || focus_first(&root));
             }
         }
     });

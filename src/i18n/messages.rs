@@ -56,6 +56,7 @@ pub enum Msg {
     TryAgainNow,
     // a route's code (its wasm chunk) that did not load
     PageLoadFailed,
+    PartLoadFailed,
     PageLoadStillFailing,
     PageRetry,
     PageReload,
@@ -670,6 +671,10 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         (PageLoadFailed, En) => "This page could not be loaded. The connection may have dropped.",
         (PageLoadFailed, Ko) => "이 페이지를 불러오지 못했습니다. 연결이 끊겼을 수 있습니다.",
         (PageLoadFailed, Ja) => "このページを読み込めませんでした。接続が切れた可能性があります。",
+
+        (PartLoadFailed, En) => "This part of the console could not be loaded. The connection may have dropped.",
+        (PartLoadFailed, Ko) => "콘솔의 이 부분을 불러오지 못했습니다. 연결이 끊겼을 수 있습니다.",
+        (PartLoadFailed, Ja) => "コンソールのこの部分を読み込めませんでした。接続が切れた可能性があります。",
 
         (PageLoadStillFailing, En) => "It still could not be loaded. If the console was updated since this tab opened, reload it.",
         (PageLoadStillFailing, Ko) => "여전히 불러오지 못했습니다. 이 탭을 연 뒤 콘솔이 업데이트되었다면 새로 고침하세요.",

@@ -23,6 +23,7 @@ use crate::actions::{confirmation, plain_request, ActionRunner};
 use crate::components::action_bar::operation_msg;
 use crate::components::{ConfirmDialog, ErrorMessage, Modal};
 use crate::i18n::{use_i18n, Message, Msg, PaletteMsg};
+use crate::lazy::{lazy_part, Deferred};
 use crate::paths::segment;
 use crate::session::expect_session;
 use crate::store::expect_store;
@@ -193,7 +194,10 @@ pub fn KeyboardLayer() -> impl IntoView {
         </button>
         {move || match open.get() {
             Open::Nothing => ().into_any(),
-            Open::Palette => view! { <Palette run close /> }.into_any(),
+            Open::Palette => {
+                view! { <Deferred code=palette_code input=PaletteInput { run, close } /> }
+                    .into_any()
+            }
             Open::Shortcuts => view! { <Shortcuts close /> }.into_any(),
         }}
         {move || confirm.get().map(|(id, name, op)| {
@@ -232,6 +236,21 @@ pub fn KeyboardLayer() -> impl IntoView {
         </div>
     }
 }
+
+/// What the palette is opened with: where a chosen command goes, and how it closes.
+#[derive(Clone)]
+struct PaletteInput {
+    run: Callback<Command>,
+    close: Callback<()>,
+}
+
+lazy_part!(
+    /// The palette's code, loaded when it is first opened.
+    palette_code,
+    cc_palette,
+    fn(PaletteInput) -> AnyView,
+    |input: PaletteInput| view! { <Palette run=input.run close=input.close /> }.into_any()
+);
 
 /// The palette itself: a combobox over the commands for what is typed.
 #[component]

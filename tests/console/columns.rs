@@ -84,6 +84,11 @@ async fn the_chooser_hides_moves_and_remembers_without_losing_focus() {
     by_testid(&root, "column-chooser").click();
     tick().await;
     assert!(details.open());
+    // The panel is drawn once open (its code loads on first use in the split build).
+    until("the panel is drawn", || {
+        query(&root, "[data-testid=\"column-option\"]").is_some()
+    })
+    .await;
     let defaults: Vec<&str> = Column::ALL.iter().map(|c| c.key()).collect();
     assert_eq!(option_order(&root), defaults);
 
@@ -136,6 +141,10 @@ async fn the_chooser_hides_moves_and_remembers_without_losing_focus() {
     instances::press(&panel_button, "Escape");
     tick().await;
     assert!(!details.open());
+    until("the panel is gone once closed", || {
+        query(&root, "[data-testid=\"column-option\"]").is_none()
+    })
+    .await;
     assert_eq!(
         document()
             .active_element()
@@ -147,6 +156,10 @@ async fn the_chooser_hides_moves_and_remembers_without_losing_focus() {
 
     // Reset brings back the default and removes the stored line.
     details.set_open(true);
+    until("the panel is drawn again", || {
+        query(&root, "[data-testid=\"column-reset\"]").is_some()
+    })
+    .await;
     by_testid(&root, "column-reset").click();
     tick().await;
     assert_eq!(layout.get_untracked(), ColumnLayout::default());

@@ -9,6 +9,7 @@ use crate::actions::{plain_request, ActionRunner, BulkLine, BulkTarget};
 use crate::components::action_bar::{denied_text, operation_msg};
 use crate::components::Modal;
 use crate::i18n::{use_i18n, Msg};
+use crate::lazy::lazy_part;
 use crate::store::expect_store;
 
 /// The bulk actions and their test ids.
@@ -24,7 +25,7 @@ pub const BULK: [(Operation, &str); 5] = [
 /// several asks for their count. After: one line per instance. Requests go one at a time and
 /// are never retried; closing the dialog (or signing out) stops the run.
 #[component]
-pub fn BulkDialog(
+fn BulkDialog(
     op: Operation,
     selected: RwSignal<HashSet<String>>,
     close: Callback<()>,
@@ -152,3 +153,21 @@ pub fn BulkDialog(
         </Modal>
     }
 }
+
+/// What the bulk dialog is opened with.
+#[derive(Clone)]
+pub struct BulkInput {
+    pub op: Operation,
+    pub selected: RwSignal<HashSet<String>>,
+    pub close: Callback<()>,
+}
+
+lazy_part!(
+    /// The bulk dialog's code, loaded when a bulk action is first chosen.
+    pub bulk_dialog_code,
+    cc_bulk_dialog,
+    fn(BulkInput) -> AnyView,
+    |input: BulkInput| {
+        view! { <BulkDialog op=input.op selected=input.selected close=input.close /> }.into_any()
+    }
+);

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::instance_columns;
 use crate::i18n::{use_i18n, ListMsg};
+use crate::lazy::{lazy_part, Deferred};
 
 const STORAGE_KEY: &str = "compute-console.columns";
 
@@ -34,10 +35,9 @@ fn save_layout(layout: &ColumnLayout) {
     }
 }
 
-/// A disclosure button with the list of columns: a box to show each, and buttons to move it.
-/// Escape closes it and gives focus back to its button.
+/// The chooser's panel: a box to show each column, and buttons to move it.
 #[component]
-pub fn ColumnChooser(layout: RwSignal<ColumnLayout>) -> impl IntoView {
+fn ColumnPanel(layout: RwSignal<ColumnLayout>) -> impl IntoView {
     let i18n = use_i18n();
     let list = NodeRef::<Ul>::new();
     let announcement = RwSignal::new(String::new());
@@ -73,24 +73,6 @@ pub fn ColumnChooser(layout: RwSignal<ColumnLayout>) -> impl IntoView {
                 }
             }
         });
-    };
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" {
-            if let Some(details) = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            {
-                if details.open() {
-                    ev.prevent_default();
-                    details.set_open(false);
-                    if let Some(summary) = details.query_selector("summary").ok().flatten() {
-                        if let Some(summary) = summary.dyn_ref::<web_sys::HtmlElement>() {
-                            let _ = summary.focus();
-                        }
-                    }
-                }
-            }
-        }
     };
     let option = move |column: Column| {
         let label = move || instance_columns::heading(column, i18n.0.get());
@@ -146,24 +128,69 @@ pub fn ColumnChooser(layout: RwSignal<ColumnLayout>) -> impl IntoView {
     };
     let order = move || layout.with(|l| l.all().iter().map(|(c, _)| *c).collect::<Vec<_>>());
     view! {
-        <details class="column-chooser" on:keydown=on_keydown>
-            <summary data-testid="column-chooser">{i18n.text(ListMsg::Columns)}</summary>
-            <div class="column-panel">
-                <ul node_ref=list>
-                    <For each=order key=|c| *c children=option />
-                </ul>
-                <button
-                    type="button"
-                    data-testid="column-reset"
-                    on:click=move |_| {
-                        change(&|l| *l = ColumnLayout::default());
-                        announcement.set(String::new());
+        <div class="column-panel">
+            <ul node_ref=list>
+                <For each=order key=|c| *c children=option />
+            </ul>
+            <button
+                type="button"
+                data-testid="column-reset"
+                on:click=move |_| {
+                    change(&|l| *l = ColumnLayout::default());
+                    announcement.set(String::new());
+                }
+            >
+                {i18n.text(ListMsg::ResetColumns)}
+            </button>
+            <span class="visually-hidden" role="status">{announcement}</span>
+        </div>
+    }
+}
+
+lazy_part!(
+    /// The panel's code, loaded when the chooser is first opened.
+    column_panel_code,
+    cc_column_panel,
+    fn(RwSignal<ColumnLayout>) -> AnyView,
+    |layout: RwSignal<ColumnLayout>| view! { <ColumnPanel layout /> }.into_any()
+);
+
+/// A disclosure button with the list of columns (its panel is drawn while open). Escape closes
+/// it and gives focus back to its button.
+#[component]
+pub fn ColumnChooser(layout: RwSignal<ColumnLayout>) -> impl IntoView {
+    let i18n = use_i18n();
+    let open = RwSignal::new(false);
+    let on_toggle = move |ev: leptos::ev::Event| {
+        if let Some(details) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        {
+            open.set(details.open());
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            if let Some(details) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            {
+                if details.open() {
+                    ev.prevent_default();
+                    details.set_open(false);
+                    if let Some(summary) = details.query_selector("summary").ok().flatten() {
+                        if let Some(summary) = summary.dyn_ref::<web_sys::HtmlElement>() {
+                            let _ = summary.focus();
+                        }
                     }
-                >
-                    {i18n.text(ListMsg::ResetColumns)}
-                </button>
-                <span class="visually-hidden" role="status">{announcement}</span>
-            </div>
+                }
+            }
+        }
+    };
+    view! {
+        <details class="column-chooser" on:keydown=on_keydown on:toggle=on_toggle>
+            <summary data-testid="column-chooser">{i18n.text(ListMsg::Columns)}</summary>
+            {move || open.get().then(|| view! { <Deferred code=column_panel_code input=layout /> })}
         </details>
     }
 }

@@ -11,9 +11,11 @@ use leptos::prelude::*;
 
 use crate::components::instance_columns;
 use crate::components::keypair_form::download_text;
-use crate::i18n::{use_i18n, I18n, ListMsg};
+use crate::i18n::{use_i18n, Lang, ListMsg, Msg};
+use crate::lazy::lazy_part;
 use crate::session::expect_session;
 use crate::store::{ImageName, ShownRows};
+use crate::tasks::TaskScope;
 
 #[component]
 pub fn ExportButtons(
@@ -28,27 +30,37 @@ pub fn ExportButtons(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_session();
-    let name_for = move |extension: &str| {
-        let region = session.region().unwrap_or_default();
-        file_name(&region, &local_stamp(), extension)
-    };
-    let export_csv = move |_| {
-        let text = shown.with_untracked(|rows| {
-            columns.with_untracked(|columns| {
-                flavor_names.with_untracked(|flavors| {
-                    image_names
-                        .with_untracked(|images| csv_of(i18n, rows, columns, flavors, images))
+    // The export's code loads on the first export; the list owns the task (a page left
+    // meanwhile reads nothing).
+    let tasks = TaskScope::new();
+    let failed = RwSignal::new(false);
+    let export = move |format: Format| {
+        tasks.spawn(async move {
+            let Ok(make) = export_code().await else {
+                failed.set(true);
+                return;
+            };
+            failed.set(false);
+            let text = shown.with_untracked(|rows| {
+                columns.with_untracked(|columns| {
+                    flavor_names.with_untracked(|flavors| {
+                        image_names.with_untracked(|images| {
+                            make(ExportInput {
+                                format,
+                                lang: i18n.0.get_untracked(),
+                                rows,
+                                columns,
+                                flavors,
+                                images,
+                            })
+                        })
+                    })
                 })
-            })
+            });
+            let region = session.region().unwrap_or_default();
+            let name = file_name(&region, &local_stamp(), format.extension());
+            let _ = download_text(&name, &text);
         });
-        let _ = download_text(&name_for("csv"), &text);
-    };
-    let export_json = move |_| {
-        let text = shown.with_untracked(|rows| {
-            let servers: Vec<&Server> = rows.0.iter().map(|row| row.server.as_ref()).collect();
-            servers_json(&servers)
-        });
-        let _ = download_text(&name_for("json"), &text);
     };
     let label = move || {
         i18n.t(ListMsg::ExportRows)
@@ -56,26 +68,71 @@ pub fn ExportButtons(
     };
     view! {
         <div class="export-tools" role="group" aria-label=label>
-            <button type="button" data-testid="export-csv" on:click=export_csv>
+            <button type="button" data-testid="export-csv" on:click=move |_| export(Format::Csv)>
                 {i18n.text(ListMsg::ExportCsv)}
             </button>
-            <button type="button" data-testid="export-json" on:click=export_json>
+            <button type="button" data-testid="export-json" on:click=move |_| export(Format::Json)>
                 {i18n.text(ListMsg::ExportJson)}
             </button>
+            <Show when=move || failed.get()>
+                <p class="field-error" role="alert" data-testid="export-failed">
+                    {i18n.text(Msg::PartLoadFailed)}
+                </p>
+            </Show>
         </div>
     }
 }
 
+#[derive(Clone, Copy)]
+enum Format {
+    Csv,
+    Json,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// What a file is made from: the rows on screen and what names their ids.
+struct ExportInput<'a> {
+    format: Format,
+    lang: Lang,
+    rows: &'a ShownRows,
+    columns: &'a [Column],
+    flavors: &'a HashMap<String, String>,
+    images: &'a HashMap<String, ImageName>,
+}
+
+lazy_part!(
+    /// The code that writes the files, loaded on the first export.
+    export_code,
+    cc_export,
+    fn(ExportInput<'_>) -> String,
+    |input: ExportInput<'_>| match input.format {
+        Format::Csv => csv_of(&input),
+        Format::Json => {
+            let servers: Vec<&Server> = input.rows.0.iter().map(|row| row.server.as_ref()).collect();
+            servers_json(&servers)
+        }
+    }
+);
+
 /// The visible columns (with the ID after the name even when hidden: a spreadsheet needs it
 /// to refer back), one line per row shown.
-fn csv_of(
-    i18n: I18n,
-    rows: &ShownRows,
-    columns: &[Column],
-    flavors: &HashMap<String, String>,
-    images: &HashMap<String, ImageName>,
-) -> String {
-    let lang = i18n.0.get_untracked();
+fn csv_of(input: &ExportInput<'_>) -> String {
+    let ExportInput {
+        lang,
+        rows,
+        columns,
+        flavors,
+        images,
+        ..
+    } = *input;
     let mut columns = columns.to_vec();
     if !columns.contains(&Column::Id) {
         let after_name = columns

@@ -17,6 +17,7 @@ use crate::actions::{confirmation, needs_confirmation, plain_request, ActionRunn
 use crate::components::action_bar::operation_msg;
 use crate::components::{ConfirmDialog, ErrorMessage, InstanceTable};
 use crate::i18n::{use_i18n, InstancesMsg, Msg};
+use crate::lazy::Deferred;
 use crate::pages::{EmptyState, LoadingRow, PageHeader};
 use crate::paths::segment;
 use crate::store::{expect_store, ShownRows};
@@ -30,7 +31,7 @@ mod filters;
 pub mod pager;
 
 use auto_refresh::AutoRefresh;
-use bulk::{BulkDialog, BULK};
+use bulk::{bulk_dialog_code, BulkInput, BULK};
 use columns::{load_layout, ColumnChooser};
 use export::ExportButtons;
 use filters::ServerFilters;
@@ -238,7 +239,7 @@ pub fn InstancesPage() -> impl IntoView {
                     bulk.set(None);
                     list.refresh_changes();
                 });
-                view! { <BulkDialog op selected close /> }
+                view! { <Deferred code=bulk_dialog_code input=BulkInput { op, selected, close } /> }
             })}
             {move || actions.failure().map(|failure| view! { <ErrorMessage error=failure.error /> })}
             {move || {

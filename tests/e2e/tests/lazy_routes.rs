@@ -1,10 +1,17 @@
 //! The pages that load on their first visit (src/routes.rs): the first load carries sign-in and
 //! the instance list only; each other page fetches its own wasm chunk, by navigation or by a
 //! deep link, at the site root and under a sub-path behind the nginx recipe; a chunk that
-//! cannot be fetched shows "Try again" and never stops the console.
+//! cannot be fetched shows "Try again" and never stops the console. Parts of the list (the
+//! palette, the export, the column chooser's panel, the bulk dialog) load on first use the same way.
 
+use console_e2e::downloads::{wait_for_download, TempDir};
 use console_e2e::nginx::{Nginx, ADMIN_PATH};
 use console_e2e::{Browser, Simulator};
+
+// Shared with the instance tests; this file uses part of it.
+#[allow(dead_code)]
+mod instance_ui;
+use instance_ui::click;
 
 /// The addresses of every file the page fetched since it was loaded.
 async fn fetched(browser: &Browser) -> Vec<String> {
@@ -175,12 +182,7 @@ async fn a_refused_chunk_offers_try_again_and_the_console_keeps_running() {
         .await;
     visit(&browser, "nav-zones", "chunk-error").await;
     assert!(!browser.is_present("chunk-reload").await);
-    browser
-        .by_test_id("chunk-retry")
-        .await
-        .click()
-        .await
-        .expect("try again");
+    click(&browser, "chunk-retry").await;
     // Still refused: the panel says so and offers a reload of the console too.
     browser.by_test_id("chunk-reload").await;
     assert_still_running(&browser).await;
@@ -191,12 +193,7 @@ async fn a_refused_chunk_offers_try_again_and_the_console_keeps_running() {
 
     // Once the file can be had, "Try again" shows the page.
     sim.set_faults(&[]).await;
-    browser
-        .by_test_id("chunk-retry")
-        .await
-        .click()
-        .await
-        .expect("try again");
+    click(&browser, "chunk-retry").await;
     browser.by_test_id("zone-row").await;
     assert!(!browser.is_present("chunk-error").await);
     let refused = sim.answers("GET", "/split_cc_zones.wasm").await;
@@ -263,5 +260,70 @@ async fn under_a_sub_path_behind_nginx_deep_links_reach_every_page() {
         browser.client.current_url().await.expect("the url").path(),
         url.path()
     );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn parts_of_the_list_load_on_first_use_and_a_refused_one_says_so() {
+    let sim = Simulator::start(&["--test-control"]);
+    let downloads = TempDir::new("parts");
+    let browser = Browser::start_with_downloads(&downloads.0).await;
+    browser.sign_in(&sim).await;
+    browser.by_test_id("instance-row").await;
+    browser.watch_page_errors().await;
+    let first = chunks(&browser).await;
+    assert!(first.is_empty(), "fetched before any use: {first:?}");
+
+    // The palette's code cannot be had: the part says so, and the console runs on.
+    sim.set_faults(&["GET /split_cc_palette.wasm=status:503"])
+        .await;
+    click(&browser, "palette-open").await;
+    let refused = browser
+        .by_test_id("chunk-error")
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(refused.contains("part of the console"), "{refused}");
+    assert_still_running(&browser).await;
+    // Once it can be had, "Try again" opens the palette.
+    sim.set_faults(&[]).await;
+    click(&browser, "chunk-retry").await;
+    browser.by_test_id("palette-input").await;
+    assert!(!browser.is_present("chunk-error").await);
+    browser.type_keys("\u{E00C}").await;
+
+    // The export's code refused: the buttons say so; the next press exports.
+    sim.set_faults(&["GET /split_cc_export.wasm=status:503"])
+        .await;
+    click(&browser, "export-csv").await;
+    browser.by_test_id("export-failed").await;
+    sim.set_faults(&[]).await;
+    click(&browser, "export-csv").await;
+    let (_, csv) = wait_for_download(&downloads.0, |n| n.ends_with(".csv")).await;
+    assert!(csv.contains("web-01"), "{csv}");
+    assert!(!browser.is_present("export-failed").await);
+
+    // The column chooser's panel loads when it first opens, and only then.
+    assert!(!chunks(&browser)
+        .await
+        .contains(&"split_cc_column_panel.wasm".to_string()));
+    click(&browser, "column-chooser").await;
+    browser.by_test_id("column-option").await;
+    click(&browser, "column-chooser").await;
+    click(&browser, "column-chooser").await;
+    browser.by_test_id("column-option").await;
+    // Each fetched once per load: the refused one and its retry, then never again.
+    let fetched = chunks(&browser).await;
+    for (part, times) in [
+        ("split_cc_palette.wasm", 2),
+        ("split_cc_export.wasm", 2),
+        ("split_cc_column_panel.wasm", 1),
+        ("split_cc_bulk_dialog.wasm", 0),
+    ] {
+        let count = fetched.iter().filter(|f| *f == part).count();
+        assert_eq!(count, times, "{part} in {fetched:?}");
+    }
+    assert_still_running(&browser).await;
     browser.close().await;
 }
