@@ -11,7 +11,7 @@ use console_e2e::{Browser, Simulator};
 // Shared with the instance tests; this file uses part of it.
 #[allow(dead_code)]
 mod instance_ui;
-use instance_ui::click;
+use instance_ui::{click, KEY_ESCAPE};
 
 /// The addresses of every file the page fetched since it was loaded.
 async fn fetched(browser: &Browser) -> Vec<String> {
@@ -291,7 +291,7 @@ async fn parts_of_the_list_load_on_first_use_and_a_refused_one_says_so() {
     click(&browser, "chunk-retry").await;
     browser.by_test_id("palette-input").await;
     assert!(!browser.is_present("chunk-error").await);
-    browser.type_keys("\u{E00C}").await;
+    browser.type_keys(KEY_ESCAPE).await;
 
     // The export's code refused: the buttons say so; the next press exports.
     sim.set_faults(&["GET /split_cc_export.wasm=status:503"])
