@@ -21,17 +21,14 @@ mod instance_ui;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use console_e2e::seed::{DEFAULT_NETWORK, M2_C2M4, UBUNTU_2204};
+use console_e2e::seed::{
+    BATCH_U2, DB_MASTER, DEFAULT_NETWORK, M2_C2M4, UBUNTU_2204, WEB_01, WEB_02,
+};
 use console_e2e::{Browser, Simulator, TENANT};
 use instance_ui::*;
 
 /// Seeded instances that can be stopped and started.
-const ACTABLE: [&str; 4] = [
-    "5e1f0000-0000-4000-8000-000000000001",
-    "5e1f0000-0000-4000-8000-000000000002",
-    "5e1f0000-0000-4000-8000-000000000003",
-    "3a005d5b-63cf-4493-bfc6-49db990b5b50",
-];
+const ACTABLE: [&str; 4] = [WEB_01, WEB_02, BATCH_U2, DB_MASTER];
 const KEY_BACKSPACE: &str = "\u{E003}";
 /// Any error shown on the page.
 const ERROR: &str = "[data-testid=\"error-message\"]";
