@@ -155,6 +155,11 @@ lazy_part!(
     |layout: RwSignal<ColumnLayout>| view! { <ColumnPanel layout /> }.into_any()
 );
 
+/// The `<details>` element an event's handler is on.
+fn details_of(ev: &web_sys::Event) -> Option<web_sys::HtmlDetailsElement> {
+    ev.current_target()?.dyn_into().ok()
+}
+
 /// A disclosure button with the list of columns (its panel is drawn while open). Escape closes
 /// it and gives focus back to its button.
 #[component]
@@ -162,19 +167,13 @@ pub fn ColumnChooser(layout: RwSignal<ColumnLayout>) -> impl IntoView {
     let i18n = use_i18n();
     let open = RwSignal::new(false);
     let on_toggle = move |ev: leptos::ev::Event| {
-        if let Some(details) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-        {
+        if let Some(details) = details_of(&ev) {
             open.set(details.open());
         }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" {
-            if let Some(details) = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            {
+            if let Some(details) = details_of(&ev) {
                 if details.open() {
                     ev.prevent_default();
                     details.set_open(false);
