@@ -92,6 +92,7 @@ pub fn denied_text(lang: Lang, denied: &Denied) -> String {
         Denied::NotU2 => tr(lang, Msg::DeniedNotU2).to_string(),
         Denied::NoSecurityGroups => tr(lang, Msg::DeniedNoSg).to_string(),
         Denied::NoVolumes => tr(lang, Msg::DeniedNoVolumes).to_string(),
+        Denied::RootVolume => tr(lang, Msg::DeniedRootVolume).to_string(),
     }
 }
 

@@ -14,25 +14,31 @@ use crate::i18n::{use_i18n, I18n, Msg, ResourcesMsg};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FlavorColumn {
     Name,
+    /// The id: the list's flavor filter and the API take it.
+    Id,
     Vcpus,
     Ram,
     RootDisk,
     Ephemeral,
     Swap,
     Type,
+    /// `rxtx_factor`: the network bandwidth factor relative to the base.
+    RxtxFactor,
     Public,
     Disabled,
 }
 
 impl FlavorColumn {
-    pub const ALL: [FlavorColumn; 9] = [
+    pub const ALL: [FlavorColumn; 11] = [
         Self::Name,
+        Self::Id,
         Self::Vcpus,
         Self::Ram,
         Self::RootDisk,
         Self::Ephemeral,
         Self::Swap,
         Self::Type,
+        Self::RxtxFactor,
         Self::Public,
         Self::Disabled,
     ];
@@ -41,12 +47,14 @@ impl FlavorColumn {
     pub fn key(self) -> &'static str {
         match self {
             Self::Name => "name",
+            Self::Id => "id",
             Self::Vcpus => "vcpus",
             Self::Ram => "ram",
             Self::RootDisk => "disk",
             Self::Ephemeral => "ephemeral",
             Self::Swap => "swap",
             Self::Type => "type",
+            Self::RxtxFactor => "rxtx",
             Self::Public => "public",
             Self::Disabled => "disabled",
         }
@@ -59,12 +67,14 @@ impl FlavorColumn {
     fn label(self) -> Msg {
         match self {
             Self::Name => Msg::ColName,
+            Self::Id => Msg::Id,
             Self::Vcpus => Msg::ColVcpus,
             Self::Ram => Msg::ColRam,
             Self::RootDisk => Msg::ColRootDisk,
             Self::Ephemeral => Msg::ColEphemeral,
             Self::Swap => Msg::ColSwap,
             Self::Type => Msg::ColFlavorType,
+            Self::RxtxFactor => Msg::ColRxtxFactor,
             Self::Public => Msg::ColPublic,
             Self::Disabled => Msg::ColDisabled,
         }
@@ -73,7 +83,12 @@ impl FlavorColumn {
     fn numeric(self) -> bool {
         matches!(
             self,
-            Self::Vcpus | Self::Ram | Self::RootDisk | Self::Ephemeral | Self::Swap
+            Self::Vcpus
+                | Self::Ram
+                | Self::RootDisk
+                | Self::Ephemeral
+                | Self::Swap
+                | Self::RxtxFactor
         )
     }
 
@@ -81,12 +96,17 @@ impl FlavorColumn {
     fn compare(self, a: &Flavor, b: &Flavor) -> Ordering {
         match self {
             Self::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+            Self::Id => a.id.cmp(&b.id),
             Self::Vcpus => a.vcpus.cmp(&b.vcpus),
             Self::Ram => a.ram.cmp(&b.ram),
             Self::RootDisk => a.disk.cmp(&b.disk),
             Self::Ephemeral => a.ephemeral.cmp(&b.ephemeral),
             Self::Swap => a.swap.cmp(&b.swap),
             Self::Type => a.flavor_type().cmp(&b.flavor_type()),
+            Self::RxtxFactor => a
+                .rxtx_factor
+                .partial_cmp(&b.rxtx_factor)
+                .unwrap_or(Ordering::Equal),
             Self::Public => a.is_public.cmp(&b.is_public),
             Self::Disabled => a.disabled.cmp(&b.disabled),
         }
@@ -157,12 +177,14 @@ fn flavor_row(i18n: I18n, f: Flavor) -> impl IntoView {
     view! {
         <tr data-testid="flavor-row" data-id=f.id.clone() data-name=name>
             <td>{f.name}</td>
+            <td class="mono small" data-testid="flavor-id">{f.id.clone()}</td>
             <td class="num">{or_dash(f.vcpus)}</td>
             <td class="num" data-ram=f.ram.map(|r| r.to_string())>{or_dash(f.ram.map(ram_mb))}</td>
             <td class="num">{or_dash(f.disk.map(disk_gb))}</td>
             <td class="num">{or_dash(f.ephemeral.map(disk_gb))}</td>
             <td class="num">{or_dash(f.swap.filter(|s| *s > 0))}</td>
             <td>{or_dash(kind)}</td>
+            <td class="num">{or_dash(f.rxtx_factor)}</td>
             <td>{yes_no(i18n, f.is_public)}</td>
             <td>{yes_no(i18n, f.disabled)}</td>
         </tr>

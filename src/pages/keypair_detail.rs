@@ -138,6 +138,12 @@ fn KeypairFacts(keypair: Keypair) -> impl IntoView {
                         <Timestamp value=keypair.created_at.clone() />
                     </dd>
                 </div>
+                <div class="kv">
+                    <dt>{i18n.text(Msg::Updated)}</dt>
+                    <dd data-testid="keypair-updated">
+                        <Timestamp value=keypair.updated_at.clone() />
+                    </dd>
+                </div>
             </dl>
         </section>
         <section class="panel">

@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 use compute_api::flavor::Flavor;
 use compute_api::keypair::Keypair;
 use compute_api::server::CreateServer;
-use compute_api::services::{Image, Network, SecurityGroup};
+use compute_api::services::{Image, Network, SecurityGroup, Volume};
 use compute_api::zone::AvailabilityZone;
 use compute_console::pages::create_instance::draft::{self, Draft, Nic, NicBy, Step};
 use compute_console::pages::create_instance::{Choices, CreateWizard};
@@ -797,4 +797,83 @@ mod like {
         assert!(query(&root, "[data-testid=\"create-prefilled\"]").is_none());
         draft::clear();
     }
+}
+
+fn volume(id: &str, zone: &str, bootable: bool, image_name: Option<&str>) -> Volume {
+    let mut json = serde_json::json!({
+        "id": id, "name": id, "status": "available", "size": 50,
+        "availability_zone": zone, "bootable": bootable.to_string()
+    });
+    if let Some(name) = image_name {
+        json["volume_image_metadata"] = serde_json::json!({"image_id": "img", "image_name": name});
+    }
+    from_json(json)
+}
+
+/// The label and whether it is disabled, of each option of the first source picker in `disk`.
+fn picker_options(disk: &web_sys::HtmlElement) -> Vec<(String, String, bool)> {
+    query_all(disk, "[data-testid=\"create-disk-pick\"] option")
+        .iter()
+        .map(|o| {
+            let option: web_sys::HtmlOptionElement = o.clone().unchecked_into();
+            (option.value(), text(o), option.disabled())
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn volumes_the_guide_refuses_are_greyed_out_with_the_reason() {
+    forget_draft();
+    let choices = choices();
+    choices.volumes.set(Some(Ok(vec![
+        volume("boot-a", "kr-pub-a", true, Some("Ubuntu Server 22.04")),
+        volume("data-a", "kr-pub-a", false, None),
+        volume("mysql-a", "kr-pub-a", true, Some("MySQL 8.0 - Ubuntu")),
+        volume("boot-b", "kr-pub-b", true, None),
+    ])));
+    choices.snapshots.set(Some(Ok(Vec::new())));
+    let root = mount(move || {
+        view! { <CreateWizard choices on_submit=Callback::new(|_| {}) /> }
+    });
+    tick().await;
+    select(&by_testid(&root, "create-az"), "kr-pub-a");
+    go_to(&root, "image").await;
+    let disks = || query_all(&root, "[data-testid=\"create-disk\"]");
+    select(&by_testid(&disks()[0], "create-disk-source"), "volume");
+    tick().await;
+    let options = picker_options(&disks()[0]);
+    let option = |id: &str| {
+        options
+            .iter()
+            .find(|(value, _, _)| value == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("{id} is offered: {options:?}"))
+    };
+    assert!(!option("boot-a").2, "{options:?}");
+    assert!(option("boot-a").1.contains("50 GB") && option("boot-a").1.contains("kr-pub-a"));
+    let (_, why, disabled) = option("data-a");
+    assert!(disabled && why.contains("bootable"), "{why}");
+    let (_, why, disabled) = option("mysql-a");
+    assert!(disabled && why.contains("MySQL"), "{why}");
+    let (_, why, disabled) = option("boot-b");
+    assert!(disabled && why.contains("kr-pub-b"), "{why}");
+
+    // An existing volume is never proposed for deletion: the root from a volume is unticked
+    // and says it is kept.
+    select(&by_testid(&disks()[0], "create-disk-pick"), "boot-a");
+    tick().await;
+    let delete: web_sys::HtmlInputElement =
+        by_testid(&disks()[0], "create-disk-delete").unchecked_into();
+    assert!(!delete.checked());
+    assert!(text(&by_testid(&disks()[0], "create-disk-delete-note")).contains("kept"));
+
+    // As an additional volume, a data volume may be chosen.
+    click(&root, "create-add-volume");
+    tick().await;
+    let extra = picker_options(&disks()[1]);
+    let data = extra
+        .iter()
+        .find(|(value, _, _)| value == "data-a")
+        .unwrap();
+    assert!(!data.2, "{extra:?}");
 }

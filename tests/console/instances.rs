@@ -470,6 +470,44 @@ async fn attachment_table_lists_views_and_detaches() {
 }
 
 #[wasm_bindgen_test]
+async fn the_root_volume_cannot_be_detached_and_says_why() {
+    let (detached, on_detach) = recorder::<String>();
+    let list = serde_json::from_value::<compute_api::volume_attachment::VolumeAttachmentList>(
+        serde_json::json!({"volumeAttachments": [
+            {"volumeId": "root", "device": "/dev/vda"},
+            {"volumeId": "data", "device": "/dev/vdb"}
+        ]}),
+    )
+    .unwrap()
+    .volume_attachments;
+    let root = mount(move || {
+        view! {
+            <AttachmentTable
+                attachments=list
+                detach_denied=Signal::stored(None::<String>)
+                detach_disabled=Signal::stored(false)
+                on_view=Callback::new(|_| {})
+                on_detach
+            />
+        }
+    });
+    tick().await;
+    let rows = query_all(&root, "[data-testid=\"volume-row\"]");
+    let root_detach = button_in(&rows[0], "action-detach-volume");
+    assert!(root_detach.disabled());
+    assert!(
+        root_detach.title().contains("root volume"),
+        "{}",
+        root_detach.title()
+    );
+    assert!(query(&rows[0], "[data-testid=\"volume-root\"]").is_some());
+    assert!(!button_in(&rows[1], "action-detach-volume").disabled());
+    root_detach.click();
+    button_in(&rows[1], "action-detach-volume").click();
+    assert_eq!(*detached.lock().unwrap(), vec!["data".to_string()]);
+}
+
+#[wasm_bindgen_test]
 async fn one_attachment_shows_every_field() {
     let (closed, on_close) = recorder::<()>();
     let one = attachments().remove(0);

@@ -306,6 +306,9 @@ async fn flavor_table_sorts_by_the_activated_header() {
     assert_eq!(row_names(&root), ["c2.c16m16", "m2.c4m8", "u2.c2m4"]);
     assert_eq!(aria_sort(&root, "name"), "ascending");
     assert_eq!(aria_sort(&root, "ram"), "none");
+    // The id is a column of its own (the list's flavor filter takes it).
+    let first_id = query(&root, "[data-testid=\"flavor-id\"]").unwrap();
+    assert_eq!(first_id.text_content().as_deref(), Some("2"));
 
     by_testid(&root, "sort-ram").click();
     tick().await;

@@ -19,6 +19,9 @@ pub struct Reboot {
     pub kind: RebootType,
 }
 
+/// The values of `OS-DCF:diskConfig` (the guide: "`Either MANUAL` or `AUTO`").
+pub const DISK_CONFIGS: [&str; 2] = ["MANUAL", "AUTO"];
+
 /// `{"resize": {"flavorRef": …}}`
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Resize {
@@ -77,6 +80,18 @@ impl ServerAction {
         Self::Resize(Resize {
             flavor_ref: flavor_ref.into(),
             disk_config: None,
+        })
+    }
+
+    /// `{"resize": {"flavorRef": …, "OS-DCF:diskConfig": …}}`: the optional partitioning
+    /// after the resize (the guide: "`Either MANUAL` or `AUTO`. Set to `MANUAL` on NHN Cloud").
+    pub fn resize_with_disk_config(
+        flavor_ref: impl Into<String>,
+        disk_config: Option<&str>,
+    ) -> Self {
+        Self::Resize(Resize {
+            flavor_ref: flavor_ref.into(),
+            disk_config: disk_config.map(str::to_string),
         })
     }
 

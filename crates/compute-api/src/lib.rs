@@ -7,7 +7,8 @@
 //! - [`request`]: requests described as data, one function per URL.
 //! - [`action`]: the server actions as one serde enum with pinned JSON.
 //! - [`rules`]: which operation a server's state allows, and why not.
-//! - [`validate`]: the documented creation rules, every error at once.
+//! - [`validate`]: the documented creation rules, every error at once; [`block_source`]: the
+//!   existing volumes and snapshots those rules read.
 //! - [`keypair_rules`]: key pair names and OpenSSH public keys, checked before sending.
 //! - [`connect`]: the SSH or RDP command for a server, from its metadata.
 //! - [`columns`]: the instance list's columns as the user arranged them, read back safely.
@@ -18,6 +19,7 @@
 //!   each checked on the way in.
 
 pub mod action;
+pub mod block_source;
 pub mod columns;
 pub mod connect;
 pub mod error;

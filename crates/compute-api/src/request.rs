@@ -307,10 +307,22 @@ pub fn server_action(id: &str, action: &ServerAction) -> Request {
 
 /// `GET /servers/{id}/os-volume_attachments`.
 pub fn list_volume_attachments(server_id: &str) -> Request {
+    list_volume_attachments_page(server_id, None, None)
+}
+
+/// `GET /servers/{id}/os-volume_attachments?limit=&offset=`: one page of the attachments (the
+/// guide documents both; `offset` counts from 0).
+pub fn list_volume_attachments_page(
+    server_id: &str,
+    limit: Option<u32>,
+    offset: Option<u32>,
+) -> Request {
     Request::get(
         Service::Compute,
         format!("/servers/{}/os-volume_attachments", segment(server_id)),
     )
+    .with_query("limit", limit)
+    .with_query("offset", offset)
 }
 
 /// `GET /servers/{id}/os-volume_attachments/{volumeId}`.
@@ -377,6 +389,11 @@ pub fn list_security_groups() -> Request {
 /// `GET {volumev2}/volumes/detail` (the catalog's URL already ends in `/v2/{tenantId}`).
 pub fn list_volumes() -> Request {
     Request::get(Service::Volume, "/volumes/detail".into())
+}
+
+/// `GET {volumev2}/snapshots/detail`: the block storage snapshots (the wizard's snapshot source).
+pub fn list_snapshots() -> Request {
+    Request::get(Service::Volume, "/snapshots/detail".into())
 }
 
 /// The most ids [`list_images_by_id`] asks for at once (the URL stays well under 4 KB).

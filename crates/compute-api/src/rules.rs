@@ -93,8 +93,11 @@ impl Operation {
                 S::Shelved,
                 S::ShelvedOffloaded,
             ],
-            // The seed states no rule; these are the settled states in which a server has
-            // ports whose groups can change.
+            // Stricter than the guide and Nova (neither states a rule), on purpose: these are
+            // the settled states in which a server has ports whose groups can change. While
+            // building, the ports do not exist yet (Nova answers "no network ports"); during a
+            // resize, migration or reboot they are being re-plugged and a change races
+            // Neutron; a deleted server has none. docs/guide-readings.md lists this reading.
             Self::AddSecurityGroup | Self::RemoveSecurityGroup => vec![
                 S::Active,
                 S::Shutoff,
@@ -172,6 +175,8 @@ pub enum Denied {
     NoSecurityGroups,
     /// Detach with no volume attached.
     NoVolumes,
+    /// Detach of the root volume: Nova refuses it ("Can't detach root device volume").
+    RootVolume,
 }
 
 impl fmt::Display for Denied {
@@ -209,6 +214,9 @@ impl fmt::Display for Denied {
             Self::NoVolumes => {
                 f.write_str("Detach volume needs an attached volume; this instance has none")
             }
+            Self::RootVolume => f.write_str(
+                "Detach volume cannot detach the root volume: the instance boots from it",
+            ),
         }
     }
 }
@@ -225,14 +233,17 @@ fn or_list(statuses: &[ServerStatus]) -> String {
     }
 }
 
-/// The task states during which Nova still accepts a hard reboot (`nova/compute/api.py`
-/// `reboot` and `_hard_reboot`): a hard reboot is how an operator gets a server out of a
-/// reboot, resume, unpause or suspend that hangs.
-const HARD_REBOOT_TASKS: [&str; 7] = [
+/// The task states during which a hard reboot is still accepted: Nova's (`nova/compute/api.py`
+/// `reboot` and `_hard_reboot`: a hard reboot is how an operator gets a server out of a reboot,
+/// resume, unpause or suspend that hangs), and every task that shows as HARD_REBOOT, which the
+/// guide lists among the states a hard reboot accepts ("**HARD_REBOOT**").
+const HARD_REBOOT_TASKS: [&str; 9] = [
     "rebooting",
     "reboot_pending",
     "reboot_started",
     "rebooting_hard",
+    "reboot_pending_hard",
+    "reboot_started_hard",
     "resuming",
     "unpausing",
     "suspending",
@@ -241,7 +252,7 @@ const HARD_REBOOT_TASKS: [&str; 7] = [
 /// Checks one operation against a server's state.
 ///
 /// Order of the checks: the status (the seed's rules), then a running task (Nova refuses
-/// everything but delete and, in a few reboot-like tasks, hard reboot), then the conditions
+/// everything but delete, rename and, in a few reboot-like tasks, hard reboot), then the conditions
 /// that depend on the rest of the server (U2 flavor, something to remove or detach).
 pub fn check(operation: Operation, server: &ServerFacts<'_>) -> Result<(), Denied> {
     let status = server.status;
@@ -262,7 +273,9 @@ pub fn check(operation: Operation, server: &ServerFacts<'_>) -> Result<(), Denie
     if let Some(task) = server.task_state.filter(|t| t.is_active()) {
         let task_name = task.as_str().trim().to_ascii_lowercase();
         let allowed = match operation {
-            Operation::Delete => true,
+            // A rename only changes a record: neither the guide nor Nova (`PUT /servers/{id}`)
+            // holds it while a task runs.
+            Operation::Delete | Operation::Rename => true,
             Operation::RebootHard => HARD_REBOOT_TASKS.contains(&task_name.as_str()),
             _ => false,
         };
@@ -282,6 +295,27 @@ pub fn check(operation: Operation, server: &ServerFacts<'_>) -> Result<(), Denie
         Operation::DetachVolume if server.attached_volume_count == 0 => Err(Denied::NoVolumes),
         _ => Ok(()),
     }
+}
+
+/// The device of an instance's root volume (`boot_index` 0): the first virtio disk, as Nova
+/// names it on NHN's hosts.
+pub const ROOT_DEVICE: &str = "/dev/vda";
+
+/// Whether an attachment's device is the root volume's (`/dev/vda`, or `vda` as some clients
+/// write it).
+pub fn is_root_device(device: &str) -> bool {
+    device.trim().trim_start_matches("/dev/") == "vda"
+}
+
+/// Checks detaching one attachment: the state rules of [`Operation::DetachVolume`], then the
+/// root volume, which Nova never detaches (`nova/compute/api.py` `_check_and_begin_detach`'s
+/// caller: "Can't detach root device volume"): the instance would have nothing to boot from.
+pub fn check_detach(server: &ServerFacts<'_>, device: Option<&str>) -> Result<(), Denied> {
+    check(Operation::DetachVolume, server)?;
+    if device.is_some_and(is_root_device) {
+        return Err(Denied::RootVolume);
+    }
+    Ok(())
 }
 
 /// Every operation with its verdict, in [`Operation::ALL`] order: what an action bar needs.

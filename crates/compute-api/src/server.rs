@@ -277,6 +277,15 @@ pub struct BlockDeviceMapping {
     pub device_name: Option<String>,
 }
 
+impl BlockDeviceMapping {
+    /// Whether the volume behind this entry is deleted when the instance is. The guide
+    /// (`delete_on_termination`): "the default value is `false`": an entry that does not say
+    /// keeps its volume.
+    pub fn deleted_with_instance(&self) -> bool {
+        self.delete_on_termination.unwrap_or(false)
+    }
+}
+
 pub(crate) fn bool_or_int<'de, D>(deserializer: D) -> Result<Option<bool>, D::Error>
 where
     D: serde::Deserializer<'de>,

@@ -291,11 +291,43 @@ pub struct Volume {
         skip_serializing_if = "BTreeMap::is_empty"
     )]
     pub metadata: BTreeMap<String, serde_json::Value>,
+    /// The image the volume was made from, as Cinder copies it (`image_id`, `image_name`,
+    /// NHN's `os_type` …; values are strings). `null` or absent for a volume not made from one.
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub volume_image_metadata: BTreeMap<String, serde_json::Value>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
 }
 
 impl Volume {
+    /// The image this volume was made from, read from its `volume_image_metadata` (what the
+    /// creation rules need: id, name, OS type, minimum disk and RAM).
+    pub fn source_image(&self) -> Option<Image> {
+        let meta = &self.volume_image_metadata;
+        let text = |key: &str| match meta.get(key)? {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Null => None,
+            other => Some(other.to_string()),
+        };
+        let number = |key: &str| text(key).and_then(|v| v.trim().parse().ok());
+        let id = text("image_id")?;
+        Some(Image {
+            id,
+            name: text("image_name"),
+            os_type: text("os_type"),
+            os_distro: text("os_distro"),
+            os_version: text("os_version"),
+            login_username: text("login_username"),
+            min_disk: number("min_disk"),
+            min_ram: number("min_ram"),
+            ..Image::default()
+        })
+    }
+
     /// Can be the root disk of a new instance.
     pub fn is_bootable(&self) -> bool {
         self.bootable == Some(true)
@@ -370,4 +402,59 @@ pub struct VolumeType {
 pub struct VolumeTypeList {
     #[serde(default, deserialize_with = "null_as_default")]
     pub volume_types: Vec<VolumeType>,
+}
+
+// ---- snapshot (Cinder v2) ------------------------------------------------------------------
+
+/// A block storage snapshot (`GET /v2/{tenant}/snapshots/detail`). Its zone, bootability and
+/// image are its volume's: Cinder restores a snapshot into the zone of the volume it was
+/// taken from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `available`, `creating`, `error` …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// The volume it was taken from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume_id: Option<String>,
+    /// GB: the original volume's size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub metadata: BTreeMap<String, serde_json::Value>,
+}
+
+impl Snapshot {
+    /// `available`: can be restored now.
+    pub fn is_available(&self) -> bool {
+        self.status
+            .as_deref()
+            .is_some_and(|s| s.eq_ignore_ascii_case("available"))
+    }
+
+    /// The name, or the id when the snapshot has none.
+    pub fn display_name(&self) -> &str {
+        self.name
+            .as_deref()
+            .filter(|n| !n.is_empty())
+            .unwrap_or(&self.id)
+    }
+}
+
+/// `{"snapshots": […]}` of `GET /snapshots` and `GET /snapshots/detail`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SnapshotList {
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub snapshots: Vec<Snapshot>,
 }

@@ -112,6 +112,30 @@ impl ServerStatus {
         Self::Unknown,
     ];
 
+    /// The statuses the instance list's `status` filter offers: every state of the guide's
+    /// status table ("The list of instance states is as follows"), in Nova's spelling, which
+    /// the API's filter takes, and SHELVED_OFFLOADED, NHN's "terminated" instances. DELETED
+    /// lists deleted servers only together with `changes-since` (as in Nova): the console says
+    /// so beside the filter (docs/guide-readings.md).
+    pub const FILTERABLE: [ServerStatus; 16] = [
+        Self::Active,
+        Self::Build,
+        Self::Shutoff,
+        Self::Deleted,
+        Self::Reboot,
+        Self::HardReboot,
+        Self::Resize,
+        Self::RevertResize,
+        Self::VerifyResize,
+        Self::Error,
+        Self::Paused,
+        Self::Rebuild,
+        Self::Rescue,
+        Self::Suspended,
+        Self::ShelvedOffloaded,
+        Self::Unknown,
+    ];
+
     /// The seed's English spelling where it differs from Nova's (`BUILDING`, `STOPPED`,
     /// `RESIZED`, `RESCUED`), else Nova's.
     pub fn seed_name(&self) -> &str {

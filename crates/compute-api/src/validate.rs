@@ -7,6 +7,7 @@ use std::fmt;
 
 use base64::Engine as _;
 
+use crate::block_source::BlockSource;
 use crate::flavor::Flavor;
 use crate::server::{BlockDeviceMapping, CreateServer};
 use crate::services::Image;
@@ -34,13 +35,86 @@ pub const MAX_METADATA_CHARS: usize = 255;
 /// `max_count` (and so `min_count`).
 pub const MAX_COUNT: u32 = 10;
 
+/// What a form proposes for `delete_on_termination` before the user chooses, by source type.
+///
+/// The API's default is `false` ([`BlockDeviceMapping::deleted_with_instance`]), and an
+/// existing volume, or a volume restored from a snapshot, holds data that outlives the
+/// instance: never proposed for deletion. A volume made from an image is new and made for this
+/// instance alone; kept, it would remain (and be billed) as an orphan after the instance is
+/// gone, so the form proposes deleting it, and says so next to the disk and in the review.
+pub fn proposed_delete_on_termination(source_type: &str) -> bool {
+    source_type == "image"
+}
+
 /// What validation knows beyond the request itself.
 #[derive(Debug, Clone, Default)]
 pub struct CreateContext<'a> {
-    /// The chosen image, when the image service told us about it. Decides the Windows rules.
+    /// The image `imageRef` names, when the image service told us about it.
     pub image: Option<&'a Image>,
     /// The chosen flavor, when known. Decides the U2 and RAM rules.
     pub flavor: Option<&'a Flavor>,
+    /// The existing volumes and snapshots the block-storage service describes (any superset
+    /// of those the request names). A source not found here is not judged.
+    pub sources: &'a [BlockSource],
+}
+
+impl<'a> CreateContext<'a> {
+    /// The volume or snapshot with this id, if known.
+    pub fn source(&self, id: &str) -> Option<&'a BlockSource> {
+        let id = id.trim();
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The image the root disk comes from, wherever it comes from: `imageRef`'s image, or the
+    /// image a root volume or snapshot was made from. The Windows rules and the image's
+    /// minimums follow it (the guide's Windows rules are about what the instance runs).
+    pub fn root_image(&self, server: &CreateServer) -> Option<&'a Image> {
+        let bdms = server.block_device_mapping_v2.as_deref().unwrap_or(&[]);
+        match root_device(bdms) {
+            Some((_, root)) if is_existing_source(root) => root
+                .uuid
+                .as_deref()
+                .and_then(|id| self.source(id))
+                .and_then(|source| source.image.as_ref()),
+            _ => self.image,
+        }
+    }
+
+    /// The zone the instance will be in: the one it names, else the zone of the first existing
+    /// volume or snapshot it uses (as Nova schedules it: such a source cannot move), else
+    /// `None` (the scheduler chooses).
+    pub fn instance_zone(&self, server: &CreateServer) -> Option<String> {
+        if let Some(zone) = server
+            .availability_zone
+            .as_deref()
+            .filter(|z| !z.trim().is_empty())
+        {
+            return Some(zone.trim().to_string());
+        }
+        server
+            .block_device_mapping_v2
+            .iter()
+            .flatten()
+            .filter(|bdm| is_existing_source(bdm))
+            .filter_map(|bdm| self.source(bdm.uuid.as_deref()?))
+            .find_map(|source| source.availability_zone.clone())
+    }
+}
+
+/// An entry that uses an existing volume or snapshot (not an image).
+fn is_existing_source(bdm: &BlockDeviceMapping) -> bool {
+    matches!(bdm.source_type.trim(), "volume" | "snapshot") && !is_blank(bdm.uuid.as_deref())
+}
+
+/// The names the instances of one request get: the name itself for one instance; for several,
+/// `name-1` … `name-N` (Nova's multiple-create naming, which the simulator follows). The
+/// name rules apply to these, not to what was typed.
+pub fn instance_names(name: &str, count: u32) -> Vec<String> {
+    if count <= 1 {
+        vec![name.to_string()]
+    } else {
+        (1..=count).map(|n| format!("{name}-{n}")).collect()
+    }
 }
 
 /// One broken rule, tied to the field the user must change.
@@ -135,6 +209,22 @@ pub enum ErrorKind {
     RootDiskRequired,
     /// A volume size that is not a whole number of GB of at least 1 (a mistyped size too).
     VolumeSizeNotPositive,
+    /// Several instances are named `name-1` … `name-N`: the longest of those is too long.
+    NumberedNameTooLong {
+        max: usize,
+        longest: String,
+    },
+    /// The root volume or snapshot is not bootable.
+    SourceNotBootable,
+    /// The volume or snapshot was made from a WAF, MS-SQL or MySQL image (its name).
+    SourceImageRestricted(String),
+    /// The volume or snapshot is in another zone than the instance.
+    SourceZoneMismatch {
+        source_zone: String,
+        instance_zone: String,
+    },
+    /// A fixed IP that is not IPv4 ("NHN Cloud only supports IPv4").
+    NotIpv4,
 }
 
 impl fmt::Display for ErrorKind {
@@ -215,6 +305,26 @@ impl fmt::Display for ErrorKind {
             Self::VolumeSizeNotPositive => {
                 f.write_str("the size must be a whole number of GB, at least 1")
             }
+            Self::NumberedNameTooLong { max, longest } => write!(
+                f,
+                "with several instances the names get -1, -2 …: {longest:?} would be {} characters (at most {max})",
+                longest.chars().count()
+            ),
+            Self::SourceNotBootable => {
+                f.write_str("the root volume or snapshot must be bootable")
+            }
+            Self::SourceImageRestricted(image) => write!(
+                f,
+                "a volume or snapshot made from a WAF, MS-SQL or MySQL image cannot be used (this one is from {image:?})"
+            ),
+            Self::SourceZoneMismatch {
+                source_zone,
+                instance_zone,
+            } => write!(
+                f,
+                "the volume or snapshot is in {source_zone}; it must be in the instance's availability zone ({instance_zone})"
+            ),
+            Self::NotIpv4 => f.write_str("NHN Cloud only supports IPv4: give an IPv4 address"),
         }
     }
 }
@@ -270,33 +380,47 @@ fn root_device(bdms: &[BlockDeviceMapping]) -> Option<(usize, &BlockDeviceMappin
 /// is checked only when `context` knows the image or flavor.
 pub fn validate_create(server: &CreateServer, context: &CreateContext<'_>) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    let windows = context.image.is_some_and(Image::is_windows);
+    // The Windows rules follow the image the root comes from, be it `imageRef` or the image a
+    // root volume or snapshot was made from.
+    let root_image = context.root_image(server);
+    let windows = root_image.is_some_and(Image::is_windows);
     let u2 = context.flavor.map(Flavor::is_u2);
     let bdms: &[BlockDeviceMapping] = server.block_device_mapping_v2.as_deref().unwrap_or(&[]);
     let root = root_device(bdms);
 
-    // ---- name
-    let name_chars = server.name.chars().count();
+    // ---- name: the rules hold for the names the instances will have (`name-1` … for several).
+    let count = server.max_count.or(server.min_count).unwrap_or(1);
+    let longest = instance_names(&server.name, count.min(MAX_COUNT))
+        .pop()
+        .unwrap_or_default();
+    let longest_chars = longest.chars().count();
+    let max_chars = if windows {
+        MAX_WINDOWS_NAME_CHARS
+    } else {
+        MAX_NAME_CHARS
+    };
     if server.name.trim().is_empty() {
         errors.push(FieldError::new("name", ErrorKind::Required));
     } else if let Some(c) = first_non_english(&server.name) {
         errors.push(FieldError::new("name", ErrorKind::NotEnglish(c)));
-    } else if windows && name_chars > MAX_WINDOWS_NAME_CHARS {
-        errors.push(FieldError::new(
-            "name",
+    } else if longest_chars > max_chars {
+        let kind = if longest != server.name {
+            ErrorKind::NumberedNameTooLong {
+                max: max_chars,
+                longest,
+            }
+        } else if windows {
             ErrorKind::WindowsNameTooLong {
-                max: MAX_WINDOWS_NAME_CHARS,
-                actual: name_chars,
-            },
-        ));
-    } else if name_chars > MAX_NAME_CHARS {
-        errors.push(FieldError::new(
-            "name",
+                max: max_chars,
+                actual: longest_chars,
+            }
+        } else {
             ErrorKind::TooLong {
-                max: MAX_NAME_CHARS,
-                actual: name_chars,
-            },
-        ));
+                max: max_chars,
+                actual: longest_chars,
+            }
+        };
+        errors.push(FieldError::new("name", kind));
     }
 
     // ---- image: optional only when the root disk comes from an existing volume or snapshot.
@@ -324,7 +448,7 @@ pub fn validate_create(server: &CreateServer, context: &CreateContext<'_>) -> Ve
                         actual_mb: ram,
                     },
                 ));
-            } else if let Some(min_ram) = context.image.and_then(|i| i.min_ram) {
+            } else if let Some(min_ram) = root_image.and_then(|i| i.min_ram) {
                 // Nova refuses a flavor smaller than the image's min_ram.
                 if ram < min_ram {
                     errors.push(FieldError::new(
@@ -360,17 +484,25 @@ pub fn validate_create(server: &CreateServer, context: &CreateContext<'_>) -> Ve
                     format!("networks[{i}].fixed_ip"),
                     ErrorKind::FixedIpWithPort,
                 ));
-            } else if ip.trim().parse::<std::net::IpAddr>().is_err() {
-                errors.push(FieldError::new(
-                    format!("networks[{i}].fixed_ip"),
-                    ErrorKind::InvalidValue(format!("{ip:?} is not an IP address")),
-                ));
+            } else {
+                match ip.trim().parse::<std::net::IpAddr>() {
+                    Ok(std::net::IpAddr::V4(_)) => {}
+                    // The guide: "NHN Cloud only supports IPv4".
+                    Ok(std::net::IpAddr::V6(_)) => errors.push(FieldError::new(
+                        format!("networks[{i}].fixed_ip"),
+                        ErrorKind::NotIpv4,
+                    )),
+                    Err(_) => errors.push(FieldError::new(
+                        format!("networks[{i}].fixed_ip"),
+                        ErrorKind::InvalidValue(format!("{ip:?} is not an IP address")),
+                    )),
+                }
             }
         }
     }
 
     // ---- block storage
-    check_block_devices(context, u2, windows, bdms, root, &mut errors);
+    check_block_devices(server, context, u2, root_image, bdms, root, &mut errors);
 
     // ---- key pair
     if is_blank(server.key_name.as_deref()) {
@@ -403,34 +535,13 @@ pub fn validate_create(server: &CreateServer, context: &CreateContext<'_>) -> Ve
     }
 
     // ---- metadata
-    for (key, value) in server.metadata.iter().flatten() {
-        let key_chars = key.chars().count();
-        let field = format!("metadata.{key}");
-        if key.trim().is_empty() {
-            errors.push(FieldError::new(
-                "metadata",
-                ErrorKind::InvalidValue("metadata keys must not be empty".into()),
-            ));
-        } else if key_chars > MAX_METADATA_CHARS {
-            errors.push(FieldError::new(
-                field.clone(),
-                ErrorKind::MetadataKeyTooLong {
-                    max: MAX_METADATA_CHARS,
-                    actual: key_chars,
-                },
-            ));
-        }
-        let value_chars = value.chars().count();
-        if value_chars > MAX_METADATA_CHARS {
-            errors.push(FieldError::new(
-                field,
-                ErrorKind::TooLong {
-                    max: MAX_METADATA_CHARS,
-                    actual: value_chars,
-                },
-            ));
-        }
-    }
+    errors.extend(validate_metadata(
+        server
+            .metadata
+            .iter()
+            .flatten()
+            .map(|(k, v)| (k.as_str(), v.as_str())),
+    ));
 
     // ---- counts: 1 ≤ min_count ≤ max_count ≤ 10 (max_count defaults to min_count).
     let in_range = |n: u32| (1..=MAX_COUNT).contains(&n);
@@ -461,15 +572,57 @@ pub fn validate_create(server: &CreateServer, context: &CreateContext<'_>) -> Ve
     errors
 }
 
+/// The metadata rules ("Key-value pairs with a maximum length of 255 characters"): each key
+/// and each value at most [`MAX_METADATA_CHARS`], no blank key. The same rules hold for an
+/// instance's metadata and for the metadata of an image made with `createImage` (where the
+/// guide states none): the console's forms and the simulator both check with this.
+pub fn validate_metadata<'m>(
+    entries: impl IntoIterator<Item = (&'m str, &'m str)>,
+) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    for (key, value) in entries {
+        let key_chars = key.chars().count();
+        let field = format!("metadata.{key}");
+        if key.trim().is_empty() {
+            errors.push(FieldError::new(
+                "metadata",
+                ErrorKind::InvalidValue("metadata keys must not be empty".into()),
+            ));
+        } else if key_chars > MAX_METADATA_CHARS {
+            errors.push(FieldError::new(
+                field.clone(),
+                ErrorKind::MetadataKeyTooLong {
+                    max: MAX_METADATA_CHARS,
+                    actual: key_chars,
+                },
+            ));
+        }
+        let value_chars = value.chars().count();
+        if value_chars > MAX_METADATA_CHARS {
+            errors.push(FieldError::new(
+                field,
+                ErrorKind::TooLong {
+                    max: MAX_METADATA_CHARS,
+                    actual: value_chars,
+                },
+            ));
+        }
+    }
+    errors
+}
+
 /// The block-storage rules: required for non-U2 flavors, destinations, sources, root size.
 fn check_block_devices(
+    server: &CreateServer,
     context: &CreateContext<'_>,
     u2: Option<bool>,
-    windows: bool,
+    root_image: Option<&Image>,
     bdms: &[BlockDeviceMapping],
     root: Option<(usize, &BlockDeviceMapping)>,
     errors: &mut Vec<FieldError>,
 ) {
+    let windows = root_image.is_some_and(Image::is_windows);
+    let instance_zone = context.instance_zone(server);
     if u2 == Some(false) && bdms.is_empty() {
         errors.push(FieldError::new(
             "block_device_mapping_v2",
@@ -517,6 +670,17 @@ fn check_block_devices(
         if source == "image" && destination == Some("volume") && bdm.volume_size.is_none() {
             errors.push(FieldError::new(path("volume_size"), ErrorKind::Required));
         }
+        if is_existing_source(bdm) {
+            if let Some(source) = bdm.uuid.as_deref().and_then(|id| context.source(id)) {
+                check_source(
+                    source,
+                    is_root,
+                    instance_zone.as_deref(),
+                    &path("uuid"),
+                    errors,
+                );
+            }
+        }
         if bdm.volume_size == Some(0) {
             errors.push(FieldError::new(
                 path("volume_size"),
@@ -540,21 +704,30 @@ fn check_block_devices(
     } else {
         MIN_LINUX_ROOT_GB
     }
-    .max(context.image.and_then(|i| i.min_disk).unwrap_or(0));
+    .max(root_image.and_then(|i| i.min_disk).unwrap_or(0));
     let on_volume = root.filter(|(_, bdm)| bdm.destination_type.as_deref() == Some("volume"));
     let (field, size) = match on_volume {
-        Some((i, bdm)) => (
-            format!("block_device_mapping_v2[{i}].volume_size"),
-            bdm.volume_size,
-        ),
+        // An existing volume or snapshot without a size keeps its own.
+        Some((i, bdm)) => match bdm.volume_size {
+            Some(size) => (
+                format!("block_device_mapping_v2[{i}].volume_size"),
+                Some(size),
+            ),
+            None => (
+                format!("block_device_mapping_v2[{i}].uuid"),
+                bdm.uuid
+                    .as_deref()
+                    .filter(|_| is_existing_source(bdm))
+                    .and_then(|id| context.source(id))
+                    .and_then(|source| source.size),
+            ),
+        },
         None => (
             "flavorRef".to_string(),
             // A flavor disk of 0 means "no local disk": the size is not the flavor's to tell.
             context.flavor.and_then(|f| f.disk).filter(|d| *d > 0),
         ),
     };
-    // A root from an existing volume or snapshot without a size keeps the source's size,
-    // which the request does not tell.
     if let Some(size) = size {
         if size < min_gb {
             errors.push(FieldError::new(
@@ -566,6 +739,51 @@ fn check_block_devices(
             ));
         }
     }
+}
+
+/// The guide's rules on an existing volume or snapshot (`block_device_mapping_v2.uuid`): "If it
+/// is a root volume, it must be a bootable source; you cannot use a volume or snapshot whose
+/// source is a WAF, MS-SQL, or MySQL image that cannot create an image … Sources other than
+/// `image` must have the same availability zone as the instance to be created". The image
+/// rule is applied to every entry, root or not: the sentence names volumes and snapshots
+/// without limiting it to the root (docs/guide-readings.md).
+fn check_source(
+    source: &BlockSource,
+    is_root: bool,
+    instance_zone: Option<&str>,
+    field: &str,
+    errors: &mut Vec<FieldError>,
+) {
+    for kind in source_refusals(source, is_root, instance_zone) {
+        errors.push(FieldError::new(field, kind));
+    }
+}
+
+/// Why an existing volume or snapshot cannot be used as an entry of a new instance in
+/// `instance_zone` (`None`: the zone follows the sources): what the wizard's pickers grey out.
+pub fn source_refusals(
+    source: &BlockSource,
+    is_root: bool,
+    instance_zone: Option<&str>,
+) -> Vec<ErrorKind> {
+    let mut refusals = Vec::new();
+    if is_root && !source.bootable {
+        refusals.push(ErrorKind::SourceNotBootable);
+    }
+    if let Some(image) = source.restricted_image() {
+        refusals.push(ErrorKind::SourceImageRestricted(image.to_string()));
+    }
+    if let (Some(source_zone), Some(instance_zone)) =
+        (source.availability_zone.as_deref(), instance_zone)
+    {
+        if source_zone != instance_zone {
+            refusals.push(ErrorKind::SourceZoneMismatch {
+                source_zone: source_zone.to_string(),
+                instance_zone: instance_zone.to_string(),
+            });
+        }
+    }
+    refusals
 }
 
 /// The first character of `name` that is not English (printable ASCII), if any.

@@ -21,7 +21,7 @@ use compute_api::server::{
 };
 use compute_api::services::{
     Image, ImageList, NetworkEnvelope, NetworkList, PortList, SecurityGroupEnvelope,
-    SecurityGroupList, SubnetList, VolumeEnvelope, VolumeList, VolumeTypeList,
+    SecurityGroupList, SnapshotList, SubnetList, VolumeEnvelope, VolumeList, VolumeTypeList,
 };
 use compute_api::volume_attachment::{
     AttachVolumeRequest, VolumeAttachmentEnvelope, VolumeAttachmentList,
@@ -392,6 +392,26 @@ fn nhn_examples_carry_what_the_pickers_need() {
     ))
     .expect("cinder volumes");
     assert!(cinder.volumes[1].is_bootable());
+    // The image a volume was made from, as Cinder copies it (values are strings).
+    let made_from = cinder
+        .volumes
+        .iter()
+        .find_map(|v| v.source_image())
+        .expect("a volume made from an image");
+    assert_eq!(made_from.name.as_deref(), Some("cirros-0.3.4-x86_64-uec"));
+    assert_eq!(made_from.min_disk, Some(0));
+
+    let snapshots: SnapshotList =
+        serde_json::from_str(&read("nhn/volume/snapshots-list-detailed-response.json"))
+            .expect("snapshots");
+    let snapshot = &snapshots.snapshots[0];
+    assert_eq!(snapshot.display_name(), "SNAPSHOT");
+    assert_eq!(snapshot.size, Some(50));
+    assert_eq!(
+        snapshot.volume_id.as_deref(),
+        Some("17975e9d-1533-40db-bd02-2072cd2ccb7f")
+    );
+    assert!(snapshot.is_available());
     assert_eq!(
         cinder.volumes[0].attachments[0].device.as_deref(),
         Some("/dev/vdb")

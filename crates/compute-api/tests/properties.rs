@@ -363,6 +363,7 @@ fn error_fields(change: impl FnOnce(&mut CreateServer)) -> Vec<(String, ErrorKin
         &CreateContext {
             image: Some(&image),
             flavor: Some(&flavor),
+            sources: &[],
         },
     )
     .into_iter()

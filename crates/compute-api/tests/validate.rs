@@ -71,6 +71,7 @@ fn check(server: &CreateServer, image: &Image, flavor: &Flavor) -> Vec<FieldErro
         &CreateContext {
             image: Some(image),
             flavor: Some(flavor),
+            sources: &[],
         },
     )
 }
@@ -547,7 +548,7 @@ fn networks_need_exactly_one_target() {
     let server = CreateServer {
         networks: vec![
             nic(Some("net"), None, None, Some("192.168.0.10")),
-            nic(None, Some("sub"), None, Some("fd00::1")),
+            nic(None, Some("sub"), None, Some("192.168.0.11")),
             nic(None, None, Some("port"), None),
             nic(None, None, None, None),
             nic(Some("net"), Some("sub"), None, None),

@@ -11,8 +11,8 @@ use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
 
 use crate::store::{
-    Attachment, ImageRec, KeypairRec, NetworkRec, PortRec, SecurityGroupRec, ServerRec, Store,
-    SubnetRec, VolumeRec,
+    Attachment, ImageRec, KeypairRec, NetworkRec, PortRec, SecurityGroupRec, ServerRec,
+    SnapshotRec, Store, SubnetRec, VolumeRec,
 };
 
 /// Ids tests and the demo can rely on.
@@ -88,6 +88,12 @@ pub mod ids {
     pub const SPARE_B: &str = "17975e9d-1533-40db-bd02-2072cd2ccb7f";
     /// Available in kr-pub-b, SSD.
     pub const SPARE_SSD: &str = "d0100000-0000-4000-8000-000000000009";
+
+    // Snapshots (KR1).
+    /// NHN's block storage example: of [`SPARE_B`] (not bootable, kr-pub-a).
+    pub const SPARE_B_SNAPSHOT: &str = "f63af601-43cd-41ab-8905-e1e93995f366";
+    /// Of [`DB_MASTER_ROOT`]: bootable Ubuntu, kr-pub-a.
+    pub const DB_MASTER_ROOT_SNAPSHOT: &str = "5a700000-0000-4000-8000-000000000001";
 
     // Key pairs.
     /// The seed document's create example uses this key pair.
@@ -276,6 +282,31 @@ pub fn kr1(store: &mut Store, tenant_id: &str, user_id: &str, extra: usize) {
             created: datetime!(2024-12-01 00:00:00 UTC) + Duration::hours(i as i64),
             image_id: image.map(Into::into),
             attached: None,
+        });
+    }
+
+    for (id, name, volume_id, size, created) in [
+        (
+            SPARE_B_SNAPSHOT,
+            "SNAPSHOT",
+            SPARE_B,
+            50,
+            datetime!(2025-03-03 11:03:40 UTC),
+        ),
+        (
+            DB_MASTER_ROOT_SNAPSHOT,
+            "db-master-root-2025-03",
+            DB_MASTER_ROOT,
+            100,
+            datetime!(2025-03-10 02:00:00 UTC),
+        ),
+    ] {
+        store.snapshots.push(SnapshotRec {
+            id: id.into(),
+            name: name.into(),
+            volume_id: volume_id.into(),
+            size,
+            created,
         });
     }
 

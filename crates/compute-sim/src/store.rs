@@ -120,6 +120,16 @@ pub struct VolumeRec {
     pub attached: Option<(String, String)>,
 }
 
+/// A Cinder snapshot. Its zone, bootability and image are its volume's.
+#[derive(Debug, Clone)]
+pub struct SnapshotRec {
+    pub id: String,
+    pub name: String,
+    pub volume_id: String,
+    pub size: u64,
+    pub created: OffsetDateTime,
+}
+
 /// A Neutron network.
 #[derive(Debug, Clone)]
 pub struct NetworkRec {
@@ -195,6 +205,7 @@ pub struct Store {
     /// Ids of servers with pending steps.
     pub busy: BTreeSet<String>,
     pub volumes: Vec<VolumeRec>,
+    pub snapshots: Vec<SnapshotRec>,
     pub networks: Vec<NetworkRec>,
     pub subnets: Vec<SubnetRec>,
     pub ports: Vec<PortRec>,
@@ -218,6 +229,7 @@ impl Store {
             deleted: Vec::new(),
             busy: BTreeSet::new(),
             volumes: Vec::new(),
+            snapshots: Vec::new(),
             networks: Vec::new(),
             subnets: Vec::new(),
             ports: Vec::new(),
@@ -267,6 +279,10 @@ impl Store {
 
     pub fn volume(&self, id: &str) -> Option<&VolumeRec> {
         self.volumes.iter().find(|v| v.id == id)
+    }
+
+    pub fn snapshot(&self, id: &str) -> Option<&SnapshotRec> {
+        self.snapshots.iter().find(|s| s.id == id)
     }
 
     pub fn volume_mut(&mut self, id: &str) -> Option<&mut VolumeRec> {
@@ -464,5 +480,6 @@ pub fn conflict_for(
             "Instance {id} has no security group to remove"
         )),
         Denied::NoVolumes => Fault::not_found(format!("Instance {id} has no volume attached")),
+        Denied::RootVolume => Fault::bad_request("Can't detach root device volume"),
     }
 }

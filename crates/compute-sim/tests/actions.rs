@@ -160,6 +160,31 @@ async fn bad_action_bodies_are_400() {
     sim.action(WEB_01, json!({"resize": {}}))
         .await
         .assert_fault(400, "badRequest");
+    // The guide: diskConfig is "`Either MANUAL` or `AUTO`".
+    let reply = sim
+        .action(
+            WEB_01,
+            json!({"resize": {"flavorRef": M2_C4M8, "OS-DCF:diskConfig": "SOMETIMES"}}),
+        )
+        .await;
+    reply.assert_fault(400, "badRequest");
+    assert!(reply.text.contains("MANUAL or AUTO"), "{}", reply.text);
+    // createImage metadata: the same rules as an instance's (compute-api's validate_metadata).
+    let reply = sim
+        .action(
+            BATCH_U2,
+            json!({"createImage": {"name": "ok-name", "metadata": {"k": "v".repeat(256)}}}),
+        )
+        .await;
+    reply.assert_fault(400, "badRequest");
+    assert!(reply.text.contains("255"), "{}", reply.text);
+    let reply = sim
+        .action(
+            BATCH_U2,
+            json!({"createImage": {"name": "ok-name", "metadata": {" ": "v"}}}),
+        )
+        .await;
+    reply.assert_fault(400, "badRequest");
     let response = sim
         .client
         .post(format!("{}/v2/{TENANT}/servers/{WEB_01}/action", sim.url))

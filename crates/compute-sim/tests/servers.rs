@@ -602,3 +602,137 @@ async fn a_nic_by_port_binds_the_free_port_once() {
         .await;
     assert_eq!(port.json["port"]["device_id"], "");
 }
+
+/// A create booting from an existing volume or snapshot (no image), in `zone` when given.
+fn boot_from(source_type: &str, uuid: &str, zone: Option<&str>) -> serde_json::Value {
+    let mut body = json!({"server": {
+        "name": "from-volume",
+        "imageRef": "",
+        "flavorRef": M2_C2M4,
+        "networks": [{"subnet": DEFAULT_SUBNET}],
+        "key_name": ACCESS_KEY,
+        "block_device_mapping_v2": [{"uuid": uuid, "boot_index": 0,
+            "source_type": source_type, "destination_type": "volume"}]
+    }});
+    if let Some(zone) = zone {
+        body["server"]["availability_zone"] = json!(zone);
+    }
+    body
+}
+
+#[tokio::test]
+async fn snapshots_are_listed_and_a_snapshot_source_must_exist() {
+    let sim = Sim::start().await;
+    let listed: compute_api::services::SnapshotList = sim.get("/snapshots/detail").await.decode();
+    let ids: Vec<&str> = listed.snapshots.iter().map(|s| s.id.as_str()).collect();
+    assert!(ids.contains(&SPARE_B_SNAPSHOT) && ids.contains(&DB_MASTER_ROOT_SNAPSHOT));
+    sim.get("/snapshots/nope")
+        .await
+        .assert_fault(404, "itemNotFound");
+
+    let reply = sim
+        .post("/servers", boot_from("snapshot", "no-such-snapshot", None))
+        .await;
+    reply.assert_fault(400, "badRequest");
+    assert!(
+        reply.text.contains("failed to get snapshot"),
+        "{}",
+        reply.text
+    );
+}
+
+#[tokio::test]
+async fn a_root_must_be_bootable_and_in_the_instance_zone() {
+    let sim = Sim::start().await;
+    // The guide: "If it is a root volume, it must be a bootable source".
+    let reply = sim
+        .post("/servers", boot_from("volume", SPARE_A, None))
+        .await;
+    reply.assert_fault(400, "badRequest");
+    assert!(reply.text.contains("bootable"), "{}", reply.text);
+    let reply = sim
+        .post("/servers", boot_from("snapshot", SPARE_B_SNAPSHOT, None))
+        .await;
+    assert!(reply.text.contains("bootable"), "{}", reply.text);
+
+    // "Sources other than `image` must have the same availability zone as the instance".
+    let reply = sim
+        .post(
+            "/servers",
+            boot_from("snapshot", DB_MASTER_ROOT_SNAPSHOT, Some("kr-pub-b")),
+        )
+        .await;
+    reply.assert_fault(400, "badRequest");
+    assert!(reply.text.contains("kr-pub-a"), "{}", reply.text);
+
+    // No zone named: the instance goes where the snapshot's volume is; its root is restored
+    // from it (bootable, the same image) and the Ubuntu image's metadata follows.
+    let reply = sim
+        .post(
+            "/servers",
+            boot_from("snapshot", DB_MASTER_ROOT_SNAPSHOT, None),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::ACCEPTED, "{}", reply.text);
+    let id = reply.json["server"]["id"].as_str().unwrap().to_string();
+    let server = sim.wait_for(&id, "ACTIVE").await;
+    assert_eq!(server["OS-EXT-AZ:availability_zone"], "kr-pub-a");
+    assert_eq!(server["metadata"]["os_distro"], "Ubuntu");
+    let root = server["os-extended-volumes:volumes_attached"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let volume = sim.get(&format!("/volumes/{root}")).await;
+    assert_eq!(volume.json["volume"]["bootable"], "true");
+    assert_eq!(volume.json["volume"]["size"], 100);
+    assert_eq!(
+        volume.json["volume"]["volume_image_metadata"]["image_id"],
+        UBUNTU_2204
+    );
+}
+
+#[tokio::test]
+async fn several_instances_are_checked_by_their_numbered_names() {
+    let sim = Sim::start().await;
+    // 254 characters are allowed for one instance, not when "-2" is added.
+    let mut body = u2_create(&"a".repeat(254));
+    body["server"]["max_count"] = json!(2);
+    let reply = sim.post("/servers", body).await;
+    reply.assert_fault(400, "badRequest");
+    assert!(reply.text.contains("-1, -2"), "{}", reply.text);
+    let reply = sim.post("/servers", u2_create(&"a".repeat(254))).await;
+    assert_eq!(reply.status, StatusCode::ACCEPTED, "{}", reply.text);
+}
+
+#[tokio::test]
+async fn a_deleted_server_has_its_terminated_at_in_the_guide_form() {
+    let sim = Sim::start().await;
+    let reply = sim.post("/servers", u2_create("short-lived")).await;
+    let id = reply.json["server"]["id"].as_str().unwrap().to_string();
+    sim.wait_for(&id, "ACTIVE").await;
+    let since = sim.server(&id).await["created"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    sim.nova(Method::DELETE, &format!("/servers/{id}"), None)
+        .await;
+    sim.wait_for(&id, "GONE").await;
+    let changed = sim
+        .get(&format!("/servers/detail?changes-since={since}"))
+        .await;
+    let gone = changed.json["servers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == id.as_str())
+        .expect("the deleted server is listed with changes-since")
+        .clone();
+    // The guide: "Instance deletion time `yyyy-mm-ddthh:mm:ssz` format".
+    let terminated = gone["OS-SRV-USG:terminated_at"].as_str().unwrap();
+    assert_eq!(
+        terminated.len(),
+        "2020-02-25T01:15:46Z".len(),
+        "{terminated}"
+    );
+    assert!(terminated.ends_with('Z'), "{terminated}");
+}

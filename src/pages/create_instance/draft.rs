@@ -7,10 +7,11 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use compute_api::block_source::BlockSource;
 use compute_api::flavor::Flavor;
 use compute_api::server::{BlockDeviceMapping, CreateServer, NetworkSpec, SecurityGroupRef};
 use compute_api::services::Image;
-use compute_api::validate::{encode_user_data, VOLUME_TYPES};
+use compute_api::validate::{encode_user_data, proposed_delete_on_termination, VOLUME_TYPES};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -94,6 +95,8 @@ pub struct Disk {
 }
 
 impl Disk {
+    /// The root disk: from the image step's image, on a new volume that goes with the instance
+    /// (see [`proposed_delete_on_termination`]; the wizard says so next to the disk).
     pub fn root() -> Self {
         Self {
             source: "image".into(),
@@ -101,19 +104,28 @@ impl Disk {
             destination: String::new(),
             volume_type: VOLUME_TYPES[0].into(),
             size: String::new(),
-            delete_on_termination: true,
+            delete_on_termination: proposed_delete_on_termination("image"),
             boot_index: "0".into(),
         }
     }
 
-    /// An additional volume: an existing one by default (the API takes no blank volume).
+    /// An additional volume: an existing one by default (the API takes no blank volume), which
+    /// is kept when the instance is deleted unless the user says otherwise.
     pub fn extra() -> Self {
-        Self {
-            source: "volume".into(),
+        let mut disk = Self {
             destination: "volume".into(),
             boot_index: String::new(),
             ..Self::root()
-        }
+        };
+        disk.set_source("volume");
+        disk
+    }
+
+    /// Changes the source, and with it the proposed delete-on-termination: an existing volume
+    /// or a snapshot is never proposed for deletion, whatever the previous source proposed.
+    pub fn set_source(&mut self, source: &str) {
+        self.source = source.to_string();
+        self.delete_on_termination = proposed_delete_on_termination(source);
     }
 }
 
@@ -210,13 +222,16 @@ fn count(value: &str) -> Option<u32> {
 pub struct Chosen<'a> {
     pub image: Option<&'a Image>,
     pub flavor: Option<&'a Flavor>,
+    /// The volumes and snapshots the block-storage service listed.
+    pub sources: &'a [BlockSource],
 }
 
-impl Chosen<'_> {
-    pub fn context(&self) -> compute_api::CreateContext<'_> {
+impl<'a> Chosen<'a> {
+    pub fn context(&self) -> compute_api::CreateContext<'a> {
         compute_api::CreateContext {
             image: self.image,
             flavor: self.flavor,
+            sources: self.sources,
         }
     }
 }
@@ -321,9 +336,12 @@ impl Draft {
             min_count: count(&self.min_count),
             max_count: count(&self.max_count),
             // Several instances are followed by their reservation (Nova answers a multiple
-            // create with the first server only), so a count above one asks for it.
+            // create with the first server only), so a count above one asks for it; a blank
+            // max_count is min_count (the guide: it defaults to min_count).
             return_reservation_id: (self.return_reservation_id
-                || count(&self.max_count).is_some_and(|n| n > 1))
+                || count(&self.max_count)
+                    .or(count(&self.min_count))
+                    .is_some_and(|n| n > 1))
             .then_some(true),
         }
     }

@@ -74,6 +74,31 @@ pub fn error_text(lang: Lang, error: &FieldError) -> String {
         ErrorKind::NotEnglish(c) => fill(lang, ErrNotEnglish, &[("char", c.to_string())]),
         ErrorKind::RootDiskRequired => plain(lang, ErrRootRequired),
         ErrorKind::VolumeSizeNotPositive => plain(lang, ErrVolumeSize),
+        ErrorKind::NumberedNameTooLong { max, longest } => fill(
+            lang,
+            ErrNumberedName,
+            &[
+                ("longest", longest.clone()),
+                ("actual", n(&longest.chars().count())),
+                ("max", n(max)),
+            ],
+        ),
+        ErrorKind::SourceNotBootable => plain(lang, ErrSourceNotBootable),
+        ErrorKind::SourceImageRestricted(image) => {
+            fill(lang, ErrSourceRestricted, &[("image", image.clone())])
+        }
+        ErrorKind::SourceZoneMismatch {
+            source_zone,
+            instance_zone,
+        } => fill(
+            lang,
+            ErrSourceZone,
+            &[
+                ("source", source_zone.clone()),
+                ("instance", instance_zone.clone()),
+            ],
+        ),
+        ErrorKind::NotIpv4 => plain(lang, ErrNotIpv4),
         ErrorKind::InvalidValue(english) => {
             if error.field.ends_with(".fixed_ip") {
                 plain(lang, ErrInvalidIp)

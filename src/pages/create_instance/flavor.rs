@@ -2,8 +2,9 @@
 //! with the reason; the `minDisk`/`minRam` filters narrow the table the way the API's
 //! query parameters do (disk ≥ minDisk, RAM ≥ minRam).
 
+use compute_api::block_source::BlockSource;
 use compute_api::flavor::Flavor;
-use compute_api::{validate_create, CreateContext};
+use compute_api::validate_create;
 use leptos::prelude::*;
 
 use super::draft::Chosen;
@@ -16,6 +17,7 @@ use crate::i18n::{use_i18n, CreateMsg};
 fn reasons(
     draft: &super::draft::Draft,
     image: Option<&compute_api::services::Image>,
+    sources: &[BlockSource],
     flavor: &Flavor,
 ) -> Vec<compute_api::FieldError> {
     let mut trial = draft.clone();
@@ -23,13 +25,10 @@ fn reasons(
     let chosen = Chosen {
         image,
         flavor: Some(flavor),
+        sources,
     };
     let server = trial.to_request(chosen);
-    let context = CreateContext {
-        image,
-        flavor: Some(flavor),
-    };
-    validate_create(&server, &context)
+    validate_create(&server, &chosen.context())
         .into_iter()
         .filter(|e| e.field == "flavorRef")
         .collect()
@@ -74,7 +73,9 @@ pub fn FlavorStep() -> impl IntoView {
                 let rows = shown
                     .into_iter()
                     .map(|flavor| {
-                        let why = reasons(&form, image.as_ref(), &flavor);
+                        let why = wizard
+                            .sources
+                            .with_untracked(|sources| reasons(&form, image.as_ref(), sources, &flavor));
                         let blocked = !why.is_empty();
                         let id = flavor.id.clone();
                         let id_for_check = id.clone();

@@ -1,12 +1,15 @@
 //! Step 2: the image (from the image service, or a typed id) and the block storage: the root
 //! disk, whose destination follows the flavor, and any extra volumes.
 
+use compute_api::block_source::BlockSource;
 use compute_api::services::Image;
-use compute_api::validate::{MIN_LINUX_ROOT_GB, MIN_WINDOWS_ROOT_GB, VOLUME_TYPES};
+use compute_api::validate::{
+    source_refusals, MIN_LINUX_ROOT_GB, MIN_WINDOWS_ROOT_GB, VOLUME_TYPES,
+};
 use leptos::prelude::*;
 
 use super::draft::{root_destination, Disk};
-use super::fields::{errors_of, field_errors, within};
+use super::fields::{error_text, errors_of, field_errors, within};
 use super::{expect_wizard, Wizard};
 use crate::i18n::{use_i18n, CreateMsg};
 
@@ -237,7 +240,7 @@ fn DiskRow(index: usize) -> impl IntoView {
                     prop:value=move || disk().source
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
-                        edit(&|d| d.source = value.clone())
+                        edit(&|d| d.set_source(&value))
                     }
                 >
                     {sources
@@ -254,17 +257,7 @@ fn DiskRow(index: usize) -> impl IntoView {
 
                 <Show when=move || !(is_root && disk().source == "image")>
                     <label for=id("uuid")>{i18n.text(CreateMsg::SourceId)}</label>
-                    <input
-                        id=id("uuid")
-                        type="text"
-                        class="mono"
-                        data-testid="create-disk-uuid"
-                        prop:value=move || disk().uuid
-                        on:input=move |ev| {
-                            let value = event_target_value(&ev);
-                            edit(&|d| d.uuid = value.clone())
-                        }
-                    />
+                    <SourceField index input_id=id("uuid") />
                 </Show>
 
                 <label for=id("destination")>{i18n.text(CreateMsg::Destination)}</label>
@@ -349,6 +342,17 @@ fn DiskRow(index: usize) -> impl IntoView {
                         />
                         {i18n.text(CreateMsg::DeleteOnTermination)}
                     </label>
+                    <span></span>
+                    <p class="hint" data-testid="create-disk-delete-note">
+                        {move || {
+                            let disk = disk();
+                            i18n.t(match (disk.delete_on_termination, disk.source.as_str()) {
+                                (false, _) => CreateMsg::DiskKept,
+                                (true, "image") => CreateMsg::DiskDeletedNew,
+                                (true, _) => CreateMsg::DiskDeletedExisting,
+                            })
+                        }}
+                    </p>
                 </Show>
 
                 <label for=id("boot")>{i18n.text(CreateMsg::BootIndex)}</label>
@@ -386,4 +390,234 @@ fn DiskRow(index: usize) -> impl IntoView {
                 })}
         </div>
     }
+}
+
+/// The source of one entry: an image by typed id, or an existing volume or snapshot picked
+/// from the block-storage service's list (name, size, zone, bootable), the ones the guide's
+/// rules refuse for this entry greyed out with the reason. A typed id stays possible when the
+/// list cannot be read.
+#[component]
+fn SourceField(index: usize, input_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let wizard = expect_wizard();
+    let draft = wizard.draft;
+    let disk = move || draft.with(|d| d.disks.get(index).cloned().unwrap_or_default());
+    let set_uuid = move |value: String| {
+        draft.update(|d| {
+            if let Some(disk) = d.disks.get_mut(index) {
+                disk.uuid = value;
+            }
+        })
+    };
+    let typed = {
+        let input_id = input_id.clone();
+        move || {
+            view! {
+                <input
+                    id=input_id.clone()
+                    type="text"
+                    class="mono"
+                    data-testid="create-disk-uuid"
+                    prop:value=move || disk().uuid
+                    on:input=move |ev| set_uuid(event_target_value(&ev))
+                />
+            }
+        }
+    };
+    let picker = move || {
+        let source = disk().source;
+        if source == "image" {
+            return typed().into_any();
+        }
+        let list = if source == "snapshot" {
+            wizard
+                .choices
+                .snapshots
+                .with(|l| l.as_ref().map(|l| l.is_ok()))
+        } else {
+            wizard
+                .choices
+                .volumes
+                .with(|l| l.as_ref().map(|l| l.is_ok()))
+        };
+        match list {
+            None => view! { <crate::pages::LoadingRow /> }.into_any(),
+            Some(false) => view! {
+                <div>
+                    {typed()}
+                    <p class="hint">{i18n.text(CreateMsg::SourcesUnavailable)}</p>
+                </div>
+            }
+            .into_any(),
+            Some(true) => view! { <SourcePicker index input_id=input_id.clone() /> }.into_any(),
+        }
+    };
+    view! { <div>{picker}</div> }
+}
+
+/// One option of the source picker.
+#[derive(Clone, PartialEq)]
+struct SourceOption {
+    id: String,
+    label: String,
+    /// Why the rules refuse it for this entry (empty: it may be chosen).
+    refused: Vec<compute_api::FieldError>,
+}
+
+#[component]
+fn SourcePicker(index: usize, input_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let wizard = expect_wizard();
+    let draft = wizard.draft;
+    let chosen = Memo::new(move |_| {
+        draft.with(|d| d.disks.get(index).map(|disk| disk.uuid.trim().to_string()))
+    });
+    let options = Memo::new(move |_| {
+        let (source, is_root, zone) = draft.with(|d| {
+            let source = d.disks.get(index).map(|disk| disk.source.clone());
+            (
+                source.unwrap_or_default(),
+                index == 0,
+                zone_without(d, index, wizard),
+            )
+        });
+        let bootable = i18n.t(CreateMsg::Bootable);
+        let describe = |name: &str, facts: &BlockSource| {
+            let mut parts = Vec::new();
+            if let Some(gb) = facts.size {
+                parts.push(format!("{gb} GB"));
+            }
+            if let Some(zone) = &facts.availability_zone {
+                parts.push(zone.clone());
+            }
+            if facts.bootable {
+                parts.push(bootable.to_string());
+            }
+            format!("{name} — {}", parts.join(", "))
+        };
+        let facts_of = |id: &str| {
+            wizard
+                .sources
+                .with(|all| all.iter().find(|s| s.id == id).cloned())
+                .unwrap_or_default()
+        };
+        let named: Vec<(String, String)> = if source == "snapshot" {
+            super::items(wizard.choices.snapshots)
+                .into_iter()
+                .filter(|s| s.is_available())
+                .map(|s| (s.id.clone(), s.display_name().to_string()))
+                .collect()
+        } else {
+            super::items(wizard.choices.volumes)
+                .into_iter()
+                .filter(|v| v.is_available())
+                .map(|v| (v.id.clone(), v.display_name().to_string()))
+                .collect()
+        };
+        named
+            .into_iter()
+            .map(|(id, name)| {
+                let facts = facts_of(&id);
+                let refused = source_refusals(&facts, is_root, zone.as_deref())
+                    .into_iter()
+                    .map(|kind| compute_api::FieldError {
+                        field: format!("block_device_mapping_v2[{index}].uuid"),
+                        kind,
+                    })
+                    .collect::<Vec<_>>();
+                SourceOption {
+                    label: describe(&name, &facts),
+                    id,
+                    refused,
+                }
+            })
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <select
+            id=input_id
+            data-testid="create-disk-pick"
+            prop:value=move || chosen.get().unwrap_or_default()
+            on:change=move |ev| {
+                let value = event_target_value(&ev);
+                draft.update(|d| {
+                    if let Some(disk) = d.disks.get_mut(index) {
+                        disk.uuid = value;
+                    }
+                })
+            }
+        >
+            <option value="">
+                {move || {
+                    let snapshot = draft
+                        .with(|d| d.disks.get(index).is_some_and(|disk| disk.source == "snapshot"));
+                    i18n.t(if snapshot { CreateMsg::PickSnapshot } else { CreateMsg::PickVolume })
+                }}
+            </option>
+            {move || {
+                let current = chosen.get().unwrap_or_default();
+                let listed = options.with(|o| o.iter().any(|o| o.id == current));
+                // An id typed or restored earlier that the list does not offer (in use, gone):
+                // kept, so nothing the user chose disappears silently.
+                let kept = (!current.is_empty() && !listed)
+                    .then(|| view! { <option value=current.clone() selected=true>{current.clone()}</option> });
+                let offered = options
+                    .get()
+                    .into_iter()
+                    .map(|option| {
+                        let reason = option
+                            .refused
+                            .iter()
+                            .map(|e| error_text(i18n.lang(), e))
+                            .collect::<Vec<_>>()
+                            .join("; ");
+                        let label = if reason.is_empty() {
+                            option.label
+                        } else {
+                            format!("{} ({reason})", option.label)
+                        };
+                        let selected = option.id == current;
+                        view! {
+                            <option
+                                value=option.id
+                                disabled=!option.refused.is_empty()
+                                selected=selected
+                            >
+                                {label}
+                            </option>
+                        }
+                    })
+                    .collect_view();
+                view! { {kept} {offered} }
+            }}
+        </select>
+    }
+}
+
+/// The zone the instance goes to, leaving entry `index` out: the one the form names, else the
+/// zone of the first other existing volume or snapshot (the zone follows it), else none.
+fn zone_without(
+    draft: &super::draft::Draft,
+    index: usize,
+    wizard: super::Wizard,
+) -> Option<String> {
+    let named = draft.availability_zone.trim();
+    if !named.is_empty() {
+        return Some(named.to_string());
+    }
+    let others: Vec<String> = draft
+        .disks
+        .iter()
+        .enumerate()
+        .filter(|(i, disk)| *i != index && matches!(disk.source.as_str(), "volume" | "snapshot"))
+        .map(|(_, disk)| disk.uuid.trim().to_string())
+        .filter(|id| !id.is_empty())
+        .collect();
+    wizard.sources.with(|all| {
+        others.iter().find_map(|id| {
+            all.iter()
+                .find(|s| &s.id == id)
+                .and_then(|s| s.availability_zone.clone())
+        })
+    })
 }

@@ -17,13 +17,14 @@ mod network;
 mod review;
 pub mod submit;
 
+use compute_api::block_source::BlockSource;
 use compute_api::flavor::{Flavor, FlavorList};
 use compute_api::keypair::{Keypair, KeypairList};
 use compute_api::request::{self, FlavorQuery, Service};
 use compute_api::server::CreateServer;
 use compute_api::services::{
     Image, ImageList, Network, NetworkList, Port, PortList, SecurityGroup, SecurityGroupList,
-    Subnet, SubnetList,
+    Snapshot, SnapshotList, Subnet, SubnetList, Volume, VolumeList,
 };
 use compute_api::zone::{AvailabilityZone, AvailabilityZoneList};
 use compute_api::{validate_create, ApiError, FieldError};
@@ -53,6 +54,10 @@ pub struct Choices {
     pub ports: Choice<Port>,
     pub keypairs: Choice<Keypair>,
     pub security_groups: Choice<SecurityGroup>,
+    /// Every volume (the block storage pickers offer the available ones; attached ones still
+    /// tell a snapshot's zone and image).
+    pub volumes: Choice<Volume>,
+    pub snapshots: Choice<Snapshot>,
 }
 
 impl Choices {
@@ -67,6 +72,8 @@ impl Choices {
             ports: RwSignal::new(None),
             keypairs: RwSignal::new(None),
             security_groups: RwSignal::new(None),
+            volumes: RwSignal::new(None),
+            snapshots: RwSignal::new(None),
         }
     }
 }
@@ -93,20 +100,29 @@ pub struct Wizard {
     /// The request as it would be sent, and every rule it breaks.
     pub checked: Memo<(CreateServer, Vec<FieldError>)>,
     pub step: Memo<Step>,
+    /// The volumes and snapshots as the creation rules read them.
+    pub sources: Memo<Vec<BlockSource>>,
 }
 
 impl Wizard {
     fn new(draft: RwSignal<Draft>, choices: Choices) -> Self {
+        let sources = Memo::new(move |_| block_sources(choices));
         let checked = Memo::new(move |_| {
             draft.with(|d| {
                 choices.images.with(|images| {
                     choices.flavors.with(|flavors| {
-                        let image = find(images, |i: &Image| i.id == d.image_id.trim());
-                        let flavor = find(flavors, |f: &Flavor| f.id == d.flavor_id.trim());
-                        let chosen = Chosen { image, flavor };
-                        let server = d.to_request(chosen);
-                        let errors = validate_create(&server, &chosen.context());
-                        (server, errors)
+                        sources.with(|sources| {
+                            let image = find(images, |i: &Image| i.id == d.image_id.trim());
+                            let flavor = find(flavors, |f: &Flavor| f.id == d.flavor_id.trim());
+                            let chosen = Chosen {
+                                image,
+                                flavor,
+                                sources,
+                            };
+                            let server = d.to_request(chosen);
+                            let errors = validate_create(&server, &chosen.context());
+                            (server, errors)
+                        })
                     })
                 })
             })
@@ -117,6 +133,7 @@ impl Wizard {
             choices,
             checked,
             step,
+            sources,
         }
     }
 
@@ -145,6 +162,23 @@ impl Wizard {
             .flavors
             .with(|flavors| find(flavors, |f: &Flavor| f.id == id).cloned())
     }
+}
+
+/// Every loaded volume and snapshot as a block storage source (a snapshot with its volume's
+/// zone, bootability and image).
+fn block_sources(choices: Choices) -> Vec<BlockSource> {
+    let volumes = items(choices.volumes);
+    let snapshots = items(choices.snapshots);
+    let volume = |id: Option<&str>| volumes.iter().find(|v| Some(v.id.as_str()) == id);
+    volumes
+        .iter()
+        .map(BlockSource::from_volume)
+        .chain(
+            snapshots
+                .iter()
+                .map(|s| BlockSource::from_snapshot(s, volume(s.volume_id.as_deref()))),
+        )
+        .collect()
 }
 
 fn find<T>(list: &Option<Result<Vec<T>, ApiError>>, pred: impl Fn(&T) -> bool) -> Option<&T> {
@@ -532,6 +566,20 @@ fn load_choices(api: Api, tasks: TaskScope, choices: Choices) {
         choices.security_groups,
         request::list_security_groups(),
         |l: SecurityGroupList| l.security_groups,
+    );
+    fill(
+        api,
+        tasks,
+        choices.volumes,
+        request::list_volumes(),
+        |l: VolumeList| l.volumes,
+    );
+    fill(
+        api,
+        tasks,
+        choices.snapshots,
+        request::list_snapshots(),
+        |l: SnapshotList| l.snapshots,
     );
     tasks.spawn(async move {
         choices.images.set(Some(all_images(api).await));

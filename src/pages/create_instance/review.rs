@@ -134,8 +134,76 @@ pub fn ReviewStep(compute_base: String) -> impl IntoView {
     };
     view! {
         {errors}
+        <VolumesOnDelete />
         <CopyBlock title=CreateMsg::RequestJson test_id="create-review-json" text=json />
         <CopyBlock title=CreateMsg::Curl test_id="create-review-curl" text=curl />
         <p class="hint">{i18n.text(CreateMsg::CurlNote)}</p>
+    }
+}
+
+/// What happens to each volume of the request when the instance is deleted, in words (the
+/// request JSON below says the same in `delete_on_termination`).
+#[component]
+fn VolumesOnDelete() -> impl IntoView {
+    let i18n = use_i18n();
+    let wizard = expect_wizard();
+    let volumes = move || {
+        wizard.checked.with(|(server, _)| {
+            server
+                .block_device_mapping_v2
+                .iter()
+                .flatten()
+                .enumerate()
+                .filter(|(_, bdm)| bdm.destination_type.as_deref() == Some("volume"))
+                .map(|(i, bdm)| (i, bdm.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let rows = move || {
+        let volumes = volumes();
+        if volumes.is_empty() {
+            return view! { <p class="hint">{i18n.text(CreateMsg::ReviewNoVolumes)}</p> }
+                .into_any();
+        }
+        let items = volumes
+            .into_iter()
+            .map(|(i, bdm)| {
+                let deleted = bdm.deleted_with_instance();
+                let source = match bdm.source_type.as_str() {
+                    "image" => CreateMsg::SourceImage,
+                    "snapshot" => CreateMsg::SourceSnapshot,
+                    _ => CreateMsg::SourceVolume,
+                };
+                view! {
+                    <li data-testid="create-review-disk" data-delete=deleted.to_string()>
+                        {if i == 0 {
+                            i18n.text(CreateMsg::RootDisk).into_any()
+                        } else {
+                            view! { {i18n.text(CreateMsg::ExtraVolume)} " " {i} }.into_any()
+                        }}
+                        " ("
+                        {i18n.text(source)}
+                        " "
+                        <code>{bdm.uuid.clone().unwrap_or_default()}</code>
+                        {bdm.volume_size.map(|gb| format!(", {gb} GB"))}
+                        "): "
+                        <strong>
+                            {i18n.text(if deleted {
+                                CreateMsg::ReviewDiskDeleted
+                            } else {
+                                CreateMsg::ReviewDiskKept
+                            })}
+                        </strong>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul>{items}</ul> }.into_any()
+    };
+    view! {
+        <section class="review-disks" data-testid="create-review-disks">
+            <h3>{i18n.text(CreateMsg::ReviewDisks)}</h3>
+            {rows}
+        </section>
     }
 }

@@ -10,7 +10,7 @@ use compute_api::request;
 use compute_api::rules::Operation;
 use compute_api::server::{Server, UpdateServer};
 use compute_api::services::{SecurityGroupList, VolumeList};
-use compute_api::validate::{validate_rename, ErrorKind};
+use compute_api::validate::{validate_metadata, validate_rename, ErrorKind};
 use compute_api::volume_attachment::AttachVolume;
 use compute_api::Request;
 use leptos::prelude::*;
@@ -226,9 +226,15 @@ fn ResizeDialog(server: Server, host: DialogHost) -> impl IntoView {
             view! { <option value=f.id.clone()>{label}</option> }
         })
         .collect_view();
+    // `OS-DCF:diskConfig` is optional: left out unless the user picks one.
+    let disk_config = RwSignal::new(String::new());
     let sid = server.id;
     let on_submit = Callback::new(move |_: ()| {
-        let action = ServerAction::resize(chosen.get_untracked());
+        let disk_config = disk_config.get_untracked();
+        let action = ServerAction::resize_with_disk_config(
+            chosen.get_untracked(),
+            Some(disk_config.as_str()).filter(|d| !d.is_empty()),
+        );
         host.submit.run((op, request::server_action(&sid, &action)));
     });
     view! {
@@ -250,14 +256,26 @@ fn ResizeDialog(server: Server, host: DialogHost) -> impl IntoView {
                     {options}
                 </select>
             </label>
+            <label>
+                {i18n.text(Msg::DiskConfig)}
+                <select
+                    data-testid="resize-disk-config"
+                    prop:value=move || disk_config.get()
+                    on:change=move |ev| disk_config.set(event_target_value(&ev))
+                >
+                    <option value="">{i18n.text(Msg::DiskConfigUnsent)}</option>
+                    <option value="MANUAL">"MANUAL"</option>
+                    <option value="AUTO">"AUTO"</option>
+                </select>
+            </label>
+            <p class="hint">{i18n.text(Msg::DiskConfigHint)}</p>
         </FormDialog>
     }
 }
 
-/// Image metadata keys and values are at most 255 characters; keys are not blank.
+/// Image metadata follows compute-api's metadata rules (as the simulator checks them).
 fn metadata_ok(rows: &[(String, String)]) -> bool {
-    rows.iter()
-        .all(|(k, v)| !k.trim().is_empty() && k.chars().count() <= 255 && v.chars().count() <= 255)
+    validate_metadata(rows.iter().map(|(k, v)| (k.as_str(), v.as_str()))).is_empty()
 }
 
 #[component]

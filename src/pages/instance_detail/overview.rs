@@ -82,6 +82,13 @@ pub fn server_view(i18n: I18n, detail: Detail, flavor_name: Option<String>) -> i
                 {row(i18n, Msg::ColCreated, view! { <Timestamp value=s.created.clone() /> })}
                 {row(i18n, Msg::Updated, view! { <Timestamp value=s.updated.clone() /> })}
                 {row(i18n, Msg::LaunchedAt, view! { <Timestamp value=s.launched_at.clone() /> })}
+                {row(i18n, Msg::TerminatedAt, view! { <Timestamp value=s.terminated_at.clone() /> })}
+                {row(i18n, Msg::DiskConfig, view! { <span data-testid="instance-disk-config">{or_dash(s.disk_config.clone())}</span> })}
+                {row(i18n, Msg::EphemeralDisk, view! {
+                    <span data-testid="instance-ephemeral">
+                        {or_dash(s.ephemeral_disk_size.map(|gb| format!("{gb} GB")))}
+                    </span>
+                })}
                 {row(i18n, Msg::HostId, view! { <span class="mono small">{or_dash(s.host_id.clone())}</span> })}
                 {row(i18n, Msg::TenantId, view! { <span class="mono small">{or_dash(s.tenant_id.clone())}</span> })}
                 {row(i18n, Msg::UserId, view! { <span class="mono small">{or_dash(s.user_id.clone())}</span> })}

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use compute_api::request;
-use compute_api::rules::{check, Denied, Operation, ServerFacts};
+use compute_api::rules::{check, is_root_device, Denied, Operation, ServerFacts};
 use compute_api::server::Server;
 use compute_api::services::{Volume, VolumeList};
 use compute_api::volume_attachment::{VolumeAttachment, VolumeAttachmentEnvelope};
@@ -167,13 +167,34 @@ pub fn AttachmentTable(
             let to_view = a.volume_id.clone();
             let to_detach = a.volume_id.clone();
             let id = a.volume_id.clone();
+            // The root volume is never detached (compute-api's `check_detach`): its button
+            // stays disabled and says why, whatever the state allows.
+            let is_root = a.device.as_deref().is_some_and(is_root_device);
+            let denied = move || {
+                if is_root {
+                    Some(denied_text(i18n.lang(), &Denied::RootVolume))
+                } else {
+                    detach_denied.get()
+                }
+            };
             let facts = move |pick: fn(&Volume) -> Option<String>| {
                 let id = id.clone();
                 move || or_dash(volumes.with(|v| v.get(&id).and_then(pick)))
             };
             view! {
                 <tr data-testid="volume-row" data-volume-id=a.volume_id.clone()>
-                    <td class="mono">{or_dash(a.device)}</td>
+                    <td class="mono">
+                        {or_dash(a.device)}
+                        {is_root
+                            .then(|| {
+                                view! {
+                                    " "
+                                    <span class="tag" data-testid="volume-root">
+                                        {i18n.text(CreateMsg::RootDisk)}
+                                    </span>
+                                }
+                            })}
+                    </td>
                     <td data-testid="volume-name">{facts(|v| v.name.clone())}</td>
                     <td class="num" data-testid="volume-size">{facts(|v| v.size.map(|gb| gb.to_string()))}</td>
                     <td class="mono small">{a.volume_id.clone()}</td>
@@ -192,8 +213,8 @@ pub fn AttachmentTable(
                             type="button"
                             class="danger"
                             data-testid="action-detach-volume"
-                            title=move || detach_denied.get()
-                            disabled=move || detach_disabled.get()
+                            title=denied
+                            disabled=move || is_root || detach_disabled.get()
                             on:click=move |_| on_detach.run(to_detach.clone())
                         >
                             {i18n.text(Msg::OpDetachVolume)}

@@ -1,28 +1,13 @@
 //! The server-side filters of the instance list; applying them starts from the first page.
 
 use compute_api::request::ServerQuery;
+use compute_api::ServerStatus;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use super::list_path;
 use crate::i18n::{use_i18n, Msg};
-
-/// Statuses offered in the status filter.
-const STATUSES: [&str; 12] = [
-    "ACTIVE",
-    "BUILD",
-    "DELETED",
-    "ERROR",
-    "HARD_REBOOT",
-    "PAUSED",
-    "REBOOT",
-    "RESIZE",
-    "SHELVED_OFFLOADED",
-    "SHUTOFF",
-    "SUSPENDED",
-    "VERIFY_RESIZE",
-];
 
 /// The server-side filters; applying them starts again from the first page.
 #[component]
@@ -92,8 +77,26 @@ pub fn ServerFilters(url_query: Memo<ServerQuery>) -> impl IntoView {
                     on:change=move |ev| status.set(event_target_value(&ev))
                 >
                     <option value="">{i18n.text(Msg::FilterAnyStatus)}</option>
-                    {STATUSES.into_iter().map(|s| view! { <option value=s>{s}</option> }).collect_view()}
+                    {ServerStatus::FILTERABLE
+                        .into_iter()
+                        .map(|s| {
+                            let value = s.as_str().to_string();
+                            let deleted = s == ServerStatus::Deleted;
+                            view! {
+                                <option value=value.clone()>
+                                    {value.clone()}
+                                    {deleted.then(|| view! { " " {i18n.text(Msg::FilterDeletedNote)} })}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
+                // The API lists deleted servers only with changes-since: said where it matters.
+                <Show when=move || status.get() == "DELETED" && changes_since.get().trim().is_empty()>
+                    <span class="hint" data-testid="filter-deleted-hint">
+                        {i18n.text(Msg::FilterDeletedHint)}
+                    </span>
+                </Show>
             </label>
             {input(flavor, Msg::FilterFlavor, "filter-flavor")}
             {input(image, Msg::FilterImage, "filter-image")}

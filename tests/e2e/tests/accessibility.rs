@@ -15,7 +15,9 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 use console_e2e::nginx::Nginx;
-use console_e2e::seed::{BATCH_U2, DEFAULT_NETWORK, M2_C2M4, UBUNTU_2204, WEB_01, WEB_02};
+use console_e2e::seed::{
+    BATCH_U2, DEFAULT_NETWORK, M2_C2M4, UBUNTU_2204, WEB_01, WEB_01_DATA, WEB_02,
+};
 use console_e2e::{axe, Browser, Simulator, PASSWORD};
 use instance_ui::*;
 
@@ -238,16 +240,21 @@ async fn every_screen_passes_axe_in_both_schemes_and_widths() {
         "instance, attach volume",
     )
     .await;
-    // web-02 has its root volume attached: one attachment, and the detach dialog.
+    // web-02 has its root volume attached: one attachment (its Detach is disabled: a root
+    // volume is never detached).
     click(&browser, "view-attachment").await;
     browser.by_test_id("attachment-detail").await;
     audit.check("instance, volume attachment").await;
-    check_dialog(
-        &mut audit,
-        &test_id("action-detach-volume"),
-        "instance, detach volume",
-    )
-    .await;
+    // web-01's data volume can be detached: the detach dialog.
+    click(&browser, "nav-instances").await;
+    open_instance(&browser, WEB_01).await;
+    click(&browser, "tab-volumes").await;
+    let detach_data = format!(
+        "[data-testid=\"volume-row\"][data-volume-id=\"{WEB_01_DATA}\"] {}",
+        test_id("action-detach-volume")
+    );
+    wait_enabled_css(&browser, &detach_data).await;
+    check_dialog(&mut audit, &detach_data, "instance, detach volume").await;
 
     // Creating an image: only instances on a U2 flavor can.
     click(&browser, "nav-instances").await;

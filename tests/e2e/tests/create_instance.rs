@@ -6,7 +6,8 @@ use console_e2e::{Browser, Simulator};
 
 #[allow(dead_code)]
 mod instance_ui;
-use console_e2e::seed::{DEFAULT_NETWORK, M2_C2M4, U2_C2M4, UBUNTU_2204, WINDOWS_2019};
+use console_e2e::seed::{DEFAULT_NETWORK, M2_C2M4, SPARE_A, U2_C2M4, UBUNTU_2204, WINDOWS_2019};
+use console_e2e::TENANT;
 use instance_ui::{review_json, wait_created_active};
 
 /// Clicks a CSS match, finding it again if a re-render replaced it in between.
@@ -28,6 +29,13 @@ async fn click(browser: &Browser, id: &str) {
 }
 
 async fn step(browser: &Browser, name: &str) {
+    // The step list is at the top of the page; a long step (several disks) leaves it under
+    // the sticky header, where a click would land on the header.
+    browser
+        .client
+        .execute("window.scrollTo(0, 0)", vec![])
+        .await
+        .expect("scroll to the top");
     click_css(
         browser,
         &format!("[data-testid=\"create-step\"][data-step=\"{name}\"]"),
@@ -111,6 +119,94 @@ async fn a_linux_instance_is_created_and_followed_to_active() {
     // Submit stays disabled after a success: no second POST by accident.
     assert!(!submit_enabled(&browser).await);
     browser.screenshot("create-active").await;
+    browser.close().await;
+}
+
+/// The guide: `delete_on_termination` "the default value is `false`". An existing volume added
+/// in the wizard, its option left as proposed, outlives the instance.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_existing_volume_added_as_is_outlives_the_instance() {
+    let sim = Simulator::start(&["--transition-ms", "300"]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    open_wizard(&browser).await;
+    // The spare volume is in kr-pub-a: the instance goes there too.
+    browser
+        .by_test_id("create-az")
+        .await
+        .select_by_value("kr-pub-a")
+        .await
+        .expect("choose the zone");
+    fill(&browser, "keeps-data", UBUNTU_2204, M2_C2M4).await;
+    step(&browser, "image").await;
+    click(&browser, "create-add-volume").await;
+    let extra = "[data-testid=\"create-disk\"][data-index=\"1\"]";
+    // Picked from the block storage list by name (size, zone, bootable), not typed.
+    browser
+        .wait_css(&format!("{extra} [data-testid=\"create-disk-pick\"]"))
+        .await
+        .select_by_value(SPARE_A)
+        .await
+        .expect("pick the spare volume");
+    let checkbox = browser
+        .wait_css(&format!("{extra} [data-testid=\"create-disk-delete\"]"))
+        .await;
+    assert!(
+        !checkbox.is_selected().await.unwrap(),
+        "an existing volume is not proposed for deletion"
+    );
+    let note = browser
+        .wait_css(&format!(
+            "{extra} [data-testid=\"create-disk-delete-note\"]"
+        ))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(note.contains("kept"), "{note}");
+
+    step(&browser, "review").await;
+    browser
+        .wait_until("Submit enabled", || submit_enabled(&browser))
+        .await;
+    let json = review_json(&browser).await;
+    let disks = &json["server"]["block_device_mapping_v2"];
+    assert_eq!(disks[1]["uuid"], SPARE_A);
+    assert_eq!(disks[1]["delete_on_termination"], false);
+    // The root is a new volume made from the image, deleted with the instance, and the
+    // review says both in words.
+    assert_eq!(disks[0]["delete_on_termination"], true);
+    let mut said = Vec::new();
+    for row in browser
+        .all_css("[data-testid=\"create-review-disk\"]")
+        .await
+    {
+        said.push(row.attr("data-delete").await.unwrap().unwrap_or_default());
+    }
+    assert_eq!(said, ["true", "false"]);
+
+    click(&browser, "create-submit").await;
+    wait_created_active(&browser).await;
+    let id = browser
+        .by_test_id("create-result-server")
+        .await
+        .attr("data-id")
+        .await
+        .unwrap()
+        .expect("the created server's id");
+    let token = sim.token().await;
+    let server = format!("/v2/{TENANT}/servers/{id}");
+    let (status, _) = sim.call("DELETE", &server, Some(&token), None).await;
+    assert_eq!(status, 204);
+    browser
+        .wait_until("the instance gone", || async {
+            sim.call("GET", &server, Some(&token), None).await.0 == 404
+        })
+        .await;
+    let volume = format!("/v2/{TENANT}/volumes/{SPARE_A}");
+    let (status, answer) = sim.call("GET", &volume, Some(&token), None).await;
+    assert_eq!(status, 200, "the volume still exists: {answer}");
+    assert_eq!(answer["volume"]["status"], "available");
     browser.close().await;
 }
 

@@ -5,7 +5,7 @@
 #[allow(dead_code)]
 mod instance_ui;
 
-use console_e2e::seed::{BATCH_U2, DB_MASTER, SPARE_A, WEB_01, WEB_01_DATA, WEB_02};
+use console_e2e::seed::{BATCH_U2, DB_MASTER, SPARE_A, WEB_01, WEB_01_DATA, WEB_02, WEB_02_ROOT};
 use console_e2e::{Browser, Simulator};
 use instance_ui::*;
 
@@ -87,6 +87,15 @@ async fn stop_start_reboot_resize_rename_volumes_and_delete() {
     // web-02 boots from a volume: its attachment is listed once the tab has loaded.
     browser.by_test_id("volume-row").await;
     let rows_before = browser.all_css("[data-testid=\"volume-row\"]").await.len();
+    // Its root volume cannot be detached (the simulator would answer 400): the button says so.
+    let root_detach = format!(
+        "[data-testid=\"volume-row\"][data-volume-id=\"{WEB_02_ROOT}\"] {}",
+        test_id("action-detach-volume")
+    );
+    let button = browser.wait_css(&root_detach).await;
+    assert!(!button.is_enabled().await.unwrap());
+    let why = button.attr("title").await.unwrap().unwrap_or_default();
+    assert!(why.contains("root volume"), "{why}");
     click(&browser, "action-attach-volume").await;
     let picker = browser.by_test_id("attach-volume-id").await;
     picker

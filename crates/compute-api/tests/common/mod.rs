@@ -10,3 +10,20 @@ pub fn fixtures_root() -> PathBuf {
         None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures"),
     }
 }
+
+/// The API guide the product is built from (`fixtures/seed/`).
+#[allow(dead_code)] // each test binary uses what it needs
+pub fn guide() -> String {
+    std::fs::read_to_string(fixtures_root().join("seed/instance-api-v2-guide.md"))
+        .expect("the API guide is vendored under fixtures/seed")
+}
+
+/// Fails unless the guide says `sentence` word for word: a test quoting the guide stays true
+/// to it when the guide changes.
+#[allow(dead_code)]
+pub fn assert_guide_says(sentence: &str) {
+    assert!(
+        guide().contains(sentence),
+        "the guide no longer says {sentence:?}"
+    );
+}

@@ -99,6 +99,15 @@ fn run(state: &RegionState, id: &str, body: &[u8]) -> Result<Option<String>, Fau
             }
         },
         ServerAction::Resize(resize) => {
+            if let Some(config) = resize
+                .disk_config
+                .as_deref()
+                .filter(|c| !compute_api::action::DISK_CONFIGS.contains(c))
+            {
+                return Err(Fault::bad_request(format!(
+                    "{config} is not a valid value for OS-DCF:diskConfig: it must be MANUAL or AUTO"
+                )));
+            }
             let flavor_id = last_segment(&resize.flavor_ref).to_string();
             let server = store.server(id)?;
             if store.flavor(&flavor_id).is_none() {
@@ -132,6 +141,20 @@ fn run(state: &RegionState, id: &str, body: &[u8]) -> Result<Option<String>, Fau
                 return Err(Fault::bad_request(format!(
                     "Invalid input for field/attribute name. Value: {}. name {why}",
                     request.name
+                )));
+            }
+            let metadata_errors = compute_api::validate::validate_metadata(
+                request
+                    .metadata
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str())),
+            );
+            if !metadata_errors.is_empty() {
+                let messages: Vec<String> =
+                    metadata_errors.iter().map(ToString::to_string).collect();
+                return Err(Fault::bad_request(format!(
+                    "Invalid input for field/attribute metadata: {}",
+                    messages.join("; ")
                 )));
             }
             store.check(id, Operation::CreateImage, "createImage")?;

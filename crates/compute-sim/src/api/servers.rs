@@ -7,13 +7,14 @@ use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use compute_api::block_source::BlockSource;
 use compute_api::rules::Operation;
 use compute_api::server::{
     AttachedVolume, CreateServer, CreateServerRequest, CreatedServer, Link, ResourceRef,
     SecurityGroupRef, Server, ServerSummary, UpdateServerRequest,
 };
 use compute_api::status::{PowerState, ServerStatus, TaskState};
-use compute_api::validate::{validate_create, CreateContext};
+use compute_api::validate::{instance_names, validate_create, CreateContext};
 use regex::{Regex, RegexBuilder};
 use serde_json::{json, Value};
 use time::OffsetDateTime;
@@ -55,7 +56,8 @@ pub fn render(state: &RegionState, store: &Store, s: &ServerRec) -> Value {
         vm_state: Some(s.vm_state.to_string()),
         power_state: Some(PowerState(s.power_state)),
         launched_at: s.launched_at.map(clock::micros),
-        terminated_at: s.terminated_at.map(clock::micros),
+        // The guide: `terminated_at` in `yyyy-mm-ddThh:mm:ssZ` form (launched_at has micros).
+        terminated_at: s.terminated_at.map(clock::zulu),
         disk_config: Some("MANUAL".into()),
         host_id: Some(s.host_id.clone()),
         tenant_id: Some(s.tenant_id.clone()),
@@ -92,7 +94,7 @@ pub fn render(state: &RegionState, store: &Store, s: &ServerRec) -> Value {
         ("OS-EXT-STS:task_state", json!(s.task_state)),
         (
             "OS-SRV-USG:terminated_at",
-            json!(s.terminated_at.map(clock::micros)),
+            json!(s.terminated_at.map(clock::zulu)),
         ),
         ("key_name", json!(s.key_name)),
         ("accessIPv4", json!("")),
@@ -407,10 +409,11 @@ fn create_inner(state: &RegionState, body: &[u8]) -> Result<Created, Fault> {
     let image_id = last_segment(&server.image_ref).to_string();
     let flavor = store.flavor(&flavor_id).cloned();
     let image = store.image(&image_id).map(|i| i.image.clone());
-    let boot_volume_image = boot_volume_image(&store, &server);
+    let sources = block_sources(&store, &server);
     let context = CreateContext {
-        image: image.as_ref().or(boot_volume_image.as_ref()),
+        image: image.as_ref(),
         flavor: flavor.as_ref(),
+        sources: &sources,
     };
     let errors = validate_create(&server, &context);
     if !errors.is_empty() {
@@ -418,19 +421,29 @@ fn create_inner(state: &RegionState, body: &[u8]) -> Result<Created, Fault> {
         return Err(Fault::bad_request(messages.join("; ")));
     }
     check_references(&store, &server, flavor.is_some(), image.is_some())?;
+    // Where the root comes from decides the image metadata; an existing volume decides the
+    // zone when the request names none (the same readings as the rules above).
+    let placement = Placement {
+        root_image: context.root_image(&server).map(|i| i.id.clone()),
+        zone: context.instance_zone(&server),
+    };
 
     let min = server.min_count.unwrap_or(1).max(1);
     let max = server.max_count.unwrap_or(min).max(min);
     let reservation_id = store.reservation_id();
     let now = state.app.clock.now();
     let mut first: Option<(String, Vec<String>)> = None;
-    for n in 1..=max {
-        let name = if max > 1 {
-            format!("{}-{n}", server.name)
-        } else {
-            server.name.clone()
-        };
-        let record = build(state, &mut store, &server, name, &reservation_id, now)?;
+    // The names the rules checked (`name-1` … for several).
+    for name in instance_names(&server.name, max) {
+        let record = build(
+            state,
+            &mut store,
+            &server,
+            &placement,
+            name,
+            &reservation_id,
+            now,
+        )?;
         if first.is_none() {
             first = Some((record.id.clone(), record.security_groups.clone()));
         }
@@ -477,18 +490,54 @@ fn create_inner(state: &RegionState, body: &[u8]) -> Result<Created, Fault> {
     ))
 }
 
-/// For a server booted from an existing volume, the image the volume was made from (so the
-/// Windows rules still apply).
-fn boot_volume_image(store: &Store, server: &CreateServer) -> Option<compute_api::services::Image> {
-    let root = server
+/// The existing volumes and snapshots the request names, as the creation rules read them (a
+/// snapshot with its volume's zone, bootability and image).
+fn block_sources(store: &Store, server: &CreateServer) -> Vec<BlockSource> {
+    let of_volume = |v: &VolumeRec| BlockSource {
+        id: v.id.clone(),
+        bootable: v.bootable,
+        size: Some(v.size),
+        availability_zone: Some(v.availability_zone.clone()),
+        image: v.image_id.as_deref().map(|id| {
+            store.image(id).map(|i| i.image.clone()).unwrap_or_else(|| {
+                compute_api::services::Image {
+                    id: id.to_string(),
+                    ..Default::default()
+                }
+            })
+        }),
+        available: v.attached.is_none(),
+    };
+    server
         .block_device_mapping_v2
-        .as_ref()?
         .iter()
-        .find(|b| b.boot_index.unwrap_or(0) == 0 && b.source_type == "volume")?;
-    let volume = store.volume(root.uuid.as_deref()?)?;
-    store
-        .image(volume.image_id.as_deref()?)
-        .map(|i| i.image.clone())
+        .flatten()
+        .filter_map(|bdm| {
+            let id = bdm.uuid.as_deref()?;
+            match bdm.source_type.as_str() {
+                "volume" => store.volume(id).map(of_volume),
+                "snapshot" => {
+                    let snapshot = store.snapshot(id)?;
+                    let volume = store.volume(&snapshot.volume_id).map(of_volume);
+                    Some(BlockSource {
+                        id: snapshot.id.clone(),
+                        size: Some(snapshot.size),
+                        available: true,
+                        ..volume.unwrap_or_default()
+                    })
+                }
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// What the rules decided about where a new server goes and what its root runs.
+struct Placement {
+    /// The image the root comes from, wherever it comes from.
+    root_image: Option<String>,
+    /// The zone the request names, or the zone of its first existing volume or snapshot.
+    zone: Option<String>,
 }
 
 /// What Nova checks against its database once the body is well formed: the flavor, image,
@@ -592,6 +641,14 @@ fn check_references(
                     Some(_) => {}
                 }
             }
+            "snapshot" => {
+                let id = bdm.uuid.as_deref().unwrap_or_default();
+                if store.snapshot(id).is_none() {
+                    return Err(Fault::bad_request(format!(
+                        "Block Device Mapping is Invalid: failed to get snapshot {id}."
+                    )));
+                }
+            }
             "image" => {
                 let id = bdm.uuid.as_deref().unwrap_or_default();
                 if store.image(id).is_none() {
@@ -611,22 +668,23 @@ fn build(
     state: &RegionState,
     store: &mut Store,
     server: &CreateServer,
+    placement: &Placement,
     name: String,
     reservation_id: &str,
     now: OffsetDateTime,
 ) -> Result<ServerRec, Fault> {
     let id = uuid::Uuid::new_v4().to_string();
-    let zone = server
-        .availability_zone
+    let zone = placement
+        .zone
         .clone()
-        .filter(|z| !z.is_empty())
         .unwrap_or_else(|| store.zones[id.as_bytes()[0] as usize % store.zones.len()].clone());
     let image_id = last_segment(&server.image_ref).to_string();
     let mut metadata = BTreeMap::new();
-    let image = store
-        .image(&image_id)
-        .cloned()
-        .or_else(|| boot_volume_image(store, server).and_then(|i| store.image(&i.id).cloned()));
+    let image = placement
+        .root_image
+        .as_deref()
+        .and_then(|id| store.image(id))
+        .cloned();
     if let Some(image) = &image {
         metadata.extend(image_properties(&image.image));
     }
@@ -707,15 +765,32 @@ fn build(
             bdm.uuid.clone().unwrap_or_default()
         } else {
             let volume_id = uuid::Uuid::new_v4().to_string();
-            let from_image = (bdm.source_type == "image")
-                .then(|| bdm.uuid.clone())
-                .flatten();
-            let size = bdm.volume_size.unwrap_or_else(|| {
-                from_image
+            // A snapshot is restored into a new volume like the one it was taken from.
+            let snapshot = (bdm.source_type == "snapshot")
+                .then(|| bdm.uuid.as_deref().and_then(|id| store.snapshot(id)))
+                .flatten()
+                .cloned();
+            let of_snapshot = snapshot
+                .as_ref()
+                .and_then(|s| store.volume(&s.volume_id))
+                .cloned();
+            let from_image = match (&snapshot, &of_snapshot) {
+                (Some(_), volume) => volume.as_ref().and_then(|v| v.image_id.clone()),
+                (None, _) => (bdm.source_type == "image")
+                    .then(|| bdm.uuid.clone())
+                    .flatten(),
+            };
+            let bootable = match &of_snapshot {
+                Some(volume) => volume.bootable,
+                None => from_image.is_some(),
+            };
+            let size = bdm.volume_size.unwrap_or_else(|| match &snapshot {
+                Some(snapshot) => snapshot.size,
+                None => from_image
                     .as_deref()
                     .and_then(|i| store.image(i))
                     .and_then(|i| i.image.min_disk)
-                    .unwrap_or(20)
+                    .unwrap_or(20),
             });
             store.volumes.push(VolumeRec {
                 id: volume_id.clone(),
@@ -726,7 +801,7 @@ fn build(
                     .volume_type
                     .clone()
                     .unwrap_or_else(|| "General HDD".into()),
-                bootable: from_image.is_some(),
+                bootable,
                 created: now,
                 image_id: from_image,
                 attached: None,

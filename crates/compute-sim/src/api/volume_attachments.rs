@@ -143,7 +143,9 @@ pub async fn detach(
             .find(|a| a.volume_id == volume_id)
             .cloned()
             .ok_or_else(|| not_attached(&server_id, &volume_id))?;
-        if attachment.device == "/dev/vda" {
+        // The same rule as the console's disabled Detach (compute-api's `check_detach`), with
+        // Nova's own words.
+        if compute_api::rules::is_root_device(&attachment.device) {
             return Err(Fault::bad_request("Can't detach root device volume"));
         }
         store.check(&server_id, Operation::DetachVolume, "detach_volume")?;
