@@ -1,9 +1,9 @@
 //! The instance list as files: CSV of the columns on screen, JSON of the whole servers.
 //!
 //! Server names, metadata and key names are whatever users typed, and a spreadsheet runs a
-//! cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage return before one) as a
-//! formula. Such cells get a leading `'`, OWASP's advice for CSV injection, so they open as
-//! text.
+//! cell that starts with `=`, `+`, `-` or `@` (or a tab, carriage return or NUL before one) as
+//! a formula. Such cells get a leading `'`, OWASP's advice for CSV injection (ASVS 5, V1.2.10,
+//! lists these six), so they open as text.
 
 use serde::Serialize;
 
@@ -12,7 +12,7 @@ use crate::server::Server;
 /// A cell as a spreadsheet should read it: neutralised if it could start a formula, quoted
 /// if it holds a comma, a quote or a line break (RFC 4180).
 pub fn csv_cell(value: &str) -> String {
-    let neutral = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let neutral = if value.starts_with(['=', '+', '-', '@', '\t', '\r', '\0']) {
         format!("'{value}")
     } else {
         value.to_string()

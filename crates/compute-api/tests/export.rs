@@ -15,6 +15,8 @@ fn cells_that_could_start_a_formula_are_neutralised() {
         "@SUM(A1:A9)",
         "\t=1+1",
         "\r=1+1",
+        // ASVS 5 (V1.2.10) lists NUL with the others.
+        "\0=1+1",
     ] {
         let cell = csv_cell(hostile);
         let unquoted = cell

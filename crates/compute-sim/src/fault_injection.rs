@@ -10,7 +10,12 @@
 //! - `DELETE /_sim/faults`: removes every rule.
 //! - `POST /_sim/expire-tokens`: every issued token expires now (`{"expired": N}`).
 //! - `GET /_sim/requests`, `DELETE /_sim/requests`: the log of API requests (method, path,
-//!   body, status, whether the real handler ran, the fault applied), and clearing it.
+//!   body, status, whether the real handler ran, the fault applied), and clearing it. The
+//!   bodies of identity requests are not kept ([`REDACTED_BODY`]): they carry passwords and
+//!   tokens.
+//!
+//! Every control request must name the simulator's own address and post JSON
+//! ([`crate::control_guard`]).
 //! - `POST /_sim/servers/status`: `{"every": 10, "status": "SHUTOFF"}` gives every 10th server
 //!   of KR1 in list order that status at once, `updated` now (see [`crate::control`]).
 //!
@@ -306,11 +311,22 @@ pub async fn inject(State(app): State<AppState>, request: Request, next: Next) -
     } else {
         (request, None)
     };
+    // Identity requests carry passwords and tokens: the log keeps neither (nor a token in a
+    // path), and says so.
+    let identity = is_identity(&path);
     let seen = Seen {
         method: method.clone(),
-        path: path.clone(),
+        path: if identity {
+            redact_token_path(&path)
+        } else {
+            path.clone()
+        },
         query: request.uri().query().map(str::to_string),
-        body,
+        body: if identity {
+            body.map(|_| REDACTED_BODY.to_string())
+        } else {
+            body
+        },
         cookie: request.headers().contains_key(header::COOKIE),
         authorization: request.headers().contains_key(header::AUTHORIZATION),
     };
@@ -352,6 +368,23 @@ pub async fn inject(State(app): State<AppState>, request: Request, next: Next) -
     }
     faults.record(&seen, status, true, label);
     response
+}
+
+/// What the log keeps of an identity request's body.
+pub const REDACTED_BODY: &str =
+    "(not logged: identity requests carry a password or a token, which the log never keeps)";
+
+/// Keystone's token endpoints: `/v2.0/tokens` and `/v2.0/tokens/{token}`.
+fn is_identity(path: &str) -> bool {
+    path.trim_end_matches('/').ends_with("/v2.0/tokens") || path.contains("/v2.0/tokens/")
+}
+
+/// `/v2.0/tokens/{token}` with the token left out.
+fn redact_token_path(path: &str) -> String {
+    match path.split_once("/v2.0/tokens/") {
+        Some((before, _)) => format!("{before}/v2.0/tokens/(token)"),
+        None => path.to_string(),
+    }
 }
 
 /// Reads the body for the log and hands the handler the same bytes. Only bodies announced with

@@ -19,6 +19,7 @@ pub mod clock;
 pub mod config;
 pub mod console;
 pub mod control;
+pub mod control_guard;
 pub mod cors;
 pub mod fault;
 pub mod fault_injection;
@@ -154,14 +155,24 @@ pub fn app(config: Config, public_url: String) -> Router {
         .route("/config.json", get(console::config_json))
         .with_state(app.clone());
 
+    // The control routes answer only their own address and JSON posts (control_guard).
+    let guard = || middleware::from_fn_with_state(app.clone(), control_guard::guard);
     let mut identity = identity;
     if app.config.test_control {
-        identity = identity.merge(fault_injection::control_routes().with_state(app.clone()));
+        identity = identity.merge(
+            fault_injection::control_routes()
+                .route_layer(guard())
+                .with_state(app.clone()),
+        );
     }
 
     let mut kr1_routes = region_router(kr1.clone());
     if app.config.test_control {
-        kr1_routes = kr1_routes.merge(control::routes().with_state(kr1.clone()));
+        kr1_routes = kr1_routes.merge(
+            control::routes()
+                .route_layer(guard())
+                .with_state(kr1.clone()),
+        );
     }
     let router = Router::new()
         .merge(identity)

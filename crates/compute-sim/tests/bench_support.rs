@@ -262,10 +262,16 @@ async fn bad_requests_and_no_endpoint_without_test_control() {
         let reply = sim.set_statuses(body.clone()).await;
         reply.assert_fault(400, "badRequest");
     }
+    // No body, so no JSON content type: refused before it is read (control_guard).
     let reply = sim
         .raw(Method::POST, "/_sim/servers/status", None, None)
         .await;
-    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.text);
+    assert_eq!(
+        reply.status,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "{}",
+        reply.text
+    );
 
     let plain = Sim::start().await;
     let reply = plain

@@ -311,7 +311,7 @@ async fn the_next_requests_answer_401_then_the_token_works_again() {
 async fn expired_tokens_stay_expired_until_a_new_one_is_issued() {
     let sim = controlled().await;
     let reply = sim
-        .raw(Method::POST, "/_sim/expire-tokens", None, None)
+        .raw(Method::POST, "/_sim/expire-tokens", Some(json!({})), None)
         .await;
     assert_eq!(reply.status, 200);
     assert_eq!(reply.json["expired"], 1);
@@ -720,4 +720,75 @@ async fn only_a_rule_naming_a_wasm_chunk_refuses_it() {
     assert_eq!(chunks.len(), 1, "only the refused read is logged: {log:?}");
     assert_eq!(chunks[0]["status"], 503);
     let _ = std::fs::remove_dir_all(dist);
+}
+
+#[tokio::test]
+async fn the_log_never_keeps_a_password_or_a_token() {
+    let sim = controlled().await;
+    // Sign in once more (the start signed in too), then use the token.
+    let token = sim.login().await;
+    assert_eq!(sim.get("/servers").await.status, 200);
+    let log = sim.log().await;
+    let text = serde_json::to_string(&log).unwrap();
+    let password = compute_sim::config::DEFAULT_PASSWORD;
+    assert!(!text.contains(password), "the password is logged: {text}");
+    assert!(!text.contains(&token), "a token is logged: {text}");
+    let sign_ins: Vec<&Value> = log
+        .iter()
+        .filter(|e| e["method"] == "POST" && e["path"] == "/v2.0/tokens")
+        .collect();
+    assert!(!sign_ins.is_empty(), "{log:?}");
+    for entry in sign_ins {
+        assert_eq!(
+            entry["body"],
+            compute_sim::fault_injection::REDACTED_BODY,
+            "the log says why the body is missing"
+        );
+    }
+}
+
+#[tokio::test]
+async fn control_requests_need_the_own_address_and_json() {
+    let sim = controlled().await;
+    let url = format!("{}/_sim/faults", sim.url);
+    // A page posting text/plain needs no CORS preflight: refused.
+    let plain = sim
+        .client
+        .post(&url)
+        .header("content-type", "text/plain")
+        .body("[\"POST /servers=status:500\"]")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(plain.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    // Another host name pointing at this address (DNS rebinding): refused, reads too.
+    for method in [Method::GET, Method::POST] {
+        let rebound = sim
+            .client
+            .request(method.clone(), &url)
+            .header("host", "rebind.attacker.example")
+            .header("content-type", "application/json")
+            .body("[]")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            rebound.status(),
+            StatusCode::MISDIRECTED_REQUEST,
+            "{method}"
+        );
+    }
+    let log = sim
+        .client
+        .get(format!("{}/_sim/requests", sim.url))
+        .header("host", "rebind.attacker.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(log.status(), StatusCode::MISDIRECTED_REQUEST);
+    // No rule was added by any of them.
+    let rules = sim.raw(Method::GET, "/_sim/faults", None, None).await;
+    assert_eq!(rules.json, json!([]), "{}", rules.text);
+    // The simulator's own address with JSON works.
+    sim.faults(json!([])).await;
 }
