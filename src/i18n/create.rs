@@ -175,8 +175,6 @@ pub enum CreateMsg {
     SourcesUnavailable,
     /// In a picker option: bootable.
     Bootable,
-    /// The wizard's note under the count: several instances get numbered names.
-    NumberedNames,
     /// While the original is read.
     LikeLoading,
     /// `{name}` is the original's name.
@@ -264,9 +262,9 @@ impl Message for CreateMsg {
             (MaxCount, En) => "Maximum count",
             (MaxCount, Ko) => "최대 개수",
             (MaxCount, Ja) => "最大数",
-            (CountHint, En) => "1 ≤ minimum ≤ maximum ≤ 10. Several instances get the name with -1, -2 … appended.",
-            (CountHint, Ko) => "1 ≤ 최소 ≤ 최대 ≤ 10. 여러 개를 만들면 이름 뒤에 -1, -2 …가 붙습니다.",
-            (CountHint, Ja) => "1 ≤ 最小 ≤ 最大 ≤ 10。複数作成すると名前に -1, -2 … が付きます。",
+            (CountHint, En) => "1 ≤ minimum ≤ maximum ≤ 10 (a blank maximum is the minimum). Several instances get the name with -1, -2 … appended, and the name rules hold for those names.",
+            (CountHint, Ko) => "1 ≤ 최소 ≤ 최대 ≤ 10(최대를 비우면 최소와 같습니다). 여러 개를 만들면 이름 뒤에 -1, -2 …가 붙으며, 이름 규칙은 그 이름에 적용됩니다.",
+            (CountHint, Ja) => "1 ≤ 最小 ≤ 最大 ≤ 10（最大が空欄なら最小と同じ）。複数作成すると名前に -1, -2 … が付き、名前のルールはその名前に適用されます。",
             (Zone, En) => "Availability zone",
             (Zone, Ko) => "가용성 영역",
             (Zone, Ja) => "アベイラビリティゾーン",
@@ -666,9 +664,6 @@ impl Message for CreateMsg {
             (Bootable, En) => "bootable",
             (Bootable, Ko) => "부팅 가능",
             (Bootable, Ja) => "起動可能",
-            (NumberedNames, En) => "With several instances, each name gets -1, -2 … at its end; the name rules apply to those names.",
-            (NumberedNames, Ko) => "인스턴스를 여러 개 만들면 각 이름 끝에 -1, -2 …가 붙으며, 이름 규칙은 그 이름에 적용됩니다.",
-            (NumberedNames, Ja) => "複数のインスタンスを作成すると各名前の末尾に -1、-2 … が付き、名前のルールはその名前に適用されます。",
             (LikeLoading, En) => "Reading the instance to copy…",
             (LikeLoading, Ko) => "복사할 인스턴스를 읽는 중…",
             (LikeLoading, Ja) => "コピー元のインスタンスを読み込み中…",
