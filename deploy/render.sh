@@ -6,14 +6,76 @@
 #
 # The Content-Security-Policy allows exactly the bootstrap script Trunk wrote into
 # dist/index.html (by hash), so render again after every build.
+#
+# Every value goes into nginx syntax, a header and JSON, so each is checked for its shape
+# first; a bad one stops the rendering, naming the setting.
 set -euo pipefail
 settings="${1:?usage: deploy/render.sh SETTINGS.env}"
+die() {
+  echo "render.sh: $*" >&2
+  exit 1
+}
 # shellcheck disable=SC1090
 source "$settings"
 : "${LISTEN:?}" "${DIST:?}" "${IDENTITY_URL:?}" "${REGIONS:?}"
 BASE_PATH="${BASE_PATH:-/}"
 case "$BASE_PATH" in */) ;; *) BASE_PATH="$BASE_PATH/" ;; esac
 FRAME_ANCESTORS="${FRAME_ANCESTORS:-'none'}"
+# Passwords and tokens cross to the upstreams: verified TLS only, unless told otherwise (the
+# tests, against a local simulator).
+ALLOW_PLAIN_HTTP_UPSTREAMS="${ALLOW_PLAIN_HTTP_UPSTREAMS:-no}"
+
+# NAME VALUE: an upstream URL: https:// (http:// only with ALLOW_PLAIN_HTTP_UPSTREAMS=yes),
+# without spaces, quotes, `;`, braces, backslashes or `$`.
+check_upstream() {
+  case "$2" in
+    *[[:space:]\"\'\;\{\}\\\`\$]*) die "$1 is not a plain URL (no spaces, quotes, ;, { or }): $2" ;;
+  esac
+  case "$2" in
+    https://?*) ;;
+    http://?*)
+      [ "$ALLOW_PLAIN_HTTP_UPSTREAMS" = yes ] ||
+        die "$1 is plain http://: passwords and tokens would cross in clear (use https://, or ALLOW_PLAIN_HTTP_UPSTREAMS=yes for a local test)"
+      ;;
+    *) die "$1 must be an https:// URL: $2" ;;
+  esac
+}
+[[ "$LISTEN" =~ ^([0-9.]+:|\[[0-9a-fA-F:]+\]:)?[0-9]{1,5}$ ]] || die "LISTEN must be a port or address:port: $LISTEN"
+case "$DIST" in
+  /*) ;;
+  *) die "DIST must be an absolute path: $DIST" ;;
+esac
+case "$DIST" in
+  *[[:space:]\"\'\;\{\}\\\`\$]*) die "DIST must be a plain path (no spaces, quotes, ;, { or }): $DIST" ;;
+esac
+[[ "$BASE_PATH" =~ ^/([A-Za-z0-9._~-]+/)*$ ]] || die "BASE_PATH must be / or /a/path/: $BASE_PATH"
+check_upstream IDENTITY_URL "$IDENTITY_URL"
+for region in $REGIONS; do
+  [[ "$region" =~ ^[A-Za-z0-9-]+$ ]] || die "REGIONS: a region name is letters, digits and -: $region"
+done
+for source in $FRAME_ANCESTORS; do
+  case "$source" in
+    "'none'" | "'self'") ;;
+    *) [[ "$source" =~ ^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?/?$ ]] ||
+      die "FRAME_ANCESTORS: each source is 'none', 'self' or an origin https://host[:port]: $source" ;;
+  esac
+done
+# The console's tabs hand each other the session over a channel any page of the origin can
+# join: only a console with an origin of its own may use it. Under a sub-path the origin is
+# shared with the site around it, so the hand-over is off unless set.
+if [ "$BASE_PATH" = / ]; then
+  TAB_HAND_OVER="${TAB_HAND_OVER:-on}"
+else
+  TAB_HAND_OVER="${TAB_HAND_OVER:-off}"
+  echo "render.sh: warning: under BASE_PATH=$BASE_PATH the console shares its origin with the site around it;" \
+    "any page of that origin can read what the console keeps for its tabs. Sessions are isolated only on" \
+    "an origin (host name) of the console's own; tab hand-over is $TAB_HAND_OVER (README, Deploying)." >&2
+fi
+case "$TAB_HAND_OVER" in
+  on) tab_hand_over=true ;;
+  off) tab_hand_over=false ;;
+  *) die "TAB_HAND_OVER must be on or off: $TAB_HAND_OVER" ;;
+esac
 # The upstreams' certificates are verified against this bundle (Debian's CA bundle by default).
 UPSTREAM_CA="${UPSTREAM_CA:-/etc/ssl/certs/ca-certificates.crt}"
 UPSTREAM_VERIFY_DEPTH="${UPSTREAM_VERIFY_DEPTH:-4}"
@@ -89,8 +151,12 @@ for region in $REGIONS; do
   lower=$(echo "$region" | tr '[:upper:]' '[:lower:]')
   for service in compute image network volume; do
     var="${region}_$(echo "$service" | tr '[:lower:]' '[:upper:]')"
+    # Only what the settings file sets: never a variable that happens to be in the
+    # environment of whoever renders.
+    grep -qE "^[[:space:]]*(export[[:space:]]+)?${var}=" "$settings" || continue
     upstream="${!var:-}"
     [ -n "$upstream" ] || continue
+    check_upstream "$var" "$upstream"
     proxies+="
     location ^~ /api/${lower}/${service}/ {
         proxy_pass ${upstream%/}/;${proxy_common}${api_headers}
@@ -123,6 +189,7 @@ cat > "$DIST/config.json" <<JSON
   "defaultRegion": "${first_region}",
   "idleTimeoutMinutes": ${IDLE_TIMEOUT_MINUTES},
   "sessionPersistence": "${SESSION_PERSISTENCE}",
+  "tabHandOver": ${tab_hand_over},
   "embed": { "allowedOrigins": [${embed_origins}] },
   "regions": {${config_regions}
   }

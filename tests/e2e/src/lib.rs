@@ -32,7 +32,7 @@ pub mod downloads;
 pub mod host_page;
 pub mod nginx;
 
-fn workspace_root() -> PathBuf {
+pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 

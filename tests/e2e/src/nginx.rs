@@ -208,7 +208,7 @@ fn start_nginx(
             "LISTEN=127.0.0.1:{port}\nDIST={dist}\nBASE_PATH={base_path}\nIDENTITY_URL={sim}\nREGIONS=\"KR1 KR2\"\n\
              KR1_COMPUTE={sim}\nKR1_IMAGE={sim}\nKR1_NETWORK={sim}\nKR1_VOLUME={sim}\n\
              KR2_COMPUTE={sim}/kr2\nKR2_IMAGE={sim}/kr2\nKR2_NETWORK={sim}/kr2\nKR2_VOLUME={sim}/kr2\n\
-             {extra_settings}\n",
+             ALLOW_PLAIN_HTTP_UPSTREAMS=yes\n{extra_settings}\n",
             dist = dist.display(),
             sim = sim_url,
         ),
