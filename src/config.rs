@@ -8,7 +8,7 @@ use compute_api::request::Service;
 use serde::Deserialize;
 
 /// `config.json`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RuntimeConfig {
     /// Keystone v2.0 base without `/v2.0`; empty means the page's own origin.
@@ -30,6 +30,15 @@ pub struct RuntimeConfig {
     /// Hand-over from an embedding page.
     #[serde(default)]
     pub embed: EmbedConfig,
+    /// Whether the console's tabs hand each other the session (`tabHandOver`, default on).
+    /// Off where the console shares its origin with other pages: any page of an origin can
+    /// join the tabs' channel, so only a console on an origin of its own may use it.
+    #[serde(default = "on")]
+    pub tab_hand_over: bool,
+}
+
+fn on() -> bool {
+    true
 }
 
 /// The idle timeout when `config.json` sets none.
@@ -88,6 +97,20 @@ pub fn catalog_type(service: Service) -> &'static str {
         Service::Image => "image",
         Service::Network => "network",
         Service::Volume => "volumev2",
+    }
+}
+
+impl Default for RuntimeConfig {
+    fn default() -> Self {
+        Self {
+            identity_url: String::new(),
+            default_region: None,
+            regions: BTreeMap::new(),
+            idle_timeout_minutes: None,
+            session_persistence: SessionPersistence::default(),
+            embed: EmbedConfig::default(),
+            tab_hand_over: true,
+        }
     }
 }
 

@@ -34,6 +34,21 @@ impl Drop for EmbedHost {
     }
 }
 
+/// Whether this page runs in a frame. A framed console is signed in by its embedding page
+/// only: it never restores this tab's saved session and never joins the tabs' channel (a
+/// same-site page could frame it invisibly and find it signed in).
+pub fn is_framed() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    match window.parent() {
+        Ok(Some(parent)) => !js_sys::Object::is(&parent, &window),
+        Ok(None) => false,
+        // A parent the page may not even look at is a frame.
+        Err(_) => true,
+    }
+}
+
 impl EmbedHost {
     /// Starts listening when the console is framed and origins are configured.
     pub fn start(

@@ -1,6 +1,8 @@
 //! The idle timeout (`idleTimeoutMinutes`): without keyboard or pointer input in any of the
 //! console's tabs for that long, every tab signs out, after a warning in the last minute.
-//! Only a person's input counts: auto-refresh and other requests never do.
+//! Only a person's input counts: auto-refresh and other requests never do. The time of the
+//! last input goes with the tab's saved copy (and with a session handed to a new tab), so a
+//! reload or a restored tab does not start a fresh idle period.
 
 use std::time::Duration;
 
@@ -20,24 +22,64 @@ pub struct IdleTimer {
     timeout_ms: Option<f64>,
     last_input: StoredValue<f64>,
     last_told: StoredValue<f64>,
+    /// Whether this tab keeps a saved copy, which then records the last input.
+    keeps_copy: bool,
     /// Seconds left before the sign-out, once inside the warning window.
     pub warning: RwSignal<Option<u64>>,
 }
 
 impl IdleTimer {
-    pub fn new(timeout_ms: Option<f64>) -> Self {
+    /// A clock whose last input was at `last_input` (a restored session's), else now.
+    pub fn new(timeout_ms: Option<f64>, last_input: Option<f64>, keeps_copy: bool) -> Self {
         Self {
             timeout_ms,
-            last_input: StoredValue::new(js_sys::Date::now()),
+            last_input: StoredValue::new(last_input.unwrap_or_else(js_sys::Date::now)),
             last_told: StoredValue::new(0.0),
+            keeps_copy,
             warning: RwSignal::new(None),
         }
     }
 
-    /// Input in another tab.
-    pub fn touch_from_elsewhere(self) {
-        self.last_input.try_set_value(js_sys::Date::now());
+    /// The timeout in milliseconds, if there is one.
+    pub fn timeout_ms(self) -> Option<f64> {
+        self.timeout_ms
+    }
+
+    /// When a person last used the console (milliseconds since 1970).
+    pub fn last_input(self) -> f64 {
+        self.last_input
+            .try_get_value()
+            .unwrap_or_else(js_sys::Date::now)
+    }
+
+    /// Input in another tab at `at` (now, if it did not say; never later than now).
+    pub fn touch_from_elsewhere(self, at: Option<f64>, state: SessionState) {
+        let now = js_sys::Date::now();
+        let at = at.unwrap_or(now).min(now);
+        if at > self.last_input() {
+            self.last_input.try_set_value(at);
+            self.warning.try_set(None);
+            self.keep(state);
+        }
+    }
+
+    /// A session taken from another tab was last used at `at`.
+    pub fn set_last_input(self, at: f64) {
+        self.last_input.try_set_value(at.min(js_sys::Date::now()));
         self.warning.try_set(None);
+    }
+
+    /// Records the last input in this tab's saved copy.
+    pub fn keep(self, state: SessionState) {
+        if !self.keeps_copy {
+            return;
+        }
+        let at = self.last_input();
+        state.current.try_with_untracked(|current| {
+            if let Some(session) = current {
+                super::saved::record_activity(session, at);
+            }
+        });
     }
 
     /// Input in this tab: the clock starts again here and, now and then, in the other tabs.
@@ -50,7 +92,8 @@ impl IdleTimer {
         let told = self.last_told.try_get_value().unwrap_or_default();
         if now - told >= TELL_EVERY_MS && state.identity().is_some() {
             self.last_told.try_set_value(now);
-            state.tell_tabs(&TabMessage::Active);
+            state.tell_tabs(&TabMessage::Active { at: Some(now) });
+            self.keep(state);
         }
     }
 
@@ -89,6 +132,9 @@ impl IdleTimer {
             window_event_listener(leptos::ev::pointerdown, move |_| self.touch(state)),
             window_event_listener(leptos::ev::pointermove, move |_| self.touch(state)),
             window_event_listener(leptos::ev::wheel, move |_| self.touch(state)),
+            // Leaving the page (a reload, another page of the origin, a closed tab): the copy
+            // records the very last input, not the last one told.
+            window_event_listener(leptos::ev::pagehide, move |_| self.keep(state)),
         ];
         on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
         if let Ok(handle) =

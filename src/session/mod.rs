@@ -239,9 +239,10 @@ impl SessionState {
     /// A sign-in made in this tab (the form, the re-login dialog, an embedding page's
     /// hand-over): this tab takes it and the other tabs follow.
     pub fn begin(self, session: Session) {
-        let saved = saved::to_saved(&session);
+        // Who signed in, never the token: a tab of the same user asks for it.
+        let announcement = TabMessage::signed_in(&saved::to_saved(&session));
         self.take(session);
-        self.tell_tabs(&TabMessage::Current { session: saved });
+        self.tell_tabs(&announcement);
     }
 
     /// Takes a session: replaces the token of the same user (keeping this tab's region), and
@@ -320,6 +321,16 @@ impl SessionState {
     pub fn forget_saved(self, refused: &AuthToken) {
         self.refused.try_set_value(Some(refused.clone()));
         saved::remove();
+    }
+
+    /// Whether `session` may be kept for a reload: not expired, its token not refused.
+    fn may_keep(self, session: &Session) -> bool {
+        let expired = session
+            .expires
+            .as_deref()
+            .and_then(crate::components::time::epoch_ms)
+            .is_some_and(|ms| ms <= js_sys::Date::now());
+        !expired && !self.is_refused(&session.token)
     }
 
     /// Whether this token was refused with a 401.

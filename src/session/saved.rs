@@ -11,6 +11,7 @@ pub fn key() -> String {
     format!("{KEY_PREFIX}session")
 }
 
+/// The stored form of `session`; `last_active_at` is when a person last used it, if known.
 pub fn to_saved(session: &Session) -> SavedSession {
     SavedSession {
         format: SESSION_FORMAT,
@@ -22,6 +23,15 @@ pub fn to_saved(session: &Session) -> SavedSession {
         regions: session.regions.clone(),
         region: session.region.clone(),
         signed_in_at: session.signed_in_at,
+        last_active_at: None,
+    }
+}
+
+/// The stored form with the time of the last activity.
+pub fn to_saved_active(session: &Session, last_active_at: f64) -> SavedSession {
+    SavedSession {
+        last_active_at: Some(last_active_at),
+        ..to_saved(session)
     }
 }
 
@@ -75,11 +85,44 @@ pub fn now_seconds() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
 
-/// Writes the session for a reload.
-pub fn store(session: &Session) {
+/// Writes the session for a reload, with the time a person last used it.
+pub fn store(session: &Session, last_active_at: f64) {
     if let Some(storage) = tab_storage() {
-        let _ = storage.set_item(&key(), &to_saved(session).to_json());
+        let _ = storage.set_item(&key(), &to_saved_active(session, last_active_at).to_json());
     }
+}
+
+/// Records a person's last input in this tab's copy of `session`. Only the time changes, and
+/// only in a copy of this very session: a copy removed (sign-out, a refused token) or not this
+/// session's stays as it is.
+pub fn record_activity(session: &Session, at: f64) {
+    let Some(storage) = tab_storage() else {
+        return;
+    };
+    let Some(text) = storage.get_item(&key()).ok().flatten() else {
+        return;
+    };
+    let Ok(mut saved) = serde_json::from_str::<SavedSession>(&text) else {
+        return;
+    };
+    if saved.token != session.token.expose() {
+        return;
+    }
+    saved.last_active_at = Some(at);
+    let _ = storage.set_item(&key(), &saved.to_json());
+}
+
+/// What the session's start found in this tab's copy.
+pub enum Restored {
+    /// No copy, or one signed out elsewhere since.
+    Nothing,
+    /// A copy nobody used for longer than the idle timeout: removed, the tab signs in again.
+    Idle,
+    Session {
+        session: Session,
+        /// When a person last used it (the sign-in, if the copy does not say).
+        last_active_at: f64,
+    },
 }
 
 pub fn remove() {
@@ -88,24 +131,41 @@ pub fn remove() {
     }
 }
 
-/// The session this tab kept, if there is one, it passes every check and no sign-out came
-/// after it began. Anything else is removed, and the kind of rejection given.
-pub fn restore() -> Result<Option<Session>, Rejected> {
+/// The session this tab kept, if there is one, it passes every check, no sign-out came after
+/// it began and it was used within `idle_timeout_ms`. Anything else is removed, and the kind
+/// of rejection given.
+pub fn restore(idle_timeout_ms: Option<f64>) -> Result<Restored, Rejected> {
     let Some(storage) = tab_storage() else {
-        return Ok(None);
+        return Ok(Restored::Nothing);
     };
     let Some(text) = storage.get_item(&key()).ok().flatten() else {
-        return Ok(None);
+        return Ok(Restored::Nothing);
     };
     match SavedSession::from_json(&text, now_seconds()) {
         Ok(saved) if saved.ended_by(signed_out_at()) => {
             let _ = storage.remove_item(&key());
-            Ok(None)
+            Ok(Restored::Nothing)
         }
-        Ok(saved) => Ok(Some(from_saved(saved))),
+        Ok(saved) if saved.idle_too_long(js_sys::Date::now(), idle_timeout_ms) => {
+            let _ = storage.remove_item(&key());
+            Ok(Restored::Idle)
+        }
+        Ok(saved) => {
+            let last_active_at = saved.last_active_at.unwrap_or(saved.signed_in_at);
+            Ok(Restored::Session {
+                session: from_saved(saved),
+                last_active_at,
+            })
+        }
         Err(rejected) => {
             let _ = storage.remove_item(&key());
             Err(rejected)
         }
     }
+}
+
+/// Whether a `storage` event says the origin signed out (another tab's sign-out, seen even
+/// without the tabs' channel).
+pub fn is_sign_out_mark(key: Option<String>) -> bool {
+    key.is_some_and(|k| k == signed_out_key())
 }

@@ -2,13 +2,19 @@
 //! console: this tab's saved session first, then the other tabs' (a fraction of a second),
 //! then none. Also wires what keeps the session in step afterwards: the copy for a reload,
 //! the tabs' messages, the expiry, the idle timeout and an embedding page.
+//!
+//! The origin is the boundary: any page of the console's origin can join the tabs' channel,
+//! so the channel is used only where `tabHandOver` allows it (an origin of the console's
+//! own), an announcement never carries a token, and a message never changes who a tab is
+//! signed in as. A framed console uses neither the channel nor the saved copy: only its
+//! embedding page signs it in.
 
 use std::time::Duration;
 
-use compute_api::session::TabMessage;
+use compute_api::session::{SavedSession, TabMessage};
 use leptos::prelude::*;
 
-use super::embed::EmbedHost;
+use super::embed::{is_framed, EmbedHost};
 use super::idle::IdleTimer;
 use super::tabs::{TabChannel, TabEvent};
 use super::{saved, EndReason, SessionState};
@@ -31,10 +37,21 @@ pub fn start_session(
     config: &RuntimeConfig,
     base_path: &str,
 ) -> (RwSignal<bool>, IdleTimer) {
-    match config.session_persistence {
-        SessionPersistence::Tab => match saved::restore() {
-            Ok(Some(session)) => state.current.set(Some(session)),
-            Ok(None) => {}
+    let framed = is_framed();
+    let keeps_copy = config.session_persistence == SessionPersistence::Tab && !framed;
+    let idle_ms = config.idle_timeout_ms();
+    let mut last_active_at = None;
+    if keeps_copy {
+        match saved::restore(idle_ms) {
+            Ok(saved::Restored::Session {
+                session,
+                last_active_at: at,
+            }) => {
+                last_active_at = Some(at);
+                state.current.set(Some(session));
+            }
+            Ok(saved::Restored::Idle) => state.ended.set(Some(EndReason::Idle)),
+            Ok(saved::Restored::Nothing) => {}
             Err(rejected) => {
                 web_sys::console::warn_1(
                     &format!(
@@ -44,21 +61,28 @@ pub fn start_session(
                     .into(),
                 );
             }
-        },
-        // A copy left from when the deployment kept one goes.
-        SessionPersistence::Memory => saved::remove(),
+        }
+    } else if !framed {
+        // A copy left from when the deployment kept one goes. (A frame leaves the tab's copy
+        // to the console the tab itself shows.)
+        saved::remove();
     }
 
-    let idle = IdleTimer::new(config.idle_timeout_ms());
+    let idle = IdleTimer::new(idle_ms, last_active_at, keeps_copy);
     let ready = RwSignal::new(state.current.with_untracked(Option::is_some));
-    let tabs = TabChannel::open(base_path, move |event| match event {
-        TabEvent::Message(message) => on_tab_message(state, idle, ready, message),
-        TabEvent::UnusableAnnouncement => {
-            if state.identity().is_some() {
-                state.end_here(Some(EndReason::SignedOutElsewhere));
-            }
-        }
-    });
+    let tabs = (config.tab_hand_over && !framed)
+        .then(|| {
+            TabChannel::open(base_path, move |event| match event {
+                TabEvent::Message(message) => on_tab_message(state, idle, ready, message),
+                TabEvent::UnusableAnnouncement => {
+                    if state.identity().is_some() {
+                        state.end_here(Some(EndReason::SignedOutElsewhere));
+                    }
+                }
+            })
+        })
+        .flatten();
+    let asks = tabs.is_some();
     let tasks = TaskScope::new();
     let embed = EmbedHost::start(state, api, config, tasks);
     state.links.update_value(|links| {
@@ -67,8 +91,12 @@ pub fn start_session(
     });
 
     if !ready.get_untracked() {
-        state.tell_tabs(&TabMessage::Ask);
-        set_timeout(move || ready.set(true), HAND_OVER_WAIT);
+        if asks {
+            state.tell_tabs(&TabMessage::Ask);
+            set_timeout(move || ready.set(true), HAND_OVER_WAIT);
+        } else {
+            ready.set(true);
+        }
     }
     Effect::new(move |_| {
         if state.is_signed_in() {
@@ -76,22 +104,35 @@ pub fn start_session(
         }
     });
 
-    if config.session_persistence == SessionPersistence::Tab {
-        keep_saved_copy(state);
+    if keeps_copy {
+        keep_saved_copy(state, idle);
     }
     // Back from the back-forward cache, where the channel's messages did not reach it.
     let pageshow = window_event_listener(leptos::ev::pageshow, move |event| {
-        let ended = state
-            .current
-            .try_with_untracked(|s| s.as_ref().is_some_and(saved::has_ended))
-            .unwrap_or(false);
-        if event.persisted() && ended {
+        if event.persisted() && ended_elsewhere(state) {
             state.end_here(Some(EndReason::SignedOutElsewhere));
         }
     });
-    on_cleanup(move || pageshow.remove());
+    // Another tab's sign-out marks the origin: seen here even without the channel.
+    let storage = window_event_listener(leptos::ev::storage, move |event| {
+        if saved::is_sign_out_mark(event.key()) && ended_elsewhere(state) {
+            state.end_here(Some(EndReason::SignedOutElsewhere));
+        }
+    });
+    on_cleanup(move || {
+        pageshow.remove();
+        storage.remove();
+    });
     idle.start(state);
     (ready, idle)
+}
+
+/// Whether this tab's session began before the origin's last sign-out.
+fn ended_elsewhere(state: SessionState) -> bool {
+    state
+        .current
+        .try_with_untracked(|s| s.as_ref().is_some_and(saved::has_ended))
+        .unwrap_or(false)
 }
 
 /// What another tab said. `ready` is false while this tab waits for an answer.
@@ -109,21 +150,35 @@ fn on_tab_message(
                 .try_with_untracked(|s| {
                     s.as_ref()
                         .filter(|s| !state.is_refused(&s.token))
-                        .map(saved::to_saved)
+                        .map(|s| saved::to_saved_active(s, idle.last_input()))
                 })
                 .flatten();
             if let Some(session) = mine {
                 state.tell_tabs(&TabMessage::Answer { session });
             }
         }
-        TabMessage::Answer { session } => {
-            // Only the tab that asked (still waiting) takes an answer.
-            let waiting = ready.try_get_untracked() == Some(false);
-            if waiting && state.identity().is_none() {
-                state.take(saved::from_saved(session));
+        TabMessage::Answer { session } => on_answer(state, idle, ready, session),
+        TabMessage::SignedIn {
+            tenant_id,
+            username,
+            signed_in_at,
+        } => {
+            let announced = compute_api::session::Identity {
+                tenant_id,
+                username,
+            };
+            let Some(mine) = state.identity() else {
+                // A tab without a session stays as it is: it signs in itself.
+                return;
+            };
+            if !mine.is_same_user(&announced) {
+                // Never another identity from a message: this tab signs out instead.
+                state.end_here(Some(EndReason::SignedOutElsewhere));
+            } else if signed_in_at > my_sign_in(state) {
+                // The same user signed in again: ask for the newer token.
+                state.tell_tabs(&TabMessage::Ask);
             }
         }
-        TabMessage::Current { session } => state.take(saved::from_saved(session)),
         TabMessage::SignedOut { idle } => {
             if state.identity().is_some() {
                 let reason = if idle {
@@ -134,13 +189,50 @@ fn on_tab_message(
                 state.end_here(Some(reason));
             }
         }
-        TabMessage::Active => idle.touch_from_elsewhere(),
+        TabMessage::Active { at } => idle.touch_from_elsewhere(at, state),
     }
 }
 
-/// Writes the session to this tab's storage whenever it changes, and removes it when it ends,
-/// expires, or its token was refused.
-fn keep_saved_copy(state: SessionState) {
+/// When this tab's session began (0 without one).
+fn my_sign_in(state: SessionState) -> f64 {
+    state
+        .current
+        .try_with_untracked(|s| s.as_ref().map(|s| s.signed_in_at))
+        .flatten()
+        .unwrap_or_default()
+}
+
+/// A session another tab handed over: taken by a tab that asked at start and has none (unless
+/// nobody used it for longer than the idle timeout), or as a newer token of the user this tab
+/// already has. Another identity's session is never taken: this tab signs out instead.
+fn on_answer(state: SessionState, idle: IdleTimer, ready: RwSignal<bool>, session: SavedSession) {
+    let now = js_sys::Date::now();
+    match state.identity() {
+        None => {
+            let waiting = ready.try_get_untracked() == Some(false);
+            if !waiting {
+                return;
+            }
+            if session.idle_too_long(now, idle.timeout_ms()) {
+                state.ended.try_set(Some(EndReason::Idle));
+                return;
+            }
+            let last_active_at = session.last_active_at.unwrap_or(session.signed_in_at);
+            idle.set_last_input(last_active_at);
+            state.take(saved::from_saved(session));
+        }
+        Some(mine) if mine.is_same_user(&session.identity()) => {
+            if session.signed_in_at > my_sign_in(state) {
+                state.take(saved::from_saved(session));
+            }
+        }
+        Some(_) => state.end_here(Some(EndReason::SignedOutElsewhere)),
+    }
+}
+
+/// Writes the session to this tab's storage whenever it changes (with the time of the last
+/// input), and removes it when it ends, expires, or its token was refused.
+fn keep_saved_copy(state: SessionState, idle: IdleTimer) {
     let expired = |expires: &Option<String>| {
         expires
             .as_deref()
@@ -149,14 +241,7 @@ fn keep_saved_copy(state: SessionState) {
     };
     Effect::new(move |_| {
         state.current.with(|current| match current {
-            Some(session)
-                if !expired(&session.expires)
-                    && state
-                        .refused
-                        .with_value(|r| r.as_ref() != Some(&session.token)) =>
-            {
-                saved::store(session)
-            }
+            Some(session) if state.may_keep(session) => saved::store(session, idle.last_input()),
             _ => saved::remove(),
         })
     });

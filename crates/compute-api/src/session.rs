@@ -36,6 +36,11 @@ pub struct SavedSession {
     /// When the session began (milliseconds since 1970): a copy older than the last
     /// sign-out of the origin is not used (see [`SavedSession::ended_by`]).
     pub signed_in_at: f64,
+    /// When a person last used the console with this session (milliseconds since 1970), as
+    /// far as the tab that wrote the copy knows: a copy idle longer than the idle timeout is
+    /// not used (see [`SavedSession::idle_too_long`]). Absent in copies written before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_active_at: Option<f64>,
 }
 
 impl fmt::Debug for SavedSession {
@@ -164,7 +169,25 @@ impl SavedSession {
         if !self.signed_in_at.is_finite() || self.signed_in_at < 0.0 {
             return Err(Rejected::Unreadable("signedInAt is not a time".into()));
         }
+        if self
+            .last_active_at
+            .is_some_and(|at| !at.is_finite() || at < 0.0)
+        {
+            return Err(Rejected::Unreadable("lastActiveAt is not a time".into()));
+        }
         Ok(())
+    }
+
+    /// Whether, at `now_ms`, nobody has used this session for longer than `idle_timeout_ms`
+    /// (`None`: no idle timeout): a reloaded, restored or handed-over session idle that long
+    /// is not used, so a tab left on a shared computer does not get a fresh idle period. The
+    /// last activity counts from the sign-in when the copy does not say.
+    pub fn idle_too_long(&self, now_ms: f64, idle_timeout_ms: Option<f64>) -> bool {
+        let last = self
+            .last_active_at
+            .unwrap_or(self.signed_in_at)
+            .max(self.signed_in_at);
+        idle_timeout_ms.is_some_and(|timeout| now_ms - last >= timeout)
     }
 
     /// Whether a sign-out of the origin at `signed_out_at` (milliseconds) came after this
@@ -187,19 +210,32 @@ impl SavedSession {
 pub enum TabMessage {
     /// A tab started without a session: whoever has one, answer.
     Ask,
-    /// The answer to [`TabMessage::Ask`]: used only by tabs without a session.
+    /// The answer to [`TabMessage::Ask`]: taken by a tab waiting without a session, or as a
+    /// newer token of the identity a tab already has; never to change a tab's identity.
     Answer { session: SavedSession },
-    /// A tab signed in or renewed its token: every tab follows (a tab of another identity
-    /// signs out first).
-    Current { session: SavedSession },
+    /// A tab signed in or renewed its token: who, and when, never the token. A tab of the
+    /// same user asks for the new token; a tab of another identity signs out; a tab without a
+    /// session stays as it is.
+    SignedIn {
+        #[serde(rename = "tenantId")]
+        tenant_id: String,
+        #[serde(default)]
+        username: Option<String>,
+        #[serde(rename = "signedInAt")]
+        signed_in_at: f64,
+    },
     /// A tab signed out: every tab signs out. `idle` when the idle timeout did it, so every
     /// tab can say why.
     SignedOut {
         #[serde(default)]
         idle: bool,
     },
-    /// Someone used a tab: the idle timer starts again everywhere.
-    Active,
+    /// Someone used a tab at `at` (milliseconds since 1970): the idle timer starts again
+    /// everywhere, and each tab's saved copy records it.
+    Active {
+        #[serde(default)]
+        at: Option<f64>,
+    },
 }
 
 impl TabMessage {
@@ -207,21 +243,52 @@ impl TabMessage {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// Whether `text` claims to announce a session (`"kind": "current"`), valid or not: a tab
-    /// that cannot use an announced session must not go on as if none had come.
+    /// Whether `text` claims to announce a sign-in (`"kind": "signed-in"`), valid or not: a
+    /// tab that cannot read an announcement must not go on as if no one had signed in.
     pub fn is_announcement(text: &str) -> bool {
         serde_json::from_str::<serde_json::Value>(text)
-            .is_ok_and(|value| value.get("kind").and_then(|k| k.as_str()) == Some("current"))
+            .is_ok_and(|value| value.get("kind").and_then(|k| k.as_str()) == Some("signed-in"))
     }
 
-    /// Reads a message; a session in it must pass [`SavedSession::check`].
+    /// Reads a message; a session in it must pass [`SavedSession::check`], an announced
+    /// identity must be well formed, and times must be times.
     pub fn from_json(text: &str, now_seconds: i64) -> Result<Self, Rejected> {
         let message: Self =
             serde_json::from_str(text).map_err(|e| Rejected::Unreadable(e.to_string()))?;
-        if let Self::Answer { session } | Self::Current { session } = &message {
-            session.check(now_seconds)?;
+        match &message {
+            Self::Answer { session } => session.check(now_seconds)?,
+            Self::SignedIn {
+                tenant_id,
+                username,
+                signed_in_at,
+            } => {
+                if !is_tenant_id(tenant_id) {
+                    return Err(Rejected::Tenant);
+                }
+                if username.as_ref().is_some_and(|n| {
+                    n.is_empty() || n.len() > 255 || n.chars().any(char::is_control)
+                }) {
+                    return Err(Rejected::Username);
+                }
+                if !signed_in_at.is_finite() || *signed_in_at < 0.0 {
+                    return Err(Rejected::Unreadable("signedInAt is not a time".into()));
+                }
+            }
+            Self::Active { at: Some(at) } if !at.is_finite() || *at < 0.0 => {
+                return Err(Rejected::Unreadable("at is not a time".into()));
+            }
+            _ => {}
         }
         Ok(message)
+    }
+
+    /// The announcement of `session`'s sign-in: who and when, no token.
+    pub fn signed_in(session: &SavedSession) -> Self {
+        Self::SignedIn {
+            tenant_id: session.tenant_id.clone(),
+            username: session.username.clone(),
+            signed_in_at: session.signed_in_at,
+        }
     }
 }
 

@@ -32,6 +32,7 @@ fn sample() -> SavedSession {
         regions: vec!["RegionOne".into()],
         region: "RegionOne".into(),
         signed_in_at: 1_328_054_400_000.0,
+        last_active_at: None,
     }
 }
 
@@ -197,9 +198,12 @@ fn tab_messages_round_trip_and_check_their_session() {
         TabMessage::Ask,
         TabMessage::SignedOut { idle: false },
         TabMessage::SignedOut { idle: true },
-        TabMessage::Active,
+        TabMessage::Active { at: None },
+        TabMessage::Active {
+            at: Some(1_328_054_500_000.0),
+        },
         TabMessage::Answer { session: sample() },
-        TabMessage::Current { session: sample() },
+        TabMessage::signed_in(&sample()),
     ] {
         let text = message.to_json();
         assert_eq!(TabMessage::from_json(&text, now), Ok(message), "{text}");
@@ -212,12 +216,17 @@ fn tab_messages_round_trip_and_check_their_session() {
 
     let mut expired = sample();
     expired.expires = Some("2000-01-01T00:00:00Z".into());
-    let text = TabMessage::Current { session: expired }.to_json();
+    let text = TabMessage::Answer { session: expired }.to_json();
     assert_eq!(TabMessage::from_json(&text, now), Err(Rejected::Expired));
 
     for hostile in [
         r#"{"kind":"sign-in-as","session":{}}"#,
         r#"{"kind":"current"}"#,
+        r#"{"kind":"signed-in"}"#,
+        r#"{"kind":"signed-in","tenantId":"../../v2.0","signedInAt":1}"#,
+        r#"{"kind":"signed-in","tenantId":"t1","username":"a
+b","signedInAt":1}"#,
+        r#"{"kind":"active","at":-1}"#,
         r#""ask""#,
         "",
     ] {
@@ -302,9 +311,48 @@ fn rejection_kinds_never_quote_the_text() {
 
 #[test]
 fn announcements_are_recognised_even_when_unusable() {
-    assert!(TabMessage::is_announcement(
-        r#"{"kind":"current","session":{}}"#
-    ));
+    assert!(TabMessage::is_announcement(r#"{"kind":"signed-in"}"#));
     assert!(!TabMessage::is_announcement(r#"{"kind":"ask"}"#));
     assert!(!TabMessage::is_announcement("not json"));
+}
+
+#[test]
+fn an_announcement_says_who_signed_in_never_the_token() {
+    let session = sample();
+    let text = TabMessage::signed_in(&session).to_json();
+    assert!(!text.contains(&session.token), "{text}");
+    assert_eq!(
+        serde_json::from_str::<Value>(&text).unwrap(),
+        json!({"kind": "signed-in", "tenantId": session.tenant_id, "username": "joeuser",
+            "signedInAt": session.signed_in_at})
+    );
+}
+
+#[test]
+fn a_session_idle_longer_than_the_timeout_is_not_used() {
+    let signed_in = 1_000_000.0;
+    let session = SavedSession {
+        signed_in_at: signed_in,
+        last_active_at: Some(signed_in + 60_000.0),
+        ..sample()
+    };
+    let minute = Some(60_000.0);
+    // Active a minute after the sign-in: idle from then on.
+    assert!(!session.idle_too_long(signed_in + 119_000.0, minute));
+    assert!(session.idle_too_long(signed_in + 120_000.0, minute));
+    // No idle timeout: never.
+    assert!(!session.idle_too_long(signed_in + 1e12, None));
+    // A copy that does not say counts from the sign-in.
+    let unsaid = SavedSession {
+        last_active_at: None,
+        ..session.clone()
+    };
+    assert!(unsaid.idle_too_long(signed_in + 60_000.0, minute));
+    // Kept and read back with the time.
+    let text = session.to_json();
+    assert!(text.contains("lastActiveAt"), "{text}");
+    let back = SavedSession::from_json(&text, before_expiry()).unwrap();
+    assert_eq!(back.last_active_at, session.last_active_at);
+    let damaged = text.replace("lastActiveAt\":", "lastActiveAt\":-");
+    assert!(SavedSession::from_json(&damaged, before_expiry()).is_err());
 }
