@@ -71,6 +71,15 @@ else
     "any page of that origin can read what the console keeps for its tabs. Sessions are isolated only on" \
     "an origin (host name) of the console's own; tab hand-over is $TAB_HAND_OVER (README, Deploying)." >&2
 fi
+# Debian's libnginx-mod-http-brotli-static (loaded by /etc/nginx/modules-enabled) sends the
+# build's .br copies; "off" where that module is not installed (gzip copies only).
+BROTLI_STATIC="${BROTLI_STATIC:-on}"
+case "$BROTLI_STATIC" in
+  on) brotli_static="
+        brotli_static on;" ;;
+  off) brotli_static="" ;;
+  *) die "BROTLI_STATIC must be on or off: $BROTLI_STATIC" ;;
+esac
 case "$TAB_HAND_OVER" in
   on) tab_hand_over=true ;;
   off) tab_hand_over=false ;;
@@ -124,7 +133,9 @@ proxy_common="
         proxy_ssl_trusted_certificate ${UPSTREAM_CA};
         proxy_ssl_verify_depth ${UPSTREAM_VERIFY_DEPTH};
         proxy_read_timeout 120s;
-        client_max_body_size 1m;"
+        client_max_body_size 1m;
+        # Answers holding tokens are not compressed here (BREACH): they pass as sent.
+        gzip off;"
 
 # add_header in a location replaces the server's, so each location that adds one repeats these.
 security_headers="
@@ -213,6 +224,12 @@ server {
 ${base_rewrite}
 ${security_headers}
 
+    # Anything not compressed by the build (index.html, config.json, the svg) is compressed
+    # on the way; API answers pass as the upstream sent them.
+    gzip on;
+    gzip_vary on;
+    gzip_types text/css text/javascript application/json application/wasm image/svg+xml;
+
     types {
         text/html html;
         text/css css;
@@ -222,9 +239,12 @@ ${security_headers}
         image/svg+xml svg;
     }
 
-    # Hashed assets never change under their name.
+    # Hashed assets never change under their name. The build writes a brotli and a gzip copy
+    # of each wasm, js and css file: sent as they are to a browser that accepts them.
     location ~* \.(?:wasm|js|css|svg)\$ {${security_headers}
         add_header Cache-Control "public, max-age=31536000, immutable";
+        add_header Vary "Accept-Encoding";${brotli_static}
+        gzip_static on;
         try_files \$uri =404;
     }
 ${proxies}

@@ -21,6 +21,8 @@ log() { printf '\033[1m[install]\033[0m %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_packages=()
+# The build writes a brotli copy of every wasm, js and css file (scripts/compress-dist.sh).
+command -v brotli >/dev/null || apt_packages+=(brotli)
 if [ "$purpose" != demo ]; then
   command -v chromium >/dev/null || apt_packages+=(chromium)
   command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
@@ -29,6 +31,9 @@ if [ "$purpose" != demo ]; then
   # The deployment recipe is tested with a real nginx, an upstream certificate made with
   # openssl, and Debian's CA bundle (the recipe's default trust store).
   [ -x /usr/sbin/nginx ] || apt_packages+=(nginx)
+  # The recipe serves the brotli copies with Debian's brotli_static module.
+  [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] ||
+    apt_packages+=(libnginx-mod-http-brotli-static)
   command -v openssl >/dev/null || apt_packages+=(openssl)
   [ -f /etc/ssl/certs/ca-certificates.crt ] || apt_packages+=(ca-certificates)
   python3 -c 'import venv, ensurepip' 2>/dev/null || apt_packages+=(python3-venv)

@@ -67,7 +67,12 @@ async fn serve_static(state: &RegionState, request: Request) -> Response {
         return Fault::not_found("The resource could not be found.").into_response();
     };
     let index = dist.join("index.html");
-    let service = ServeDir::new(&dist).fallback(ServeFile::new(index));
+    // The build's brotli and gzip copies, for a browser that accepts them (as nginx and a CDN
+    // serve them), so the demo and the tests load what production loads.
+    let service = ServeDir::new(&dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(ServeFile::new(index));
     match service.oneshot(request).await {
         Ok(response) => response.into_response(),
         Err(never) => match never {},

@@ -53,6 +53,49 @@ async fn serves_the_console_with_an_index_fallback() {
 }
 
 #[tokio::test]
+async fn the_builds_compressed_copies_are_sent_to_browsers_that_accept_them() {
+    let dist = small_dist(
+        "compute-sim-dist-compressed",
+        "Compute Console",
+        &[
+            ("app.wasm", b"raw wasm bytes"),
+            ("app.wasm.br", b"brotli bytes"),
+            ("app.wasm.gz", b"gzip bytes"),
+        ],
+    );
+    let mut config = test_config();
+    config.dist = Some(dist.clone());
+    let sim = Sim::with(config).await;
+    let get = |encodings: &'static str| {
+        let request = sim
+            .client
+            .get(format!("{}/app.wasm", sim.url))
+            .header("Accept-Encoding", encodings);
+        async move { request.send().await.unwrap() }
+    };
+    for (accepts, encoding, body) in [
+        ("br, gzip", Some("br"), "brotli bytes"),
+        ("gzip", Some("gzip"), "gzip bytes"),
+        ("identity", None, "raw wasm bytes"),
+    ] {
+        let answer = get(accepts).await;
+        assert_eq!(answer.status(), StatusCode::OK);
+        let sent = answer
+            .headers()
+            .get("content-encoding")
+            .map(|v| v.to_str().unwrap().to_string());
+        assert_eq!(sent.as_deref(), encoding, "{accepts}");
+        assert_eq!(
+            answer.headers()["content-type"],
+            "application/wasm",
+            "{accepts}"
+        );
+        assert_eq!(answer.text().await.unwrap(), body, "{accepts}");
+    }
+    let _ = std::fs::remove_dir_all(dist);
+}
+
+#[tokio::test]
 async fn console_settings_are_added_to_config_json() {
     let mut config = test_config();
     config.console_settings = serde_json::json!({

@@ -228,7 +228,8 @@ fn start_nginx(
     std::fs::write(
         dir.join("nginx.conf"),
         format!(
-            "worker_processes 1;\npid {dir}/nginx.pid;\nerror_log {dir}/error.log;\nevents {{}}\n\
+            "load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;\n\
+             worker_processes 1;\npid {dir}/nginx.pid;\nerror_log {dir}/error.log;\nevents {{}}\n\
              http {{\n  access_log {dir}/access.log;\n  client_body_temp_path {dir}/body;\n  proxy_temp_path {dir}/proxy;\n  include {dir}/console.conf;\n}}\n",
             dir = dir.display()
         ),

@@ -260,3 +260,115 @@ async fn the_session_settings_reach_config_json() {
         "{csp}"
     );
 }
+
+/// The brotli (quality 11) size of `bytes`, computed as the benchmark does.
+fn brotli_size(bytes: &[u8]) -> u64 {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("brotli");
+    out.len() as u64
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_console_travels_compressed_as_the_benchmark_counts_it() {
+    let sim = Simulator::start(&[]);
+    let nginx = Nginx::start(&sim.url);
+    let origin = nginx.origin.clone();
+    let browser = Browser::start().await;
+    browser
+        .client
+        .goto(&format!("{origin}/instances"))
+        .await
+        .expect("open the console through nginx");
+    browser.fill_sign_in_form().await;
+    browser.by_test_id("instance-row").await;
+
+    // Every wasm, js and css file the browser loaded to sign in and show /instances, with the
+    // bytes that crossed the wire for each.
+    let loaded = browser
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource')
+               .filter((e) => /\\.(wasm|js|css)$/.test(new URL(e.name).pathname))
+               .map((e) => [new URL(e.name).pathname, e.encodedBodySize, e.decodedBodySize]);",
+            vec![],
+        )
+        .await
+        .expect("read the resource timings");
+    let loaded = loaded.as_array().expect("a list").clone();
+    assert!(
+        loaded
+            .iter()
+            .any(|e| e[0].as_str().unwrap().ends_with(".wasm")),
+        "the wasm was loaded: {loaded:?}"
+    );
+    let dist = std::path::PathBuf::from(
+        std::env::var_os("CONSOLE_DIST").expect("CONSOLE_DIST: the built console"),
+    );
+    let (mut on_the_wire, mut brotli) = (0u64, 0u64);
+    for entry in &loaded {
+        let path = entry[0].as_str().unwrap();
+        // What nginx answers a browser that accepts brotli.
+        let answer = http_request(
+            "GET",
+            &format!("{origin}{path}"),
+            &[("accept-encoding", "br, gzip")],
+            None,
+        )
+        .await;
+        assert_eq!(answer.status, 200, "{path}");
+        let encoding = answer
+            .headers
+            .get("content-encoding")
+            .and_then(|v| v.to_str().ok());
+        assert_eq!(encoding, Some("br"), "{path} is sent compressed");
+        let vary = answer
+            .headers
+            .get("vary")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        assert!(vary.contains("Accept-Encoding"), "{path}: vary {vary:?}");
+        let raw = std::fs::read(dist.join(path.trim_start_matches('/'))).expect("the built file");
+        assert_eq!(entry[2].as_u64(), Some(raw.len() as u64), "{path} decoded");
+        on_the_wire += entry[1].as_u64().unwrap();
+        brotli += brotli_size(&raw);
+    }
+    let ratio = on_the_wire as f64 / brotli as f64;
+    eprintln!(
+        "sign-in + /instances: {} KB on the wire, {} KB brotli 11 ({ratio:.4})",
+        on_the_wire / 1024,
+        brotli / 1024
+    );
+    assert!(
+        (ratio - 1.0).abs() <= 0.01,
+        "{on_the_wire} bytes on the wire against {brotli} brotli"
+    );
+    // A browser that accepts nothing gets the raw file, and gzip-only clients the gzip copy.
+    let wasm = loaded
+        .iter()
+        .find(|e| e[0].as_str().unwrap().ends_with(".wasm"))
+        .unwrap()[0]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let plain = http_request("GET", &format!("{origin}{wasm}"), &[], None).await;
+    assert!(plain.headers.get("content-encoding").is_none());
+    let gzip = http_request(
+        "GET",
+        &format!("{origin}{wasm}"),
+        &[("accept-encoding", "gzip")],
+        None,
+    )
+    .await;
+    assert_eq!(
+        gzip.headers
+            .get("content-encoding")
+            .and_then(|v| v.to_str().ok()),
+        Some("gzip")
+    );
+    browser.close().await;
+    drop(nginx);
+}
