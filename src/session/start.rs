@@ -113,15 +113,20 @@ pub fn start_session(
             state.end_here(Some(EndReason::SignedOutElsewhere));
         }
     });
-    // Another tab's sign-out marks the origin: seen here even without the channel.
-    let storage = window_event_listener(leptos::ev::storage, move |event| {
-        if saved::is_sign_out_mark(event.key()) && ended_elsewhere(state) {
-            state.end_here(Some(EndReason::SignedOutElsewhere));
-        }
+    // Without the channel, another tab's sign-out is seen by the mark it leaves. (With it,
+    // the channel's message comes too, and says why: the idle timeout or a sign-out.)
+    let storage = (!asks).then(|| {
+        window_event_listener(leptos::ev::storage, move |event| {
+            if saved::is_sign_out_mark(event.key()) && ended_elsewhere(state) {
+                state.end_here(Some(EndReason::SignedOutElsewhere));
+            }
+        })
     });
     on_cleanup(move || {
         pageshow.remove();
-        storage.remove();
+        if let Some(storage) = storage {
+            storage.remove();
+        }
     });
     idle.start(state);
     (ready, idle)

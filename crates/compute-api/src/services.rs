@@ -335,18 +335,23 @@ impl Volume {
 
     /// `available`: can be attached now.
     pub fn is_available(&self) -> bool {
-        self.status
-            .as_deref()
-            .is_some_and(|s| s.eq_ignore_ascii_case("available"))
+        is_available(self.status.as_deref())
     }
 
     /// The name, or the id when the volume has none.
     pub fn display_name(&self) -> &str {
-        self.name
-            .as_deref()
-            .filter(|n| !n.is_empty())
-            .unwrap_or(&self.id)
+        name_or_id(self.name.as_deref(), &self.id)
     }
+}
+
+/// Cinder's `available` status, in any case.
+fn is_available(status: Option<&str>) -> bool {
+    status.is_some_and(|s| s.eq_ignore_ascii_case("available"))
+}
+
+/// A name, or the id when the name is missing or empty (Cinder allows nameless resources).
+fn name_or_id<'a>(name: Option<&'a str>, id: &'a str) -> &'a str {
+    name.filter(|n| !n.is_empty()).unwrap_or(id)
 }
 
 fn bool_as_string<S: Serializer>(value: &Option<bool>, serializer: S) -> Result<S::Ok, S::Error> {
@@ -438,17 +443,12 @@ pub struct Snapshot {
 impl Snapshot {
     /// `available`: can be restored now.
     pub fn is_available(&self) -> bool {
-        self.status
-            .as_deref()
-            .is_some_and(|s| s.eq_ignore_ascii_case("available"))
+        is_available(self.status.as_deref())
     }
 
     /// The name, or the id when the snapshot has none.
     pub fn display_name(&self) -> &str {
-        self.name
-            .as_deref()
-            .filter(|n| !n.is_empty())
-            .unwrap_or(&self.id)
+        name_or_id(self.name.as_deref(), &self.id)
     }
 }
 

@@ -32,6 +32,9 @@ pub mod downloads;
 pub mod host_page;
 pub mod nginx;
 
+/// The key the console keeps its session under in `sessionStorage`.
+pub const SESSION_KEY: &str = "compute-console.session";
+
 pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -682,6 +685,16 @@ impl Browser {
             .expect("open the console");
         self.fill_sign_in_form().await;
         self.by_test_id("instance-row").await;
+    }
+
+    /// The token this tab keeps for a reload (under [`SESSION_KEY`] in `sessionStorage`), if
+    /// any.
+    pub async fn saved_token(&self) -> Option<String> {
+        let stored = self.stored_data().await;
+        let text = stored["session"][SESSION_KEY].as_str()?;
+        let saved: serde_json::Value =
+            serde_json::from_str(text).expect("the saved session is JSON");
+        saved["token"].as_str().map(str::to_string)
     }
 
     /// Fills and submits the sign-in form shown now.

@@ -8,16 +8,6 @@ use std::time::Duration;
 use console_e2e::{Browser, Simulator};
 use serde_json::Value;
 
-/// The key the console keeps its session under in `sessionStorage`.
-const SESSION_KEY: &str = "compute-console.session";
-
-async fn saved_token(browser: &Browser) -> Option<String> {
-    let stored = browser.stored_data().await;
-    let text = stored["session"][SESSION_KEY].as_str()?;
-    let saved: Value = serde_json::from_str(text).expect("the saved session is JSON");
-    saved["token"].as_str().map(str::to_string)
-}
-
 /// From the current page (of the console's origin but not the console), joins the console's
 /// channel, posts `ask` as a new console tab would, and returns every message heard in 2 s.
 async fn ask_on_the_channel(browser: &Browser) -> Vec<String> {
@@ -52,7 +42,8 @@ async fn with_the_hand_over_off_no_page_of_the_origin_gets_the_token() {
     let sim = Simulator::start(&["--console-setting", "tabHandOver=false"]);
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
-    let token = saved_token(&browser)
+    let token = browser
+        .saved_token()
         .await
         .expect("this tab keeps its copy");
 
@@ -76,7 +67,7 @@ async fn with_the_hand_over_on_only_an_answer_to_ask_carries_the_token() {
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
     let first = browser.client.window().await.unwrap();
-    let token = saved_token(&browser).await.expect("saved");
+    let token = browser.saved_token().await.expect("saved");
 
     // On an origin of its own, the channel hands the session to whoever asks: the documented
     // reason the console needs that origin. The answer is the only message with the token.
@@ -101,7 +92,7 @@ async fn with_the_hand_over_on_only_an_answer_to_ask_carries_the_token() {
     browser.by_test_id("logout").await.click().await.unwrap();
     browser.fill_sign_in_form().await;
     browser.by_test_id("instance-row").await;
-    let fresh = saved_token(&browser).await.expect("saved again");
+    let fresh = browser.saved_token().await.expect("saved again");
     browser.switch_tab(&other).await;
     let heard = browser
         .client
@@ -160,7 +151,7 @@ async fn a_session_left_idle_on_another_page_does_not_come_back() {
     let sim = Simulator::start(&["--console-setting", "idleTimeoutMinutes=0.1"]);
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
-    assert!(saved_token(&browser).await.is_some());
+    assert!(browser.saved_token().await.is_some());
     browser.client.goto(&not_the_console(&sim)).await.unwrap();
     tokio::time::sleep(Duration::from_secs(12)).await;
     browser
@@ -176,6 +167,6 @@ async fn a_session_left_idle_on_another_page_does_not_come_back() {
         .await
         .unwrap();
     assert!(note.contains("0.1 min"), "the idle note: {note}");
-    assert_eq!(saved_token(&browser).await, None);
+    assert_eq!(browser.saved_token().await, None);
     browser.close().await;
 }

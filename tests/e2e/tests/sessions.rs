@@ -10,20 +10,9 @@ mod instance_ui;
 use std::time::{Duration, Instant};
 
 use console_e2e::seed::WEB_02;
-use console_e2e::{Browser, Simulator, PASSWORD, TENANT, USERNAME};
+use console_e2e::{Browser, Simulator, PASSWORD, SESSION_KEY, TENANT, USERNAME};
 use instance_ui::{click, current_url, open_instance, text_of, wait_only_status};
 use serde_json::{json, Value};
-
-/// The key the console keeps its session under in `sessionStorage`.
-const SESSION_KEY: &str = "compute-console.session";
-
-/// The token this tab keeps for a reload, if any.
-async fn saved_token(browser: &Browser) -> Option<String> {
-    let stored = browser.stored_data().await;
-    let text = stored["session"][SESSION_KEY].as_str()?;
-    let saved: Value = serde_json::from_str(text).expect("the saved session is JSON");
-    saved["token"].as_str().map(str::to_string)
-}
 
 /// Whether `token` appears anywhere the origin keeps data, besides this tab's session key.
 async fn token_kept_elsewhere(browser: &Browser, token: &str) -> Option<Value> {
@@ -55,7 +44,7 @@ async fn a_reload_keeps_the_page_and_the_session() {
     let sim = Simulator::start(&["--test-control"]);
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
-    let token = saved_token(&browser).await.expect("the session is saved");
+    let token = browser.saved_token().await.expect("the session is saved");
     assert!(token_kept_elsewhere(&browser, &token).await.is_none());
 
     // A filtered list.
@@ -85,7 +74,7 @@ async fn a_reload_keeps_the_page_and_the_session() {
     // The reload sent no sign-in: the saved token went on being used.
     let sign_ins = sim.requests("POST", "/v2.0/tokens").await;
     assert_eq!(sign_ins.len(), 1, "{sign_ins:?}");
-    assert_eq!(saved_token(&browser).await.as_deref(), Some(token.as_str()));
+    assert_eq!(browser.saved_token().await.as_deref(), Some(token.as_str()));
     assert!(token_kept_elsewhere(&browser, &token).await.is_none());
     assert_eq!(browser.page_errors().await, Vec::<String>::new());
     browser.close().await;
@@ -97,7 +86,7 @@ async fn new_tabs_are_signed_in_and_sign_out_ends_every_tab() {
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
     let first = browser.client.window().await.expect("this tab");
-    let token = saved_token(&browser).await.expect("saved");
+    let token = browser.saved_token().await.expect("saved");
 
     // A deep link in a new tab: signed in by the first tab, no form, same page.
     let started = Instant::now();
@@ -111,7 +100,7 @@ async fn new_tabs_are_signed_in_and_sign_out_ends_every_tab() {
         .await
         .ends_with(&format!("/instances/{WEB_02}")));
     // Each tab keeps its own copy for its own reloads.
-    assert_eq!(saved_token(&browser).await.as_deref(), Some(token.as_str()));
+    assert_eq!(browser.saved_token().await.as_deref(), Some(token.as_str()));
     // A third tab on a page of another kind.
     let third = browser.open_tab(&format!("{}/keypairs", sim.url)).await;
     browser.by_test_id("keypair-row").await;
@@ -136,7 +125,7 @@ async fn new_tabs_are_signed_in_and_sign_out_ends_every_tab() {
                 .is_empty(),
             "a tab still shows data after the sign-out"
         );
-        assert_eq!(saved_token(&browser).await, None);
+        assert_eq!(browser.saved_token().await, None);
         let stored = browser.stored_data().await;
         assert!(!stored.to_string().contains(&token), "{stored}");
     }
@@ -170,12 +159,12 @@ async fn a_refused_or_expired_token_is_not_kept_for_a_reload() {
     let sim = Simulator::start(&["--test-control", "--token-ttl", "40"]);
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
-    assert!(saved_token(&browser).await.is_some());
+    assert!(browser.saved_token().await.is_some());
 
     // Refused (revoked early): the next read answers 401, the re-login dialog opens, and the
     // saved copy is gone at once. Cancelled, a reload asks for the sign-in again.
     refuse_the_token(&sim, &browser).await;
-    assert_eq!(saved_token(&browser).await, None);
+    assert_eq!(browser.saved_token().await, None);
     click(&browser, "relogin-cancel").await;
     browser.client.refresh().await.expect("reload");
     browser.by_test_id("login-submit").await;
@@ -185,12 +174,12 @@ async fn a_refused_or_expired_token_is_not_kept_for_a_reload() {
     // though nobody sent a request.
     browser.fill_sign_in_form().await;
     browser.by_test_id("instance-row").await;
-    assert!(saved_token(&browser).await.is_some());
+    assert!(browser.saved_token().await.is_some());
     browser
         .wait_until_for(
             "the saved copy goes when the token expires",
             Duration::from_secs(60),
-            || async { saved_token(&browser).await.is_none() },
+            || async { browser.saved_token().await.is_none() },
         )
         .await;
     browser.client.refresh().await.expect("reload");
@@ -285,7 +274,7 @@ async fn the_relogin_dialog_signs_in_the_same_user_only() {
     // "Sign in as someone else" is a full sign-out.
     click(&browser, "relogin-someone-else").await;
     browser.by_test_id("login-submit").await;
-    assert_eq!(saved_token(&browser).await, None);
+    assert_eq!(browser.saved_token().await, None);
     browser.close().await;
 }
 
@@ -295,7 +284,7 @@ async fn the_relogin_dialog_renews_every_tab_and_replays_the_read() {
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
     let first = browser.client.window().await.unwrap();
-    let old = saved_token(&browser).await.unwrap();
+    let old = browser.saved_token().await.unwrap();
     let second = browser.open_tab(&format!("{}/keypairs", sim.url)).await;
     browser.by_test_id("keypair-row").await;
     browser.switch_tab(&first).await;
@@ -312,7 +301,8 @@ async fn the_relogin_dialog_renews_every_tab_and_replays_the_read() {
         })
         .await;
     browser.by_test_id("instance-row").await;
-    let fresh = saved_token(&browser)
+    let fresh = browser
+        .saved_token()
         .await
         .expect("the renewed session is saved");
     assert_ne!(fresh, old);
@@ -321,7 +311,7 @@ async fn the_relogin_dialog_renews_every_tab_and_replays_the_read() {
     browser.switch_tab(&second).await;
     browser
         .wait_until("the second tab takes the renewed token", || async {
-            saved_token(&browser).await.as_deref() == Some(fresh.as_str())
+            browser.saved_token().await.as_deref() == Some(fresh.as_str())
         })
         .await;
     assert!(!browser.is_present("login-submit").await);
@@ -377,10 +367,10 @@ async fn the_idle_timeout_warns_then_signs_out_every_tab() {
     assert!(text_of(&browser, "signed-out-notice")
         .await
         .contains("0.5 min"));
-    assert_eq!(saved_token(&browser).await, None);
+    assert_eq!(browser.saved_token().await, None);
     browser.switch_tab(&first).await;
     wait_signed_out(&browser, "the first tab is signed out too").await;
-    assert_eq!(saved_token(&browser).await, None);
+    assert_eq!(browser.saved_token().await, None);
     browser.close().await;
 }
 
@@ -464,7 +454,7 @@ async fn a_message_never_changes_who_a_tab_is_signed_in_as() {
         post_on_channel(&browser, &damaged).await;
         browser.switch_tab(&first).await;
         wait_signed_out(&browser, "a damaged announcement signs the first tab out").await;
-        assert_eq!(saved_token(&browser).await, None, "after {damaged}");
+        assert_eq!(browser.saved_token().await, None, "after {damaged}");
         browser.fill_sign_in_form().await;
         browser.by_test_id("instance-row").await;
     }
@@ -486,7 +476,7 @@ async fn a_message_never_changes_who_a_tab_is_signed_in_as() {
             !browser.is_present("signed-in-user").await,
             "the first tab took the other user's session after {message}"
         );
-        assert_eq!(saved_token(&browser).await, None);
+        assert_eq!(browser.saved_token().await, None);
         browser.fill_sign_in_form().await;
         browser.by_test_id("instance-row").await;
         assert_eq!(text_of(&browser, "signed-in-user").await, USERNAME);

@@ -103,6 +103,17 @@ fn render(state: &RegionState, store: &Store, v: &VolumeRec) -> Value {
     })
 }
 
+/// Query keys of Cinder's lists that page, sort or scope rather than filter by an attribute.
+const NOT_ATTRIBUTES: [&str; 7] = [
+    "limit",
+    "marker",
+    "offset",
+    "sort",
+    "sort_key",
+    "sort_dir",
+    "all_tenants",
+];
+
 fn filtered(state: &RegionState, query: &[(String, String)]) -> Vec<Value> {
     let store = state.store();
     let all: Vec<Value> = store
@@ -110,19 +121,7 @@ fn filtered(state: &RegionState, query: &[(String, String)]) -> Vec<Value> {
         .iter()
         .map(|v| render(state, &store, v))
         .collect();
-    crate::services::attribute_filter(
-        all,
-        query,
-        &[
-            "limit",
-            "marker",
-            "offset",
-            "sort",
-            "sort_key",
-            "sort_dir",
-            "all_tenants",
-        ],
-    )
+    crate::services::attribute_filter(all, query, &NOT_ATTRIBUTES)
 }
 
 pub async fn list(State(state): State<RegionState>, query: QueryPairs) -> Response {
@@ -171,19 +170,7 @@ fn snapshots(state: &RegionState, query: &[(String, String)]) -> Vec<Value> {
         .iter()
         .map(|s| render_snapshot(state, s))
         .collect();
-    crate::services::attribute_filter(
-        all,
-        query,
-        &[
-            "limit",
-            "marker",
-            "offset",
-            "sort",
-            "sort_key",
-            "sort_dir",
-            "all_tenants",
-        ],
-    )
+    crate::services::attribute_filter(all, query, &NOT_ATTRIBUTES)
 }
 
 pub async fn list_snapshots(State(state): State<RegionState>, query: QueryPairs) -> Response {
