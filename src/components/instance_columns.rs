@@ -10,7 +10,7 @@ use compute_api::server::Server;
 use leptos::prelude::*;
 
 use crate::components::format::or_dash;
-use crate::components::instance_table::{address_summary, Addresses, ImageLabel};
+use crate::components::server_fields::{address_summary, Addresses, ImageLabel};
 use crate::components::{StatusBadge, Timestamp};
 use crate::i18n::{use_i18n, Lang, ListMsg, Message, Msg};
 use crate::paths::instance_href;
@@ -67,11 +67,7 @@ pub fn cell(
     let class = class(column);
     match column {
         Column::Name => {
-            let name = if server.name.is_empty() {
-                server.id.clone()
-            } else {
-                server.name.clone()
-            };
+            let name = server.display_name().to_string();
             let fault = server
                 .fault
                 .as_ref()

@@ -8,7 +8,6 @@ use std::ops::Range;
 
 use compute_api::columns::{Column, ColumnLayout};
 use compute_api::rules::Operation;
-use compute_api::server::Address;
 use compute_api::server_set::Row;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -16,7 +15,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::instance_columns;
 use crate::components::RowActions;
-use crate::i18n::{use_i18n, I18n, InstancesMsg, ListMsg, Msg};
+use crate::i18n::{use_i18n, InstancesMsg, Msg};
 use crate::store::{ImageName, ShownRows};
 
 /// A row's height in CSS pixels, as `style/instances.css` sets it (`.instance-row`). The
@@ -42,46 +41,6 @@ pub fn visible_range(
     let start = first.saturating_sub(overscan).min(len);
     let end = first.saturating_add(in_view + overscan).min(len);
     start..end
-}
-
-/// The addresses of a server, network by network, each marked fixed or floating.
-#[component]
-pub fn Addresses(
-    /// `addresses` of the server.
-    addresses: std::collections::BTreeMap<String, Vec<Address>>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    if addresses.is_empty() {
-        return view! { <span class="muted">"—"</span> }.into_any();
-    }
-    addresses
-        .into_iter()
-        .map(|(network, addrs)| {
-            view! {
-                <div class="addr-net">
-                    <span class="addr-net-name">{network}</span>
-                    {addrs.into_iter().map(|a| address_item(i18n, a)).collect_view()}
-                </div>
-            }
-        })
-        .collect_view()
-        .into_any()
-}
-
-fn address_item(i18n: I18n, address: Address) -> impl IntoView {
-    let tag = match address.ip_type.as_deref() {
-        Some(t) if t.eq_ignore_ascii_case("floating") => {
-            Some(("ip-tag ip-floating", Msg::Floating))
-        }
-        Some(t) if t.eq_ignore_ascii_case("fixed") => Some(("ip-tag ip-fixed", Msg::Fixed)),
-        _ => None,
-    };
-    view! {
-        <span class="addr">
-            <span class="mono">{address.addr}</span>
-            {tag.map(|(class, msg)| view! { <span class=class>{i18n.text(msg)}</span> })}
-        </span>
-    }
 }
 
 /// The instances table. `flavor_names` maps flavor ids to names; an unknown id is shown as is.
@@ -336,28 +295,6 @@ fn InstanceRow(
     }
 }
 
-/// An image by name when known, "(image deleted)" and the id when Glance no longer has it,
-/// else the id.
-#[component]
-pub fn ImageLabel(
-    id: String,
-    #[prop(into)] names: Signal<HashMap<String, ImageName>>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    move || match names.with(|n| n.get(&id).cloned()) {
-        Some(ImageName::Named(name)) => view! { <span>{name}</span> }.into_any(),
-        Some(ImageName::Deleted) => view! {
-            <span>
-                <span class="muted">{i18n.text(ListMsg::ImageDeleted)}</span>
-                " "
-                <span class="mono">{id.clone()}</span>
-            </span>
-        }
-        .into_any(),
-        None => view! { <span class="mono">{id.clone()}</span> }.into_any(),
-    }
-}
-
 fn window_height() -> f64 {
     window()
         .inner_height()
@@ -381,16 +318,4 @@ fn largest_height(viewport: &web_sys::HtmlElement) -> f64 {
         .filter(|px| *px > 0.0);
     let window = window_height();
     cap.map_or(window, |px| px.min(window))
-}
-
-/// Every address on one line, for the cell's tooltip (the cell itself may be cut short).
-pub fn address_summary(addresses: &std::collections::BTreeMap<String, Vec<Address>>) -> String {
-    addresses
-        .iter()
-        .map(|(network, addrs)| {
-            let ips: Vec<&str> = addrs.iter().map(|a| a.addr.as_str()).collect();
-            format!("{network}: {}", ips.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
 }

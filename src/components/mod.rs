@@ -11,6 +11,7 @@ pub mod instance_table;
 pub mod keypair_form;
 pub mod login_form;
 pub mod row_actions;
+pub mod server_fields;
 pub mod status_badge;
 pub mod tabs;
 pub mod time;

@@ -74,11 +74,7 @@ pub fn RowActions(
     let menu_id = format!("row-menu-{}", server.id);
     let menu_id_list = menu_id.clone();
     let launch_like_id = server.id.clone();
-    let name = if server.name.is_empty() {
-        server.id.clone()
-    } else {
-        server.name.clone()
-    };
+    let name = server.display_name().to_string();
 
     let button_el = move || {
         root.get_untracked().and_then(|r| {

@@ -75,14 +75,6 @@ impl Command {
     }
 }
 
-fn display_name(server: &Server) -> String {
-    if server.name.is_empty() {
-        server.id.clone()
-    } else {
-        server.name.clone()
-    }
-}
-
 /// Whether the query names the server exactly (its name, id or one of its addresses).
 fn exact(server: &Server, query: &str) -> bool {
     server.name.eq_ignore_ascii_case(query)
@@ -114,7 +106,7 @@ pub fn commands(
         found.sort_by_key(|row| !exact(&row.server, query));
         for (i, row) in found.iter().take(MAX_INSTANCES).enumerate() {
             let server = &row.server;
-            let name = display_name(server);
+            let name = server.display_name().to_string();
             out.push(Command {
                 target: Target::Instance(server.id.clone()),
                 label: name.clone(),

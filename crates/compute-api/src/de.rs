@@ -31,10 +31,21 @@ where
         .ok_or_else(|| D::Error::custom("expected a whole number in range"))
 }
 
-/// A flag sent as a boolean, a number or a string (`"True"`, as Nova's samples write it).
+/// A flag sent as a boolean, a number (the guide's `"delete_on_termination": 1`) or a string
+/// (`"True"`, as Nova's samples write it; Cinder's `"true"`).
 pub(crate) fn lenient_bool<'de, D>(deserializer: D) -> Result<Option<bool>, D::Error>
 where
     D: Deserializer<'de>,
 {
-    crate::server::bool_or_int(deserializer)
+    Ok(
+        match Option::<serde_json::Value>::deserialize(deserializer)? {
+            Some(serde_json::Value::Bool(b)) => Some(b),
+            Some(serde_json::Value::Number(n)) => Some(n.as_i64().unwrap_or(0) != 0),
+            Some(serde_json::Value::String(s)) => Some(matches!(
+                s.trim().to_ascii_lowercase().as_str(),
+                "true" | "1" | "yes" | "on"
+            )),
+            _ => None,
+        },
+    )
 }

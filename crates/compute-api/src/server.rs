@@ -264,7 +264,7 @@ pub struct BlockDeviceMapping {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::server::bool_or_int"
+        deserialize_with = "crate::de::lenient_bool"
     )]
     pub delete_on_termination: Option<bool>,
     #[serde(
@@ -284,23 +284,6 @@ impl BlockDeviceMapping {
     pub fn deleted_with_instance(&self) -> bool {
         self.delete_on_termination.unwrap_or(false)
     }
-}
-
-pub(crate) fn bool_or_int<'de, D>(deserializer: D) -> Result<Option<bool>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-{
-    Ok(
-        match Option::<serde_json::Value>::deserialize(deserializer)? {
-            Some(serde_json::Value::Bool(b)) => Some(b),
-            Some(serde_json::Value::Number(n)) => Some(n.as_i64().unwrap_or(0) != 0),
-            Some(serde_json::Value::String(s)) => Some(matches!(
-                s.trim().to_ascii_lowercase().as_str(),
-                "true" | "1" | "yes" | "on"
-            )),
-            _ => None,
-        },
-    )
 }
 
 /// The `server` object of `POST /servers`.
@@ -407,6 +390,16 @@ pub struct MetadataEnvelope {
 }
 
 impl Server {
+    /// The name people know the server by: its name, or its id when it has none (Nova allows
+    /// an empty name).
+    pub fn display_name(&self) -> &str {
+        if self.name.is_empty() {
+            &self.id
+        } else {
+            &self.name
+        }
+    }
+
     /// `os_type` from the metadata NHN copies from the image: whether this is a Windows
     /// instance (login `Administrator`, password instead of key).
     pub fn is_windows(&self) -> bool {
@@ -432,4 +425,18 @@ pub struct UpdateServerRequest {
 pub struct UpdateServer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Server;
+
+    #[test]
+    fn a_server_without_a_name_is_known_by_its_id() {
+        let server = |name: &str| -> Server {
+            serde_json::from_value(serde_json::json!({"id": "5e1f-01", "name": name})).unwrap()
+        };
+        assert_eq!(server("web-01").display_name(), "web-01");
+        assert_eq!(server("").display_name(), "5e1f-01");
+    }
 }

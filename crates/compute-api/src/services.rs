@@ -270,7 +270,7 @@ pub struct Volume {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::server::bool_or_int",
+        deserialize_with = "crate::de::lenient_bool",
         serialize_with = "bool_as_string"
     )]
     pub bootable: Option<bool>,

@@ -23,6 +23,7 @@ pub mod control_guard;
 pub mod cors;
 pub mod fault;
 pub mod fault_injection;
+pub mod query;
 pub mod seed;
 pub mod services;
 pub mod store;

@@ -490,7 +490,7 @@ fn copy_image_properties(store: &mut Store) {
         .filter_map(|s| s.image_id.clone())
         .filter_map(|id| {
             let image = store.image(&id)?;
-            Some((id, crate::api::servers::image_properties(&image.image)))
+            Some((id, crate::store::image_properties(&image.image)))
         })
         .collect();
     for server in store.servers.values_mut() {

@@ -483,3 +483,21 @@ pub fn conflict_for(
         Denied::RootVolume => Fault::bad_request("Can't detach root device volume"),
     }
 }
+
+/// The image properties NHN copies into an instance's metadata when it is created.
+pub fn image_properties(image: &compute_api::services::Image) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = [
+        ("os_type", &image.os_type),
+        ("os_distro", &image.os_distro),
+        ("os_version", &image.os_version),
+        ("login_username", &image.login_username),
+        ("image_name", &image.name),
+        ("description", &image.name),
+    ]
+    .into_iter()
+    .filter_map(|(key, value)| value.clone().map(|v| (key.to_string(), v)))
+    .collect();
+    out.push(("os_architecture".into(), "amd64".into()));
+    out.push(("project_domain".into(), "NORMAL".into()));
+    out
+}

@@ -141,11 +141,7 @@ pub fn prefill_from(
     };
     Prefill {
         draft,
-        source: if server.name.is_empty() {
-            server.id.clone()
-        } else {
-            server.name.clone()
-        },
+        source: server.display_name().to_string(),
         image_needed: image_id.is_none(),
         networks_unmatched,
     }

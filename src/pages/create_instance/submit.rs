@@ -208,11 +208,7 @@ impl Submission {
 /// One followed instance: its name linking to its page, its status, and the fault.
 fn server_line(server: Server) -> impl IntoView {
     let i18n = use_i18n();
-    let name = if server.name.is_empty() {
-        server.id.clone()
-    } else {
-        server.name.clone()
-    };
+    let name = server.display_name().to_string();
     view! {
         <li data-testid="create-result-server" data-id=server.id.clone() data-status=server.status.as_str().to_string()>
             <a href=instance_href(&server.id)>{name}</a>

@@ -184,13 +184,7 @@ pub fn InstanceDetailPage() -> impl IntoView {
     let instance_name = Signal::derive(move || {
         current.with(|s| {
             s.as_ref()
-                .map(|s| {
-                    if s.name.is_empty() {
-                        s.id.clone()
-                    } else {
-                        s.name.clone()
-                    }
-                })
+                .map(|s| s.display_name().to_string())
                 .unwrap_or_default()
         })
     });

@@ -5,7 +5,7 @@ use compute_api::status::PowerState;
 use leptos::prelude::*;
 
 use crate::components::format::or_dash;
-use crate::components::instance_table::{Addresses, ImageLabel};
+use crate::components::server_fields::{Addresses, ImageLabel};
 use crate::components::{CopyButton, StatusBadge, Timestamp};
 use crate::i18n::{I18n, InstancesMsg, ListMsg, Msg};
 use crate::paths::launch_like_href;
@@ -200,7 +200,7 @@ pub fn server_header(i18n: I18n, s: &Server) -> impl IntoView {
     let fault = s.fault.clone();
     view! {
         <header class="page-header">
-            <h1 data-testid="instance-name">{if s.name.is_empty() { s.id.clone() } else { s.name.clone() }}</h1>
+            <h1 data-testid="instance-name">{s.display_name().to_string()}</h1>
             <span data-testid="instance-status" data-status=s.status.as_str().to_string()>
                 <StatusBadge status=s.status.clone() />
             </span>

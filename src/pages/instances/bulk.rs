@@ -44,13 +44,7 @@ fn BulkDialog(
         })
     });
     let (allowed, denied) = partition(op, &chosen);
-    let label = |s: &compute_api::server::Server| {
-        if s.name.is_empty() {
-            s.id.clone()
-        } else {
-            s.name.clone()
-        }
-    };
+    let label = |s: &compute_api::server::Server| s.display_name().to_string();
     let targets: Vec<BulkTarget> = allowed
         .iter()
         .filter_map(|s| {

@@ -69,15 +69,9 @@ pub fn InstancesPage() -> impl IntoView {
     };
     let on_row_action = Callback::new(move |(id, op): (String, Operation)| {
         if needs_confirmation(op) {
-            let name = list.set.with_untracked(|set| {
-                set.get(&id).map(|s| {
-                    if s.name.is_empty() {
-                        s.id.clone()
-                    } else {
-                        s.name.clone()
-                    }
-                })
-            });
+            let name = list
+                .set
+                .with_untracked(|set| set.get(&id).map(|s| s.display_name().to_string()));
             row_confirm.set(Some((id.clone(), name.unwrap_or(id), op)));
         } else {
             send_row_action(id, op);

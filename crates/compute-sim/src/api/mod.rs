@@ -112,17 +112,7 @@ pub fn links(state: &RegionState, kind: &str, id: &str) -> Vec<compute_api::serv
     ]
 }
 
-/// Query pairs as they came (repeated keys kept).
-pub type QueryPairs = axum::extract::Query<Vec<(String, String)>>;
-
-/// The last value of a query parameter.
-pub fn query_value<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    pairs
-        .iter()
-        .rev()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.as_str())
-}
+pub use crate::query::{query_value, QueryPairs};
 
 /// An id given as a bare id or as a URL (Nova accepts `imageRef`/`flavorRef` hrefs).
 pub fn last_segment(reference: &str) -> &str {

@@ -686,7 +686,7 @@ fn build(
         .and_then(|id| store.image(id))
         .cloned();
     if let Some(image) = &image {
-        metadata.extend(image_properties(&image.image));
+        metadata.extend(crate::store::image_properties(&image.image));
     }
     metadata.extend(server.metadata.clone().unwrap_or_default());
 
@@ -818,22 +818,4 @@ fn build(
         });
     }
     Ok(record)
-}
-
-/// The image properties NHN copies into an instance's metadata when it is created.
-pub(crate) fn image_properties(image: &compute_api::services::Image) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = [
-        ("os_type", &image.os_type),
-        ("os_distro", &image.os_distro),
-        ("os_version", &image.os_version),
-        ("login_username", &image.login_username),
-        ("image_name", &image.name),
-        ("description", &image.name),
-    ]
-    .into_iter()
-    .filter_map(|(key, value)| value.clone().map(|v| (key.to_string(), v)))
-    .collect();
-    out.push(("os_architecture".into(), "amd64".into()));
-    out.push(("project_domain".into(), "NORMAL".into()));
-    out
 }

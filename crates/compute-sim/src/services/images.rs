@@ -7,8 +7,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Value};
 
-use crate::api::{query_value, QueryPairs};
 use crate::fault::glance_not_found;
+use crate::query::{query_value, QueryPairs};
 use crate::store::ImageRec;
 use crate::{clock, RegionState};
 use time::OffsetDateTime;

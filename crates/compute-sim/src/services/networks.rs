@@ -6,8 +6,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Value};
 
-use crate::api::QueryPairs;
 use crate::fault::neutron_not_found;
+use crate::query::QueryPairs;
 use crate::RegionState;
 
 fn all_networks(state: &RegionState) -> Vec<Value> {

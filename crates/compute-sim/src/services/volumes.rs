@@ -8,8 +8,8 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
-use crate::api::QueryPairs;
 use crate::fault::Fault;
+use crate::query::QueryPairs;
 use crate::store::{SnapshotRec, Store, VolumeRec};
 use crate::{clock, RegionState};
 
