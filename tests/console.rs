@@ -18,7 +18,7 @@ use compute_console::components::{
     ActionBar, ConfirmDialog, ErrorMessage, InstanceTable, LoginForm, LoginInput, StatusBadge,
     Timestamp,
 };
-use compute_console::config::{service_base, RegionOverrides, RuntimeConfig};
+use compute_console::config::{RegionOverrides, RuntimeConfig};
 use compute_console::i18n::{provide_i18n, tr, Lang, Msg};
 use compute_console::session::Session;
 use compute_console::store::ShownRows;
@@ -521,46 +521,6 @@ fn catalog() -> Vec<CatalogEntry> {
             &[("KR1", "https://kr1-api-volume.example.com/v2/t-1/")],
         ),
     ]
-}
-
-#[wasm_bindgen_test]
-fn service_bases_prefer_overrides_then_the_catalog() {
-    let config = RuntimeConfig::parse(
-        r#"{"identityUrl": "https://id.example.com/", "defaultRegion": "KR2",
-            "regions": {"KR1": {"compute": "https://proxy.example.com/kr1/v2/{tenantId}"},
-                        "JP1": {"compute": "https://proxy.example.com/jp1/v2/{tenantId}"}}}"#,
-    )
-    .unwrap();
-    let catalog = catalog();
-    assert_eq!(
-        service_base(&config, &catalog, "KR1", Service::Compute, "t-1").as_deref(),
-        Some("https://proxy.example.com/kr1/v2/t-1")
-    );
-    assert_eq!(
-        service_base(&config, &catalog, "KR2", Service::Compute, "t-1").as_deref(),
-        Some("https://kr2-api-instance.example.com/v2/t-1")
-    );
-    assert_eq!(
-        service_base(&config, &catalog, "KR1", Service::Volume, "t-1").as_deref(),
-        Some("https://kr1-api-volume.example.com/v2/t-1")
-    );
-    assert_eq!(
-        service_base(&config, &catalog, "KR2", Service::Image, "t-1"),
-        None
-    );
-    assert_eq!(
-        config.identity_base("http://page"),
-        "https://id.example.com"
-    );
-    assert_eq!(
-        RuntimeConfig::default().identity_base("http://page/"),
-        "http://page"
-    );
-    assert_eq!(config.regions(&catalog), ["KR1", "KR2", "JP1"]);
-    assert_eq!(
-        config.initial_region(&config.regions(&catalog)).as_deref(),
-        Some("KR2")
-    );
 }
 
 #[wasm_bindgen_test]

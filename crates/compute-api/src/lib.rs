@@ -15,6 +15,7 @@
 //! - [`export`]: the instance list as CSV (formula-safe) and JSON files.
 //! - [`error`]: one typed error for everything a response can go wrong with.
 //! - [`retry`]: after a failure, give up, wait and read again, or sign in again first.
+//! - [`runtime_config`]: `config.json` and which URL each service of a region has.
 //! - [`session`]: the session's stored form, the tabs' messages and the embedding hand-over,
 //!   each checked on the way in.
 
@@ -32,6 +33,7 @@ pub mod refresh;
 pub mod request;
 pub mod retry;
 pub mod rules;
+pub mod runtime_config;
 pub mod server;
 pub mod server_set;
 pub mod services;
