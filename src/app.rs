@@ -14,6 +14,10 @@ use crate::components::time::{epoch_ms, local_text, utc_text};
 use crate::components::{LoginForm, LoginInput, RetryNotice, SlowReadNotice};
 use crate::config::{base_path, RuntimeConfig};
 use crate::i18n::{expect_i18n, initial_lang, provide_i18n, use_i18n, Lang, Msg, SessionMsg};
+use crate::lazy_pages::{
+    CreateInstanceRoute, FlavorsRoute, InstanceDetailRoute, KeypairDetailRoute, KeypairsRoute,
+    ZonesRoute,
+};
 use crate::pages::instances::InstancesPage;
 use crate::pages::login::sign_in;
 use crate::pages::login::LoginPage;
@@ -21,10 +25,6 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::LoadingRow;
 use crate::palette::KeyboardLayer;
 use crate::paths::{href, BasePath};
-use crate::routes::{
-    CreateInstanceRoute, FlavorsRoute, InstanceDetailRoute, KeypairDetailRoute, KeypairsRoute,
-    ZonesRoute,
-};
 
 use crate::session::idle::IdleTimer;
 use crate::session::start::start_session;
@@ -87,7 +87,7 @@ fn Console(config: RuntimeConfig) -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage />
                     <ParentRoute path=path!("") view=Shell>
                         <Route path=path!("/instances") view=InstancesPage />
-                        // The other pages load on their first visit (crate::routes).
+                        // The other pages load on their first visit (crate::lazy_pages).
                         <Route
                             path=path!("/instances/new")
                             view={Lazy::<CreateInstanceRoute>::new()}
@@ -235,7 +235,7 @@ fn NavLink(path: &'static str, testid: &'static str, label: Msg) -> impl IntoVie
     let i18n = use_i18n();
     let tasks = TaskScope::new();
     // The page's code starts loading when the link is pointed at or focused.
-    let preload = move || tasks.spawn(crate::routes::preload(path));
+    let preload = move || tasks.spawn(crate::lazy_pages::preload(path));
     let target = href(path);
     let location = use_location();
     let current = {

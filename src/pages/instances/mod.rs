@@ -171,8 +171,8 @@ pub fn InstancesPage() -> impl IntoView {
                     class="button primary"
                     data-testid="instance-create"
                     href=crate::paths::href("/instances/new")
-                    on:pointerenter=move |_| tasks.spawn(crate::routes::preload("/instances/new"))
-                    on:focus=move |_| tasks.spawn(crate::routes::preload("/instances/new"))
+                    on:pointerenter=move |_| tasks.spawn(crate::lazy_pages::preload("/instances/new"))
+                    on:focus=move |_| tasks.spawn(crate::lazy_pages::preload("/instances/new"))
                 >{i18n.text(InstancesMsg::CreateInstance)}</a>
             <div class="refresh-tools">
                 <label>

@@ -1,4 +1,4 @@
-//! The pages that load on their first visit (src/routes.rs): the first load carries sign-in and
+//! The pages that load on their first visit (src/lazy_pages.rs): the first load carries sign-in and
 //! the instance list only; each other page fetches its own wasm chunk, by navigation or by a
 //! deep link, at the site root and under a sub-path behind the nginx recipe; a chunk that
 //! cannot be fetched shows "Try again" and never stops the console. Parts of the list (the
