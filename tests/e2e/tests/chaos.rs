@@ -122,6 +122,33 @@ async fn present(browser: &Browser, id: &str) -> bool {
     browser.is_present(id).await
 }
 
+/// Goes to a step of the wizard by its list (at the top of the page, as a person would after
+/// a long step), and waits until the wizard shows it. A wizard that does not get there says
+/// where it is and whether the console stopped.
+async fn wizard_step(browser: &Browser, name: &str) {
+    browser
+        .client
+        .execute("window.scrollTo(0, 0)", vec![])
+        .await
+        .expect("scroll to the top");
+    click_css(
+        browser,
+        &format!("[data-testid=\"create-step\"][data-step=\"{name}\"]"),
+    )
+    .await;
+    let current =
+        format!("[data-testid=\"create-step\"][data-step=\"{name}\"][aria-current=\"step\"]");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while browser.all_css(&current).await.is_empty() {
+        if Instant::now() > deadline {
+            browser.screenshot("chaos-wizard-step").await;
+            let stopped = present(browser, "console-stopped").await;
+            panic!("the wizard did not show the {name} step (console stopped: {stopped})");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// Waits until one of `ids` is on the page; returns the first present.
 async fn one_of(browser: &Browser, what: &str, ids: &[&'static str]) -> &'static str {
     let deadline = Instant::now() + Duration::from_secs(45);
@@ -288,15 +315,15 @@ async fn step_create(browser: &Browser, n: usize, tally: &mut Tally) {
     one_of(browser, "the wizard", &["create-start-over"]).await;
     click(browser, "create-start-over").await;
     browser.fill("create-name", &name).await;
-    click(browser, "create-next").await;
+    wizard_step(browser, "image").await;
     browser.fill("create-image", UBUNTU_2204).await;
     // The root volume's size, whether or not the image list (and its minimum) came.
     browser.fill("create-disk-size", "30").await;
-    click(browser, "create-next").await;
+    wizard_step(browser, "flavor").await;
     browser.fill("create-flavor", M2_C2M4).await;
-    click(browser, "create-next").await;
+    wizard_step(browser, "network").await;
     browser.fill("create-network", DEFAULT_NETWORK).await;
-    click(browser, "create-next").await;
+    wizard_step(browser, "access").await;
     // The key pair list may have failed to load: then the form cannot be completed.
     let option = "[data-testid=\"create-keypair\"] option[value=\"access-key\"]";
     let deadline = Instant::now() + Duration::from_secs(5);
