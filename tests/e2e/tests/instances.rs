@@ -16,6 +16,12 @@ async fn stop_start_reboot_resize_rename_volumes_and_delete() {
     browser.sign_in(&sim).await;
     open_instance(&browser, WEB_02).await;
     wait_status(&browser, "ACTIVE").await;
+    // Fields the guide documents are on the page, not only in the raw JSON: `OS-DCF:diskConfig`
+    // ("NHN Cloud uses `MANUAL`") and `NHN-EXT-ATTR:ephemeral_disk_size`.
+    assert_eq!(text_of(&browser, "instance-disk-config").await, "MANUAL");
+    assert!(text_of(&browser, "instance-ephemeral")
+        .await
+        .ends_with("GB"));
 
     // ACTIVE: start is refused, and says why.
     assert!(!is_enabled(&browser, "action-start").await);

@@ -433,6 +433,14 @@ async fn a_key_pair_detail_is_deep_linkable() {
         let value = browser.by_test_id(id).await.text().await.unwrap();
         assert!(!value.is_empty() && value != "—", "{id}: {value:?}");
     }
+    // `updated_at` is documented too: shown, a dash while the key pair was never updated.
+    let updated = browser
+        .by_test_id("keypair-updated")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!updated.is_empty(), "{updated:?}");
 
     // Delete from the detail page: confirm, then back to the list without it.
     click(&browser, &testid("keypair-delete")).await;
