@@ -19,7 +19,6 @@ use super::idle::IdleTimer;
 use super::tabs::{TabChannel, TabEvent};
 use super::{saved, EndReason, SessionState};
 use crate::client::Api;
-use crate::components::time::epoch_ms;
 use crate::config::{RuntimeConfig, SessionPersistence};
 use crate::tasks::TaskScope;
 
@@ -238,12 +237,6 @@ fn on_answer(state: SessionState, idle: IdleTimer, ready: RwSignal<bool>, sessio
 /// Writes the session to this tab's storage whenever it changes (with the time of the last
 /// input), and removes it when it ends, expires, or its token was refused.
 fn keep_saved_copy(state: SessionState, idle: IdleTimer) {
-    let expired = |expires: &Option<String>| {
-        expires
-            .as_deref()
-            .and_then(epoch_ms)
-            .is_some_and(|ms| ms <= js_sys::Date::now())
-    };
     Effect::new(move |_| {
         state.current.with(|current| match current {
             Some(session) if state.may_keep(session) => saved::store(session, idle.last_input()),
@@ -252,9 +245,10 @@ fn keep_saved_copy(state: SessionState, idle: IdleTimer) {
     });
     if let Ok(handle) = set_interval_with_handle(
         move || {
+            // Expired since it was stored: the copy goes.
             let gone = state
                 .current
-                .try_with_untracked(|s| s.as_ref().is_some_and(|s| expired(&s.expires)))
+                .try_with_untracked(|s| s.as_ref().is_some_and(|s| !state.may_keep(s)))
                 .unwrap_or(false);
             if gone {
                 saved::remove();

@@ -300,59 +300,7 @@ fn DiskRow(index: usize) -> impl IntoView {
                 </div>
 
                 <Show when=on_volume>
-                    <label for=id("type")>{i18n.text(CreateMsg::VolumeType)}</label>
-                    <select
-                        id=id("type")
-                        data-testid="create-disk-type"
-                        prop:value=move || disk().volume_type
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            edit(&|d| d.volume_type = value.clone())
-                        }
-                    >
-                        {VOLUME_TYPES
-                            .into_iter()
-                            .map(|t| view! { <option value=t selected=move || disk().volume_type == t>{t}</option> })
-                            .collect_view()}
-                    </select>
-
-                    <label for=id("size")>{i18n.text(CreateMsg::SizeGb)}</label>
-                    <input
-                        id=id("size")
-                        type="number"
-                        min="1"
-                        data-testid="create-disk-size"
-                        prop:value=move || disk().size
-                        on:input=move |ev| {
-                            let value = event_target_value(&ev);
-                            edit(&|d| d.size = value.clone())
-                        }
-                    />
-
-                    <span></span>
-                    <label class="check">
-                        <input
-                            type="checkbox"
-                            data-testid="create-disk-delete"
-                            prop:checked=move || disk().delete_on_termination
-                            on:change=move |ev| {
-                                let checked = event_target_checked(&ev);
-                                edit(&|d| d.delete_on_termination = checked)
-                            }
-                        />
-                        {i18n.text(CreateMsg::DeleteOnTermination)}
-                    </label>
-                    <span></span>
-                    <p class="hint" data-testid="create-disk-delete-note">
-                        {move || {
-                            let disk = disk();
-                            i18n.t(match (disk.delete_on_termination, disk.source.as_str()) {
-                                (false, _) => CreateMsg::DiskKept,
-                                (true, "image") => CreateMsg::DiskDeletedNew,
-                                (true, _) => CreateMsg::DiskDeletedExisting,
-                            })
-                        }}
-                    </p>
+                    <VolumeFields index />
                 </Show>
 
                 <label for=id("boot")>{i18n.text(CreateMsg::BootIndex)}</label>
@@ -389,6 +337,78 @@ fn DiskRow(index: usize) -> impl IntoView {
                     }
                 })}
         </div>
+    }
+}
+
+/// A disk that is a volume: its type, its size, and whether it goes with the instance, said in
+/// words beside the choice.
+#[component]
+fn VolumeFields(index: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let draft = expect_wizard().draft;
+    let disk = move || draft.with(|d| d.disks.get(index).cloned().unwrap_or_default());
+    let edit = move |f: &dyn Fn(&mut Disk)| {
+        draft.update(|d| {
+            if let Some(disk) = d.disks.get_mut(index) {
+                f(disk);
+            }
+        })
+    };
+    let id = move |leaf: &str| format!("create-disk-{index}-{leaf}");
+    view! {
+                <label for=id("type")>{i18n.text(CreateMsg::VolumeType)}</label>
+                <select
+                    id=id("type")
+                    data-testid="create-disk-type"
+                    prop:value=move || disk().volume_type
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        edit(&|d| d.volume_type = value.clone())
+                    }
+                >
+                    {VOLUME_TYPES
+                        .into_iter()
+                        .map(|t| view! { <option value=t selected=move || disk().volume_type == t>{t}</option> })
+                        .collect_view()}
+                </select>
+
+                <label for=id("size")>{i18n.text(CreateMsg::SizeGb)}</label>
+                <input
+                    id=id("size")
+                    type="number"
+                    min="1"
+                    data-testid="create-disk-size"
+                    prop:value=move || disk().size
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        edit(&|d| d.size = value.clone())
+                    }
+                />
+
+                <span></span>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        data-testid="create-disk-delete"
+                        prop:checked=move || disk().delete_on_termination
+                        on:change=move |ev| {
+                            let checked = event_target_checked(&ev);
+                            edit(&|d| d.delete_on_termination = checked)
+                        }
+                    />
+                    {i18n.text(CreateMsg::DeleteOnTermination)}
+                </label>
+                <span></span>
+                <p class="hint" data-testid="create-disk-delete-note">
+                    {move || {
+                        let disk = disk();
+                        i18n.t(match (disk.delete_on_termination, disk.source.as_str()) {
+                            (false, _) => CreateMsg::DiskKept,
+                            (true, "image") => CreateMsg::DiskDeletedNew,
+                            (true, _) => CreateMsg::DiskDeletedExisting,
+                        })
+                    }}
+                </p>
     }
 }
 

@@ -122,33 +122,6 @@ async fn present(browser: &Browser, id: &str) -> bool {
     browser.is_present(id).await
 }
 
-/// Goes to a step of the wizard by its list (at the top of the page, as a person would after
-/// a long step), and waits until the wizard shows it. A wizard that does not get there says
-/// where it is and whether the console stopped.
-async fn wizard_step(browser: &Browser, name: &str) {
-    browser
-        .client
-        .execute("window.scrollTo(0, 0)", vec![])
-        .await
-        .expect("scroll to the top");
-    click_css(
-        browser,
-        &format!("[data-testid=\"create-step\"][data-step=\"{name}\"]"),
-    )
-    .await;
-    let current =
-        format!("[data-testid=\"create-step\"][data-step=\"{name}\"][aria-current=\"step\"]");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while browser.all_css(&current).await.is_empty() {
-        if Instant::now() > deadline {
-            browser.screenshot("chaos-wizard-step").await;
-            let stopped = present(browser, "console-stopped").await;
-            panic!("the wizard did not show the {name} step (console stopped: {stopped})");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 /// Waits until one of `ids` is on the page; returns the first present.
 async fn one_of(browser: &Browser, what: &str, ids: &[&'static str]) -> &'static str {
     let deadline = Instant::now() + Duration::from_secs(45);

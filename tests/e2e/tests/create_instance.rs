@@ -29,18 +29,7 @@ async fn click(browser: &Browser, id: &str) {
 }
 
 async fn step(browser: &Browser, name: &str) {
-    // The step list is at the top of the page; a long step (several disks) leaves it under
-    // the sticky header, where a click would land on the header.
-    browser
-        .client
-        .execute("window.scrollTo(0, 0)", vec![])
-        .await
-        .expect("scroll to the top");
-    click_css(
-        browser,
-        &format!("[data-testid=\"create-step\"][data-step=\"{name}\"]"),
-    )
-    .await;
+    instance_ui::wizard_step(browser, name).await;
 }
 
 async fn open_wizard(browser: &Browser) {

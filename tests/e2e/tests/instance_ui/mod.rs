@@ -231,3 +231,30 @@ pub async fn wait_created_active(browser: &Browser) {
         })
         .await;
 }
+
+/// Goes to a step of the wizard by its list (at the top of the page, as a person would after
+/// a long step), and waits until the wizard shows it. A wizard that does not get there says
+/// where it is and whether the console stopped.
+pub async fn wizard_step(browser: &Browser, name: &str) {
+    browser
+        .client
+        .execute("window.scrollTo(0, 0)", vec![])
+        .await
+        .expect("scroll to the top");
+    click_css(
+        browser,
+        &format!("[data-testid=\"create-step\"][data-step=\"{name}\"]"),
+    )
+    .await;
+    let current =
+        format!("[data-testid=\"create-step\"][data-step=\"{name}\"][aria-current=\"step\"]");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while browser.all_css(&current).await.is_empty() {
+        if std::time::Instant::now() > deadline {
+            browser.screenshot("chaos-wizard-step").await;
+            let stopped = browser.is_present("console-stopped").await;
+            panic!("the wizard did not show the {name} step (console stopped: {stopped})");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
