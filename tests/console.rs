@@ -13,10 +13,10 @@ use compute_api::request::Service;
 use compute_api::rules::Operation;
 use compute_api::server::Server;
 use compute_api::{ApiError, ServerStatus};
+use compute_console::auth::LoginInput;
 use compute_console::components::action_bar::denied_text;
 use compute_console::components::{
-    ActionBar, ConfirmDialog, ErrorMessage, InstanceTable, LoginForm, LoginInput, StatusBadge,
-    Timestamp,
+    ActionBar, ConfirmDialog, ErrorMessage, InstanceTable, LoginForm, StatusBadge, Timestamp,
 };
 use compute_console::config::{RegionOverrides, RuntimeConfig};
 use compute_console::i18n::{provide_i18n, tr, Lang, Msg};

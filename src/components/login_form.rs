@@ -1,75 +1,12 @@
 //! The sign-in form: identity login (tenant, user, API password) or a pasted token. It only
 //! collects input; the page does the talking.
 
-use std::fmt;
-
-use compute_api::session::Identity;
 use compute_api::ApiError;
 use leptos::prelude::*;
 
-use crate::components::ErrorMessage;
+use crate::auth::LoginInput;
+use crate::components::error_message::ErrorMessage;
 use crate::i18n::{use_i18n, Msg};
-
-/// What the user submitted.
-#[derive(Clone, PartialEq)]
-pub enum LoginInput {
-    Password {
-        tenant_id: String,
-        username: String,
-        password: String,
-    },
-    Token {
-        token: String,
-        tenant_id: String,
-        endpoint: String,
-    },
-}
-
-impl LoginInput {
-    /// Whom this input signs in as (the user name is unknown for a pasted token).
-    pub fn identity(&self) -> Identity {
-        match self {
-            Self::Password {
-                tenant_id,
-                username,
-                ..
-            } => Identity {
-                tenant_id: tenant_id.clone(),
-                username: Some(username.clone()),
-            },
-            Self::Token { tenant_id, .. } => Identity {
-                tenant_id: tenant_id.clone(),
-                username: None,
-            },
-        }
-    }
-}
-
-// Secrets never reach a log line or a panic message.
-impl fmt::Debug for LoginInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Password {
-                tenant_id,
-                username,
-                ..
-            } => f
-                .debug_struct("Password")
-                .field("tenant_id", tenant_id)
-                .field("username", username)
-                .finish_non_exhaustive(),
-            Self::Token {
-                tenant_id,
-                endpoint,
-                ..
-            } => f
-                .debug_struct("Token")
-                .field("tenant_id", tenant_id)
-                .field("endpoint", endpoint)
-                .finish_non_exhaustive(),
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {

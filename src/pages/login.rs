@@ -1,64 +1,22 @@
-//! `/login`: identity login (Keystone v2.0 token) or a pasted token verified against compute.
-//! [`sign_in`] is shared with the in-place re-login dialog.
+//! `/login`: identity login (Keystone v2.0 token) or a pasted token verified against compute
+//! (the flow itself is `crate::auth::sign_in`, shared with the in-place re-login dialog).
 
-use compute_api::identity::{TokenRequest, TokenResponse};
-use compute_api::request::{self, FlavorQuery, Service};
 use compute_api::ApiError;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::app::LangSelect;
-use crate::client::{execute, expect_api, Api};
+use crate::auth::{sign_in, LoginInput};
+use crate::client::expect_api;
 use crate::components::ErrorMessage;
-use crate::components::{LoginForm, LoginInput};
-use crate::config::{page_origin, RuntimeConfig, SessionPersistence};
+use crate::components::{LangSelect, LoginForm};
+
+use crate::config::{page_origin, SessionPersistence};
 use crate::i18n::{use_i18n, Msg, SessionMsg};
 use crate::paths::{safe_next, BasePath};
-use crate::session::{expect_config, expect_session, EndReason, Session};
+use crate::session::{expect_config, expect_session, EndReason};
 use crate::tasks::TaskScope;
-
-/// Turns the form's input into a session: a Keystone token for a password, or a pasted token
-/// checked by listing flavors with it (a wrong token or endpoint fails here, with the
-/// server's own message, instead of on the first screen).
-pub async fn sign_in(
-    api: Api,
-    config: &RuntimeConfig,
-    input: LoginInput,
-) -> Result<Session, ApiError> {
-    match input {
-        LoginInput::Password {
-            tenant_id,
-            username,
-            password,
-        } => {
-            let body = TokenRequest::password(&tenant_id, &username, &password);
-            let answer: TokenResponse = api.fetch(&request::issue_token(&body)).await?;
-            let mut session = Session::from_access(answer.access, &tenant_id, config);
-            // The name typed, which the re-login dialog compares with.
-            session.username = Some(username);
-            Ok(session)
-        }
-        LoginInput::Token {
-            token,
-            tenant_id,
-            endpoint,
-        } => {
-            let candidate = Session::from_token(&token, &tenant_id, &endpoint, config);
-            let base = candidate
-                .base(config, Service::Compute)
-                .ok_or_else(|| ApiError::Network("no compute endpoint".into()))?;
-            execute(
-                &request::list_flavors(&FlavorQuery::default()),
-                &base,
-                Some(&candidate.token),
-            )
-            .await?;
-            Ok(candidate)
-        }
-    }
-}
 
 #[component]
 pub fn LoginPage() -> impl IntoView {

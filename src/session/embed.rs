@@ -1,20 +1,14 @@
 //! Hand-over from an embedding page (`embed.allowedOrigins`). Framed, the console posts
 //! `compute-console:ready` to its parent; a `compute-console:session` message from the parent,
-//! from an allowed origin, is turned into a session by re-scoping its token at Keystone (which
-//! also returns the catalog); `compute-console:signed-out` is posted when the session ends.
+//! from an allowed origin, is handed to the caller (which re-scopes its token at Keystone, see
+//! `crate::auth::hand_over`); `compute-console:signed-out` is posted when the session ends.
 //! Messages from any other window or origin are ignored without a word.
 
-use compute_api::identity::{TokenRequest, TokenResponse};
-use compute_api::request;
 use compute_api::session::{is_allowed_origin, EmbedSession, EMBED_READY, EMBED_SIGNED_OUT};
-use leptos::prelude::Set;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{Session, SessionState};
-use crate::client::Api;
 use crate::config::RuntimeConfig;
-use crate::tasks::TaskScope;
 
 /// The embedding page, while the console is framed by one it may talk to.
 pub struct EmbedHost {
@@ -50,12 +44,11 @@ pub fn is_framed() -> bool {
 }
 
 impl EmbedHost {
-    /// Starts listening when the console is framed and origins are configured.
+    /// Starts listening when the console is framed and origins are configured; each session
+    /// the parent hands over goes to `on_session`.
     pub fn start(
-        state: SessionState,
-        api: Api,
         config: &RuntimeConfig,
-        tasks: TaskScope,
+        on_session: impl Fn(EmbedSession) + 'static,
     ) -> Option<Self> {
         let allowed = config.embed.allowed_origins.clone();
         if allowed.is_empty() {
@@ -69,7 +62,6 @@ impl EmbedHost {
         let listener = {
             let parent = parent.clone();
             let allowed = allowed.clone();
-            let config = config.clone();
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
                 let from_parent = event
                     .source()
@@ -84,8 +76,7 @@ impl EmbedHost {
                 else {
                     return;
                 };
-                let config = config.clone();
-                tasks.spawn(async move { hand_over(state, api, &config, message).await });
+                on_session(message);
             })
         };
         window
@@ -111,42 +102,6 @@ impl EmbedHost {
         let _ = js_sys::Reflect::set(&message, &"type".into(), &JsValue::from_str(kind));
         for origin in &self.allowed {
             let _ = self.parent.post_message(&message, origin);
-        }
-    }
-}
-
-/// Re-scopes the handed-over token to its tenant; the answer is a session like any sign-in's,
-/// unless this tab signed out while Keystone answered.
-async fn hand_over(state: SessionState, api: Api, config: &RuntimeConfig, message: EmbedSession) {
-    let generation = state.generation();
-    let body = TokenRequest::rescope(&message.token, &message.tenant_id);
-    let answer = api
-        .fetch::<TokenResponse>(&request::issue_token(&body))
-        .await;
-    if state.generation() != generation {
-        return;
-    }
-    match answer {
-        Ok(answer) => {
-            let session = Session::from_access(answer.access, &message.tenant_id, config);
-            if session.tenant_id == message.tenant_id {
-                state.handover_error.try_set(None);
-                state.begin(session);
-            } else {
-                state
-                    .handover_error
-                    .try_set(Some(compute_api::ApiError::Decode {
-                        status: 200,
-                        message: format!(
-                            "Keystone scoped the token to tenant {}, not {}",
-                            session.tenant_id, message.tenant_id
-                        ),
-                        request_id: None,
-                    }));
-            }
-        }
-        Err(error) => {
-            state.handover_error.try_set(Some(error));
         }
     }
 }

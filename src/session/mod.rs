@@ -328,7 +328,7 @@ impl SessionState {
         let expired = session
             .expires
             .as_deref()
-            .and_then(crate::components::time::epoch_ms)
+            .and_then(crate::time::epoch_ms)
             .is_some_and(|ms| ms <= js_sys::Date::now());
         !expired && !self.is_refused(&session.token)
     }

@@ -11,16 +11,14 @@
 
 use std::time::Duration;
 
-use compute_api::session::{SavedSession, TabMessage};
+use compute_api::session::{EmbedSession, SavedSession, TabMessage};
 use leptos::prelude::*;
 
 use super::embed::{is_framed, EmbedHost};
 use super::idle::IdleTimer;
 use super::tabs::{TabChannel, TabEvent};
 use super::{saved, EndReason, SessionState};
-use crate::client::Api;
 use crate::config::{RuntimeConfig, SessionPersistence};
-use crate::tasks::TaskScope;
 
 /// How long a tab without a session waits for another tab to answer. Answers come in a few
 /// milliseconds; a busy machine gets the rest.
@@ -29,12 +27,13 @@ const HAND_OVER_WAIT: Duration = Duration::from_millis(400);
 const EXPIRY_CHECK: Duration = Duration::from_secs(5);
 
 /// Restores or asks for the session and keeps it in step. The returned flag turns true once
-/// the router may decide (a session is there, or none came in time).
+/// the router may decide (a session is there, or none came in time). A session handed over by
+/// an embedding page goes to `on_embed_session` (the sign-in flows live above the client).
 pub fn start_session(
     state: SessionState,
-    api: Api,
     config: &RuntimeConfig,
     base_path: &str,
+    on_embed_session: impl Fn(EmbedSession) + 'static,
 ) -> (RwSignal<bool>, IdleTimer) {
     let framed = is_framed();
     let keeps_copy = config.session_persistence == SessionPersistence::Tab && !framed;
@@ -82,8 +81,7 @@ pub fn start_session(
         })
         .flatten();
     let asks = tabs.is_some();
-    let tasks = TaskScope::new();
-    let embed = EmbedHost::start(state, api, config, tasks);
+    let embed = EmbedHost::start(config, on_embed_session);
     state.links.update_value(|links| {
         links.tabs = tabs;
         links.embed = embed;
