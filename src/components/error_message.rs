@@ -4,7 +4,7 @@
 use compute_api::ApiError;
 use leptos::prelude::*;
 
-use crate::components::RetryAfterCountdown;
+use crate::components::waiting::RetryAfterCountdown;
 use crate::i18n::{use_i18n, Msg};
 
 /// The error box (`data-testid="error-message"`), an `alert` for assistive technology.

@@ -11,7 +11,8 @@ use leptos::prelude::*;
 
 use crate::components::format::or_dash;
 use crate::components::server_fields::{address_summary, Addresses, ImageLabel};
-use crate::components::{StatusBadge, Timestamp};
+use crate::components::status_badge::StatusBadge;
+use crate::components::time::Timestamp;
 use crate::i18n::{use_i18n, Lang, ListMsg, Message, Msg};
 use crate::paths::instance_href;
 use crate::store::ImageName;

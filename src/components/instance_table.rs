@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::instance_columns;
-use crate::components::RowActions;
+use crate::components::row_actions::RowActions;
 use crate::i18n::{use_i18n, InstancesMsg, Msg};
 use crate::store::{ImageName, ShownRows};
 

@@ -40,7 +40,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use zeroize::{Zeroize, Zeroizing};
 
 use crate::client::Api;
-use crate::components::ErrorMessage;
+use crate::components::error_message::ErrorMessage;
 use crate::i18n::{use_i18n, I18n, Msg, ResourcesMsg as R};
 use crate::tasks::TaskScope;
 

@@ -1,7 +1,7 @@
 //! The create-instance wizard's messages (steps, fields, explanations, the creation rules'
 //! errors and the outcome of a create). Placeholders in braces are filled in by the wizard.
 
-use super::{Lang, Message};
+use super::lang::{Lang, Message};
 
 /// Every message of the create wizard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,7 +1,7 @@
 //! Messages of the instance screens added after the shared table: the per-row menu, the detail
 //! page's tabs and the view of one volume attachment.
 
-use super::{Lang, Message};
+use super::lang::{Lang, Message};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum InstancesMsg {

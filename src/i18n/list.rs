@@ -1,6 +1,6 @@
 //! Messages of the instance list's tools (export, column chooser) and of its resolved names.
 
-use super::{Lang, Message};
+use super::lang::{Lang, Message};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ListMsg {

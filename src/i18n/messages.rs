@@ -1,9 +1,9 @@
 //! The console's shared messages: shell, sign-in, instances and their actions.
 //!
 //! Screens with many messages of their own keep them in their own module next to this one
-//! (each an enum implementing [`Message`](super::Message)), so the table stays readable.
+//! (each an enum implementing [`Message`](super::lang::Message)), so the table stays readable.
 
-use super::{Lang, Message};
+use super::lang::{Lang, Message};
 
 /// Every message of the console.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

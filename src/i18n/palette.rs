@@ -1,6 +1,6 @@
 //! Messages of the command palette and the keyboard shortcuts.
 
-use super::{Lang, Message};
+use super::lang::{Lang, Message};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PaletteMsg {

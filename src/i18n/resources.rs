@@ -1,6 +1,6 @@
 //! Messages of the key pair manager, the flavor table and the zone list.
 
-use super::{Lang, Message};
+use super::lang::{Lang, Message};
 
 /// Every message of the key pair, flavor and zone screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,7 +1,7 @@
 //! Messages of the session: where it is kept, the hand-over between tabs and from an
 //! embedding page, the idle timeout and the same-user re-login.
 
-use super::{Lang, Message};
+use super::lang::{Lang, Message};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SessionMsg {

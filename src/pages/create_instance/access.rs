@@ -4,7 +4,7 @@ use compute_api::keypair::Keypair;
 use leptos::prelude::*;
 
 use super::fields::errors_of;
-use super::{expect_wizard, items};
+use super::wizard::{expect_wizard, items};
 use crate::components::KeypairForm;
 use crate::i18n::{use_i18n, CreateMsg};
 use crate::paths::href;

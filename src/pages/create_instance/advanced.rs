@@ -5,8 +5,8 @@ use compute_api::validate::{encoded_user_data_len, MAX_USER_DATA_BYTES};
 use leptos::prelude::*;
 
 use super::draft::MetadataEntry;
-use super::expect_wizard;
 use super::fields::{errors_of, field_errors};
+use super::wizard::expect_wizard;
 use crate::i18n::{use_i18n, CreateMsg};
 
 #[component]

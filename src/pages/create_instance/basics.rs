@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::fields::errors_of;
-use super::{expect_wizard, items};
+use super::wizard::{expect_wizard, items};
 use crate::i18n::{use_i18n, CreateMsg};
 
 #[component]

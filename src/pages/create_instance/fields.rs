@@ -4,7 +4,7 @@ use compute_api::validate::ErrorKind;
 use compute_api::FieldError;
 use leptos::prelude::*;
 
-use super::expect_wizard;
+use super::wizard::expect_wizard;
 use crate::components::format::ram_mb as ram;
 use crate::i18n::{CreateMsg, I18n, Lang, Message};
 

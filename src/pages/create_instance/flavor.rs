@@ -8,8 +8,8 @@ use compute_api::validate_create;
 use leptos::prelude::*;
 
 use super::draft::Chosen;
-use super::expect_wizard;
 use super::fields::{error_text, errors_of};
+use super::wizard::expect_wizard;
 use crate::components::format::{disk_gb, or_dash, ram_mb};
 use crate::i18n::{use_i18n, CreateMsg};
 

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use super::draft::{root_destination, Disk};
 use super::fields::{error_text, errors_of, field_errors, within};
-use super::{expect_wizard, Wizard};
+use super::wizard::{expect_wizard, Wizard};
 use crate::i18n::{use_i18n, CreateMsg};
 
 /// The smallest root disk this image may have: its `min_disk`, and never less than the
@@ -522,13 +522,13 @@ fn SourcePicker(index: usize, input_id: String) -> impl IntoView {
                 .unwrap_or_default()
         };
         let named: Vec<(String, String)> = if source == "snapshot" {
-            super::items(wizard.choices.snapshots)
+            super::wizard::items(wizard.choices.snapshots)
                 .into_iter()
                 .filter(|s| s.is_available())
                 .map(|s| (s.id.clone(), s.display_name().to_string()))
                 .collect()
         } else {
-            super::items(wizard.choices.volumes)
+            super::wizard::items(wizard.choices.volumes)
                 .into_iter()
                 .filter(|v| v.is_available())
                 .map(|v| (v.id.clone(), v.display_name().to_string()))
@@ -619,7 +619,7 @@ fn SourcePicker(index: usize, input_id: String) -> impl IntoView {
 fn zone_without(
     draft: &super::draft::Draft,
     index: usize,
-    wizard: super::Wizard,
+    wizard: super::wizard::Wizard,
 ) -> Option<String> {
     let named = draft.availability_zone.trim();
     if !named.is_empty() {

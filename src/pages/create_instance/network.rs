@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::draft::{Nic, NicBy};
 use super::fields::{field_errors, within};
-use super::{expect_wizard, items};
+use super::wizard::{expect_wizard, items};
 use crate::i18n::{use_i18n, CreateMsg};
 
 #[component]

@@ -6,7 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::draft::Step;
 use super::fields::error_text;
-use super::{expect_wizard, step_title};
+use super::wizard::{expect_wizard, step_title};
 use crate::i18n::{use_i18n, CreateMsg};
 
 /// Puts text on the clipboard (`navigator.clipboard.writeText`), when the browser allows.

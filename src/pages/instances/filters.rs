@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use super::list_path;
+use super::list_url::list_path;
 use crate::i18n::{use_i18n, Msg};
 
 /// The server-side filters; applying them starts again from the first page.

@@ -6,12 +6,10 @@ use std::sync::Arc;
 
 use compute_api::columns::ColumnLayout;
 use compute_api::refresh;
-use compute_api::request::ServerQuery;
 use compute_api::rules::Operation;
 use compute_api::server_set::ServerSet;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use leptos_router::params::ParamsMap;
 
 use crate::actions::{confirmation, needs_confirmation, plain_request, ActionRunner};
 use crate::components::action_bar::operation_msg;
@@ -19,7 +17,6 @@ use crate::components::{ConfirmDialog, ErrorMessage, InstanceTable};
 use crate::i18n::{use_i18n, InstancesMsg, Msg};
 use crate::lazy::Deferred;
 use crate::pages::{EmptyState, LoadingRow, PageHeader};
-use crate::paths::segment;
 use crate::store::{expect_store, ShownRows};
 use crate::tasks::TaskScope;
 
@@ -28,6 +25,7 @@ mod bulk;
 pub mod columns;
 mod export;
 mod filters;
+pub mod list_url;
 pub mod pager;
 
 use auto_refresh::AutoRefresh;
@@ -35,6 +33,8 @@ use bulk::{bulk_dialog_code, BulkInput, BULK};
 use columns::{load_layout, ColumnChooser};
 use export::ExportButtons;
 use filters::ServerFilters;
+
+use list_url::server_query_from_url;
 use pager::Pager;
 
 #[component]
@@ -285,32 +285,4 @@ enum ListState {
     /// The first read failed: only its error shows.
     Failed,
     Rows,
-}
-
-/// The server-side filters and page of a list URL's query; a `limit` above the API's
-/// largest is read as the largest.
-pub fn server_query_from_url(params: &ParamsMap) -> ServerQuery {
-    let mut q = ServerQuery::from_pairs(
-        ServerQuery::KEYS
-            .into_iter()
-            .filter_map(|k| params.get_str(k).map(|v| (k, v))),
-    );
-    q.limit = q.limit.map(|n| n.min(pager::MAX_LIMIT));
-    q
-}
-
-/// The list's path for a query and the earlier pages' markers:
-/// `/instances?status=SHUTOFF&limit=10&marker=…&prev=…`.
-fn list_path(q: &ServerQuery, prev: &[String]) -> String {
-    let pairs: Vec<String> = q
-        .to_pairs()
-        .into_iter()
-        .chain(prev.iter().map(|m| (pager::PREV_KEY, m.clone())))
-        .map(|(k, v)| format!("{k}={}", segment(&v)))
-        .collect();
-    if pairs.is_empty() {
-        "/instances".to_string()
-    } else {
-        format!("/instances?{}", pairs.join("&"))
-    }
 }

@@ -7,20 +7,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use super::list_path;
+use super::list_url::{list_path, PREV_KEY};
 use crate::i18n::{use_i18n, Msg};
 use crate::store::expect_store;
-
-/// The query parameter holding the markers of the earlier pages, oldest first. The first page
-/// (no marker) is implicit, so the second page has none.
-pub const PREV_KEY: &str = "prev";
 
 /// How many earlier markers the URL keeps. Beyond this the oldest are dropped, so going back
 /// that far lands on the first page instead (the URL stays short).
 pub const MAX_PREV: usize = 20;
-
-/// The largest `limit` the API takes; a larger one in the URL is read as this.
-pub const MAX_LIMIT: u32 = 1000;
 
 /// Page sizes offered besides "all" (no `limit`, the default). The URL takes any 1..=1000.
 pub const PAGE_SIZES: [u32; 6] = [20, 50, 100, 200, 500, 1000];

@@ -11,8 +11,8 @@ use compute_api::action::{RebootType, ServerAction};
 use compute_api::rules::Operation;
 use serde_json::Value;
 
-use super::last_segment;
 use crate::fault::{decode, parse_json, Fault};
+use crate::query::last_segment;
 use crate::store::{Effect, ImageRec};
 use crate::RegionState;
 

@@ -112,13 +112,4 @@ pub fn links(state: &RegionState, kind: &str, id: &str) -> Vec<compute_api::serv
     ]
 }
 
-pub use crate::query::{query_value, QueryPairs};
-
-/// An id given as a bare id or as a URL (Nova accepts `imageRef`/`flavorRef` hrefs).
-pub fn last_segment(reference: &str) -> &str {
-    reference
-        .trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .unwrap_or(reference)
-}
+pub use crate::query::{last_segment, query_value, QueryPairs};

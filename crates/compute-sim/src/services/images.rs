@@ -80,7 +80,7 @@ pub async fn list(State(state): State<RegionState>, query: QueryPairs) -> Respon
     };
     let now = state.app.clock.now();
     let all: Vec<Value> = images[start..].iter().map(|i| render(i, now)).collect();
-    let filtered = super::attribute_filter(
+    let filtered = crate::query::attribute_filter(
         all,
         &query.0,
         &["limit", "marker", "sort_key", "sort_dir", "sort"],

@@ -28,35 +28,3 @@ pub fn routes() -> Router<RegionState> {
         .route("/v2.0/security-groups", get(networks::security_groups))
         .route("/v2.0/security-groups/{id}", get(networks::security_group))
 }
-
-/// Neutron and Glance filter lists by any attribute given in the query: keeps the items whose
-/// field equals the value (strings, booleans and numbers compared as text).
-pub fn attribute_filter(
-    items: Vec<serde_json::Value>,
-    query: &[(String, String)],
-    skip: &[&str],
-) -> Vec<serde_json::Value> {
-    items
-        .into_iter()
-        .filter(|item| {
-            query
-                .iter()
-                .filter(|(k, _)| !skip.contains(&k.as_str()))
-                .all(|(k, v)| match (item.get(k), v.strip_prefix("in:")) {
-                    // Glance's `in:` operator: any of the comma-separated values.
-                    (Some(serde_json::Value::String(s)), Some(any)) => {
-                        any.split(',').any(|w| w == s)
-                    }
-                    (found, _) => matches_value(found, v),
-                })
-        })
-        .collect()
-}
-
-fn matches_value(found: Option<&serde_json::Value>, v: &str) -> bool {
-    match found {
-        Some(serde_json::Value::String(s)) => s == v,
-        Some(serde_json::Value::Null) | None => false,
-        Some(other) => other.to_string().eq_ignore_ascii_case(v),
-    }
-}

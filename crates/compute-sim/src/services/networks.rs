@@ -122,7 +122,7 @@ fn all_security_groups(state: &RegionState) -> Vec<Value> {
 }
 
 fn list(key: &str, items: Vec<Value>, query: &[(String, String)]) -> Response {
-    let items = super::attribute_filter(
+    let items = crate::query::attribute_filter(
         items,
         query,
         &["fields", "limit", "marker", "sort_key", "sort_dir"],

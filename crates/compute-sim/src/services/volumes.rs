@@ -121,7 +121,7 @@ fn filtered(state: &RegionState, query: &[(String, String)]) -> Vec<Value> {
         .iter()
         .map(|v| render(state, &store, v))
         .collect();
-    crate::services::attribute_filter(all, query, &NOT_ATTRIBUTES)
+    crate::query::attribute_filter(all, query, &NOT_ATTRIBUTES)
 }
 
 pub async fn list(State(state): State<RegionState>, query: QueryPairs) -> Response {
@@ -170,7 +170,7 @@ fn snapshots(state: &RegionState, query: &[(String, String)]) -> Vec<Value> {
         .iter()
         .map(|s| render_snapshot(state, s))
         .collect();
-    crate::services::attribute_filter(all, query, &NOT_ATTRIBUTES)
+    crate::query::attribute_filter(all, query, &NOT_ATTRIBUTES)
 }
 
 pub async fn list_snapshots(State(state): State<RegionState>, query: QueryPairs) -> Response {
