@@ -538,6 +538,28 @@ impl Browser {
         }
     }
 
+    /// Clicks the first element matching `css`; one replaced by a re-render between finding
+    /// and clicking it is found again.
+    pub async fn click_css(&self, css: &str) {
+        for attempt in 0.. {
+            match self.wait_css(css).await.click().await {
+                Ok(_) => return,
+                Err(_) if attempt < 20 => tokio::time::sleep(Duration::from_millis(100)).await,
+                Err(e) => panic!("click {css}: {e}"),
+            }
+        }
+    }
+
+    /// Clicks the element with `data-testid` = `id` (see [`Browser::click_css`]).
+    pub async fn click(&self, id: &str) {
+        self.click_css(&format!("[data-testid=\"{id}\"]")).await;
+    }
+
+    /// Whether anything matches a CSS selector now.
+    pub async fn has_css(&self, css: &str) -> bool {
+        !self.all_css(css).await.is_empty()
+    }
+
     /// Types into the input with the given test id, replacing what it holds.
     pub async fn fill(&self, id: &str, text: &str) {
         let input = self.by_test_id(id).await;

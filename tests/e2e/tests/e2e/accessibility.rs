@@ -8,18 +8,15 @@
 //! protocol) and axe runs four times. Every finding is collected and reported at the end, so
 //! one run shows them all.
 
-#[allow(dead_code)]
-mod instance_ui;
-
 use std::collections::BTreeMap;
 use std::time::Instant;
 
+use crate::instance_ui::*;
 use console_e2e::nginx::Nginx;
 use console_e2e::seed::{
     BATCH_U2, DEFAULT_NETWORK, M2_C2M4, UBUNTU_2204, WEB_01, WEB_01_DATA, WEB_02,
 };
 use console_e2e::{axe, Browser, Simulator, PASSWORD};
-use instance_ui::*;
 
 /// The widths every screen is checked at, with the window height used for each.
 const WIDTHS: [(u32, u32); 2] = [(1440, 900), (390, 844)];
@@ -101,28 +98,15 @@ impl<'a> Audit<'a> {
 
 /// Opens the confirmation a click on `opener` shows, checks it and cancels it.
 async fn check_dialog(audit: &mut Audit<'_>, opener_css: &str, screen: &str) {
-    click_css(audit.browser, opener_css).await;
+    audit.browser.click_css(opener_css).await;
     audit.browser.wait_css("[role=\"dialog\"]").await;
     audit.check(screen).await;
-    click(audit.browser, "confirm-cancel").await;
+    audit.browser.click("confirm-cancel").await;
     audit
         .browser
         .wait_until("the dialog closes", || async {
             audit.browser.all_css("[role=\"dialog\"]").await.is_empty()
         })
-        .await;
-}
-
-async fn wizard_step(browser: &Browser, name: &str) {
-    click_css(
-        browser,
-        &format!("[data-testid=\"create-step\"][data-step=\"{name}\"]"),
-    )
-    .await;
-    browser
-        .wait_css(&format!(
-            "[data-testid=\"create-step\"][data-step=\"{name}\"][aria-current=\"step\"]"
-        ))
         .await;
 }
 
@@ -155,7 +139,9 @@ async fn every_screen_passes_axe_in_both_schemes_and_widths() {
         .wait_css("[data-testid=\"instance-list\"][data-complete=\"true\"]")
         .await;
     audit.check("instance list").await;
-    click_css(&browser, &row_css(WEB_02, &test_id("row-actions"))).await;
+    browser
+        .click_css(&row_css(WEB_02, &test_id("row-actions")))
+        .await;
     browser
         .wait_css(&row_css(WEB_02, &test_id("action-delete")))
         .await;
@@ -182,7 +168,7 @@ async fn every_screen_passes_axe_in_both_schemes_and_widths() {
     .await;
 
     // The command palette with results, and the list of shortcuts.
-    click(&browser, "palette-open").await;
+    browser.click("palette-open").await;
     browser.by_test_id("palette-input").await;
     browser.fill("palette-input", "web").await;
     browser.by_test_id("palette-option").await;
@@ -206,13 +192,13 @@ async fn every_screen_passes_axe_in_both_schemes_and_widths() {
         .expect("press ?");
     browser.by_test_id("shortcuts-help").await;
     audit.check("keyboard shortcuts").await;
-    click(&browser, "shortcuts-close").await;
+    browser.click("shortcuts-close").await;
 
     // The column chooser, open.
-    click(&browser, "column-chooser").await;
+    browser.click("column-chooser").await;
     browser.by_test_id("column-option").await;
     audit.check("instance list, column chooser").await;
-    click(&browser, "column-chooser").await;
+    browser.click("column-chooser").await;
 
     // An instance: both tabs, every dialog its actions open.
     open_instance(&browser, WEB_02).await;
@@ -230,7 +216,7 @@ async fn every_screen_passes_axe_in_both_schemes_and_widths() {
         wait_enabled(&browser, op).await;
         check_dialog(&mut audit, &test_id(op), screen).await;
     }
-    click(&browser, "tab-volumes").await;
+    browser.click("tab-volumes").await;
     browser.by_test_id("action-attach-volume").await;
     audit.check("instance, volumes").await;
     wait_enabled(&browser, "action-attach-volume").await;
@@ -242,13 +228,13 @@ async fn every_screen_passes_axe_in_both_schemes_and_widths() {
     .await;
     // web-02 has its root volume attached: one attachment (its Detach is disabled: a root
     // volume is never detached).
-    click(&browser, "view-attachment").await;
+    browser.click("view-attachment").await;
     browser.by_test_id("attachment-detail").await;
     audit.check("instance, volume attachment").await;
     // web-01's data volume can be detached: the detach dialog.
-    click(&browser, "nav-instances").await;
+    browser.click("nav-instances").await;
     open_instance(&browser, WEB_01).await;
-    click(&browser, "tab-volumes").await;
+    browser.click("tab-volumes").await;
     let detach_data = format!(
         "[data-testid=\"volume-row\"][data-volume-id=\"{WEB_01_DATA}\"] {}",
         test_id("action-detach-volume")
@@ -257,7 +243,7 @@ async fn every_screen_passes_axe_in_both_schemes_and_widths() {
     check_dialog(&mut audit, &detach_data, "instance, detach volume").await;
 
     // Creating an image: only instances on a U2 flavor can.
-    click(&browser, "nav-instances").await;
+    browser.click("nav-instances").await;
     open_instance(&browser, BATCH_U2).await;
     wait_enabled(&browser, "action-create-image").await;
     check_dialog(
@@ -268,119 +254,105 @@ async fn every_screen_passes_axe_in_both_schemes_and_widths() {
     .await;
 
     // The create wizard, every step.
-    click(&browser, "nav-instances").await;
-    click(&browser, "instance-create").await;
+    browser.click("nav-instances").await;
+    browser.click("instance-create").await;
     browser.by_test_id("create-name").await;
     audit.check("create, basics").await;
     wizard_step(&browser, "review").await;
     browser.by_test_id("create-errors").await;
     audit.check("create, review with errors").await;
     wizard_step(&browser, "basics").await;
-    browser.fill("create-name", "a11y-web").await;
-    click(&browser, "create-next").await;
+    let wizard = CreateWizard(&browser);
+    wizard.name("a11y-web").await;
     browser.by_test_id("image-option").await;
     audit.check("create, image").await;
-    click_css(
-        &browser,
-        &format!("[data-testid=\"image-option\"][data-id=\"{UBUNTU_2204}\"] input"),
-    )
-    .await;
-    click(&browser, "create-next").await;
+    wizard.image_row(UBUNTU_2204).await;
     browser.by_test_id("flavor-option").await;
     audit.check("create, flavor").await;
-    browser.fill("create-flavor", M2_C2M4).await;
-    click(&browser, "create-next").await;
+    wizard.flavor(M2_C2M4).await;
     browser.by_test_id("create-network").await;
     audit.check("create, network").await;
-    browser.fill("create-network", DEFAULT_NETWORK).await;
-    click(&browser, "create-next").await;
-    browser
-        .by_test_id("create-keypair")
-        .await
-        .select_by_value("access-key")
-        .await
-        .expect("choose the key pair");
+    wizard.network(DEFAULT_NETWORK).await;
+    wizard.key_pair("access-key").await;
     audit.check("create, access").await;
-    click(&browser, "create-next").await;
+    browser.click("create-next").await;
     browser.by_test_id("create-userdata").await;
     audit.check("create, advanced").await;
     wizard_step(&browser, "review").await;
     browser.by_test_id("create-review-json").await;
     audit.check("create, review").await;
     wait_enabled(&browser, "create-submit").await;
-    click(&browser, "create-submit").await;
+    browser.click("create-submit").await;
     browser
         .wait_css("[data-testid=\"create-result-server\"][data-status=\"ACTIVE\"]")
         .await;
     audit.check("create, result").await;
 
     // The wizard filled from an instance ("launch more like this"), then emptied again.
-    click(&browser, "nav-instances").await;
+    browser.click("nav-instances").await;
     open_instance(&browser, WEB_01).await;
-    click(&browser, "launch-like").await;
+    browser.click("launch-like").await;
     browser.by_test_id("create-prefilled").await;
     audit.check("create, filled from an instance").await;
-    click(&browser, "create-start-over").await;
+    browser.click("create-start-over").await;
 
     // Key pairs: the list, both forms, the private key after a create, a delete
     // confirmation, one key pair's page.
-    click(&browser, "nav-keypairs").await;
+    browser.click("nav-keypairs").await;
     browser
         .wait_css("[data-testid=\"keypair-row\"][data-name=\"access-key\"]")
         .await;
     audit.check("key pairs").await;
-    click(&browser, "keypair-create").await;
+    browser.click("keypair-create").await;
     browser.by_test_id("keypair-name").await;
     audit.check("key pairs, create form").await;
-    click(&browser, "keypair-mode-import").await;
+    browser.click("keypair-mode-import").await;
     browser.by_test_id("keypair-public-key").await;
     audit.check("key pairs, import form").await;
-    click(&browser, "keypair-mode-generate").await;
+    browser.click("keypair-mode-generate").await;
     browser.by_test_id("keypair-passphrase").await;
     audit.check("key pairs, generate in this browser").await;
-    click(&browser, "keypair-mode-create").await;
+    browser.click("keypair-mode-create").await;
     browser.fill("keypair-name", "access-key").await;
-    click(&browser, "keypair-submit").await;
+    browser.click("keypair-submit").await;
     browser.by_test_id("error-message").await;
     audit.check("key pairs, a name taken (409)").await;
     browser.fill("keypair-name", "a11y-key").await;
-    click(&browser, "keypair-submit").await;
+    browser.click("keypair-submit").await;
     browser.by_test_id("keypair-private-key-panel").await;
     audit.check("key pairs, private key").await;
-    click(&browser, "keypair-private-key-done").await;
+    browser.click("keypair-private-key-done").await;
     check_dialog(
         &mut audit,
         "[data-testid=\"keypair-delete\"][data-name=\"a11y-key\"]",
         "key pairs, delete confirmation",
     )
     .await;
-    click_css(
-        &browser,
-        "[data-testid=\"keypair-row\"][data-name=\"access-key\"] a",
-    )
-    .await;
+    browser
+        .click_css("[data-testid=\"keypair-row\"][data-name=\"access-key\"] a")
+        .await;
     browser.by_test_id("keypair-detail").await;
     audit.check("key pair").await;
 
     // Flavors and zones.
-    click(&browser, "nav-flavors").await;
+    browser.click("nav-flavors").await;
     browser.by_test_id("flavor-row").await;
     audit.check("flavors").await;
-    click(&browser, "nav-zones").await;
+    browser.click("nav-zones").await;
     browser.by_test_id("zone-row").await;
     audit.check("zones").await;
 
     // The re-login dialog: every token refused, then the list reads.
-    click(&browser, "nav-instances").await;
+    browser.click("nav-instances").await;
     browser.by_test_id("instance-row").await;
     sim.control("POST", "/_sim/expire-tokens", None).await;
-    click(&browser, "refresh").await;
+    browser.click("refresh").await;
     browser
         .wait_css("[data-testid=\"relogin-dialog\"][open]")
         .await;
     audit.check("re-login dialog").await;
     browser.fill("login-password", PASSWORD).await;
-    click(&browser, "login-submit").await;
+    browser.click("login-submit").await;
     browser
         .wait_until("the re-login dialog closes", || async {
             browser

@@ -14,18 +14,14 @@
 //! `CHAOS_SECONDS` (default 150) bounds the run and `CHAOS_SEED` (default 7) picks the faults
 //! and the user's steps; the figures are printed at the end.
 
-// Shared with the instance tests; this file uses part of it.
-#[allow(dead_code)]
-mod instance_ui;
-
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
+use crate::instance_ui::*;
 use console_e2e::seed::{
     BATCH_U2, DB_MASTER, DEFAULT_NETWORK, M2_C2M4, UBUNTU_2204, WEB_01, WEB_02,
 };
 use console_e2e::{Browser, Simulator, TENANT};
-use instance_ui::*;
 
 /// Seeded instances that can be stopped and started.
 const ACTABLE: [&str; 4] = [WEB_01, WEB_02, BATCH_U2, DB_MASTER];
@@ -153,7 +149,7 @@ async fn unknown_or_refused(browser: &Browser, css: &str) -> Outcome {
 
 /// Back to the instance list through the navigation, as a person would.
 async fn to_list(browser: &Browser) {
-    click(browser, "nav-instances").await;
+    browser.click("nav-instances").await;
     one_of(browser, "the list", &["instance-filter"]).await;
 }
 
@@ -191,7 +187,7 @@ async fn step_act(browser: &Browser, sim: &Simulator, dice: &mut Dice, tally: &m
     if !present(browser, "instance-row").await {
         return;
     }
-    click_css(browser, &row_css(id, "td.col-name a")).await;
+    browser.click_css(&row_css(id, "td.col-name a")).await;
     if one_of(
         browser,
         "the detail page",
@@ -213,7 +209,7 @@ async fn step_act(browser: &Browser, sim: &Simulator, dice: &mut Dice, tally: &m
     if !is_enabled(browser, button).await {
         return to_list(browser).await;
     }
-    click(browser, button).await;
+    browser.click(button).await;
     tally.wrote("POST /action", 1);
     let deadline = Instant::now() + Duration::from_secs(45);
     while !(present(browser, "error-message").await || status(browser).await != before) {
@@ -248,7 +244,7 @@ async fn step_bulk(browser: &Browser, tally: &mut Tally) {
     for id in &picked {
         select_row(browser, id).await;
     }
-    click(browser, "bulk-reboot-soft").await;
+    browser.click("bulk-reboot-soft").await;
     let count: usize = browser
         .by_test_id("bulk-count")
         .await
@@ -261,13 +257,13 @@ async fn step_bulk(browser: &Browser, tally: &mut Tally) {
         .parse()
         .unwrap_or(0);
     if count == 0 {
-        click(browser, "confirm-cancel").await;
+        browser.click("confirm-cancel").await;
         for id in &picked {
             select_row(browser, id).await;
         }
         return;
     }
-    click(browser, "confirm-ok").await;
+    browser.click("confirm-ok").await;
     tally.wrote("POST /action", count);
     browser
         .wait_until("a line per instance of the bulk run", || async {
@@ -278,15 +274,15 @@ async fn step_bulk(browser: &Browser, tally: &mut Tally) {
         let ok = line.attr("data-ok").await.ok().flatten().as_deref() == Some("true");
         tally.ended("bulk", if ok { Outcome::Done } else { Outcome::Refused });
     }
-    click(browser, "confirm-cancel").await;
+    browser.click("confirm-cancel").await;
 }
 
 async fn step_create(browser: &Browser, n: usize, tally: &mut Tally) {
     let name = format!("chaos-{n}");
-    click(browser, "instance-create").await;
+    browser.click("instance-create").await;
     // A draft left by an earlier create that was not sent may open on any step.
     one_of(browser, "the wizard", &["create-start-over"]).await;
-    click(browser, "create-start-over").await;
+    browser.click("create-start-over").await;
     browser.fill("create-name", &name).await;
     wizard_step(browser, "image").await;
     browser.fill("create-image", UBUNTU_2204).await;
@@ -309,11 +305,9 @@ async fn step_create(browser: &Browser, n: usize, tally: &mut Tally) {
         .select_by_value("access-key")
         .await
         .is_ok();
-    click_css(
-        browser,
-        "[data-testid=\"create-step\"][data-step=\"review\"]",
-    )
-    .await;
+    browser
+        .click_css("[data-testid=\"create-step\"][data-step=\"review\"]")
+        .await;
     let submit = browser.by_test_id("create-submit").await;
     if !key_chosen || !submit.is_enabled().await.unwrap_or(false) {
         tally.ended("create", Outcome::NotSent);
@@ -350,14 +344,14 @@ async fn step_create(browser: &Browser, n: usize, tally: &mut Tally) {
 
 async fn step_key_pair(browser: &Browser, sim: &Simulator, n: usize, tally: &mut Tally) {
     let name = format!("chaos-key-{n}");
-    click(browser, "nav-keypairs").await;
+    browser.click("nav-keypairs").await;
     if one_of(browser, "the key pairs", &["keypair-create"]).await != "keypair-create" {
         return;
     }
-    click(browser, "keypair-create").await;
+    browser.click("keypair-create").await;
     one_of(browser, "the key pair form", &["keypair-name"]).await;
     browser.fill("keypair-name", &name).await;
-    click(browser, "keypair-submit").await;
+    browser.click("keypair-submit").await;
     tally.wrote("POST /os-keypairs", 1);
     tally.key_pairs += 1;
     // The form's own outcome (the list's failed read shows an error of its own).
@@ -382,7 +376,7 @@ async fn step_key_pair(browser: &Browser, sim: &Simulator, n: usize, tally: &mut
     match created {
         true => {
             tally.ended("key pair", Outcome::Done);
-            click(browser, "keypair-private-key-done").await;
+            browser.click("keypair-private-key-done").await;
         }
         false => {
             let outcome = unknown_or_refused(browser, form_error).await;

@@ -2,11 +2,8 @@
 //! address first, the login user NHN copies into the metadata, the key pair's .pem) and the
 //! RDP command for a Windows one, each for the address chosen.
 
-#[allow(dead_code)]
-mod instance_ui;
-
+use crate::instance_ui::{open_instance, text_of};
 use console_e2e::{Browser, Simulator, TENANT};
-use instance_ui::{open_instance, text_of};
 use serde_json::Value;
 
 /// The seeded servers, as the API gives them.

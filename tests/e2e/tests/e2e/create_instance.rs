@@ -4,59 +4,23 @@
 
 use console_e2e::{Browser, Simulator};
 
-#[allow(dead_code)]
-mod instance_ui;
-use console_e2e::seed::{DEFAULT_NETWORK, M2_C2M4, SPARE_A, U2_C2M4, UBUNTU_2204, WINDOWS_2019};
+use crate::instance_ui::{fill_create_wizard, review_json, wait_created_active, CreateWizard};
+use console_e2e::seed::{M2_C2M4, SPARE_A, U2_C2M4, UBUNTU_2204, WINDOWS_2019};
 use console_e2e::TENANT;
-use instance_ui::{review_json, wait_created_active};
-
-/// Clicks a CSS match, finding it again if a re-render replaced it in between.
-async fn click_css(browser: &Browser, css: &str) {
-    for attempt in 0.. {
-        match browser.wait_css(css).await.click().await {
-            Ok(_) => return,
-            Err(e) if attempt < 20 => {
-                let _ = e;
-                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-            }
-            Err(e) => panic!("click {css}: {e}"),
-        }
-    }
-}
-
-async fn click(browser: &Browser, id: &str) {
-    click_css(browser, &format!("[data-testid=\"{id}\"]")).await;
-}
 
 async fn step(browser: &Browser, name: &str) {
-    instance_ui::wizard_step(browser, name).await;
+    crate::instance_ui::wizard_step(browser, name).await;
 }
 
 async fn open_wizard(browser: &Browser) {
-    click(browser, "instance-create").await;
+    browser.click("instance-create").await;
     browser.by_test_id("create-name").await;
 }
 
 /// Basics to Access for an instance; the caller picks the image and flavor rows.
 async fn fill(browser: &Browser, name: &str, image: &str, flavor: &str) {
-    browser.fill("create-name", name).await;
-    click(browser, "create-next").await;
-    click_css(
-        browser,
-        &format!("[data-testid=\"image-option\"][data-id=\"{image}\"] input"),
-    )
-    .await;
-    click(browser, "create-next").await;
-    browser.fill("create-flavor", flavor).await;
-    click(browser, "create-next").await;
-    browser.fill("create-network", DEFAULT_NETWORK).await;
-    click(browser, "create-next").await;
-    browser
-        .by_test_id("create-keypair")
-        .await
-        .select_by_value("access-key")
-        .await
-        .expect("choose the key pair");
+    fill_create_wizard(browser, name, image, flavor).await;
+    CreateWizard(browser).key_pair("access-key").await;
 }
 
 async fn errors(browser: &Browser) -> Vec<String> {
@@ -96,7 +60,7 @@ async fn a_linux_instance_is_created_and_followed_to_active() {
     );
     browser.screenshot("create-review").await;
 
-    click(&browser, "create-submit").await;
+    browser.click("create-submit").await;
     wait_created_active(&browser).await;
     let line = browser
         .by_test_id("create-result-server")
@@ -128,7 +92,7 @@ async fn an_existing_volume_added_as_is_outlives_the_instance() {
         .expect("choose the zone");
     fill(&browser, "keeps-data", UBUNTU_2204, M2_C2M4).await;
     step(&browser, "image").await;
-    click(&browser, "create-add-volume").await;
+    browser.click("create-add-volume").await;
     let extra = "[data-testid=\"create-disk\"][data-index=\"1\"]";
     // Picked from the block storage list by name (size, zone, bootable), not typed.
     browser
@@ -174,7 +138,7 @@ async fn an_existing_volume_added_as_is_outlives_the_instance() {
     }
     assert_eq!(said, ["true", "false"]);
 
-    click(&browser, "create-submit").await;
+    browser.click("create-submit").await;
     wait_created_active(&browser).await;
     let id = browser
         .by_test_id("create-result-server")
@@ -215,7 +179,7 @@ async fn three_instances_at_once_are_all_followed_to_active() {
     // The review shows what is sent: the reservation is asked for, to follow all three.
     assert_eq!(json["server"]["max_count"], 3);
     assert_eq!(json["server"]["return_reservation_id"], true);
-    click(&browser, "create-submit").await;
+    browser.click("create-submit").await;
     browser
         .wait_until("all three instances ACTIVE", || async {
             let lines = browser
@@ -264,7 +228,7 @@ async fn windows_on_a_u2_flavor_is_refused_before_sending() {
     // the list read of the next click (the console sends in click order).
     let _ = browser.by_test_id("create-submit").await.click().await;
     let reads = sim.requests("GET", "/servers/detail").await.len();
-    click(&browser, "nav-instances").await;
+    browser.click("nav-instances").await;
     browser
         .wait_until("the list read after leaving the wizard", || async {
             sim.requests("GET", "/servers/detail").await.len() > reads
@@ -285,7 +249,7 @@ async fn the_draft_survives_a_reload() {
     browser.sign_in(&sim).await;
     open_wizard(&browser).await;
     browser.fill("create-name", "draft-kept").await;
-    click(&browser, "create-next").await;
+    browser.click("create-next").await;
     browser.fill("create-image", UBUNTU_2204).await;
 
     // A reload keeps the session and the wizard's draft.
@@ -323,7 +287,7 @@ async fn a_lost_answer_is_checked_against_the_list_and_never_resent_by_itself() 
     browser
         .wait_until("Submit enabled", || submit_enabled(&browser))
         .await;
-    click(&browser, "create-submit").await;
+    browser.click("create-submit").await;
 
     browser.by_test_id("create-unknown").await;
     // The list was checked: the instance the lost answer created is shown, with its link.
@@ -344,7 +308,7 @@ async fn a_lost_answer_is_checked_against_the_list_and_never_resent_by_itself() 
     assert_eq!(sim.requests("POST", "/servers").await.len(), 1);
 
     // Only the explicit button sends it again.
-    click(&browser, "create-resend").await;
+    browser.click("create-resend").await;
     browser.by_test_id("create-result").await;
     assert_eq!(sim.requests("POST", "/servers").await.len(), 2);
     browser.close().await;
@@ -364,12 +328,12 @@ async fn a_401_on_submit_signs_in_again_in_place_and_creates_exactly_one_server(
 
     // The token expires while the user reviews: the create is refused with a 401.
     sim.control("POST", "/_sim/expire-tokens", None).await;
-    click(&browser, "create-submit").await;
+    browser.click("create-submit").await;
     browser
         .wait_css("[data-testid=\"relogin-dialog\"][open]")
         .await;
     browser.fill("login-password", console_e2e::PASSWORD).await;
-    click(&browser, "login-submit").await;
+    browser.click("login-submit").await;
 
     // The same request goes out once more with the new token; the wizard follows the server.
     wait_created_active(&browser).await;
@@ -403,9 +367,9 @@ async fn a_key_pair_created_on_the_access_step_is_chosen_and_the_form_kept() {
     open_wizard(&browser).await;
     fill(&browser, "with-new-key", UBUNTU_2204, M2_C2M4).await;
 
-    click(&browser, "create-keypair-new").await;
+    browser.click("create-keypair-new").await;
     browser.fill("keypair-name", "made-in-wizard").await;
-    click(&browser, "keypair-submit").await;
+    browser.click("keypair-submit").await;
     let private_key = browser
         .by_test_id("keypair-private-key")
         .await
@@ -415,7 +379,7 @@ async fn a_key_pair_created_on_the_access_step_is_chosen_and_the_form_kept() {
         .flatten()
         .unwrap_or_default();
     assert!(private_key.contains("PRIVATE KEY"), "{private_key}");
-    click(&browser, "keypair-private-key-done").await;
+    browser.click("keypair-private-key-done").await;
 
     let chosen = browser.by_test_id("create-keypair").await;
     browser

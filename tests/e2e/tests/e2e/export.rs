@@ -5,9 +5,7 @@
 use console_e2e::downloads::{wait_for_download, TempDir};
 use console_e2e::{Browser, Simulator};
 
-#[allow(dead_code)]
-mod instance_ui;
-use instance_ui::{focused_test_id, KEY_ENTER, KEY_ESCAPE};
+use crate::instance_ui::{focused_test_id, KEY_ENTER, KEY_ESCAPE};
 
 /// Names a user could give that a spreadsheet would run.
 const HOSTILE: [&str; 3] = [

@@ -5,12 +5,8 @@
 
 use console_e2e::{Browser, Simulator, PASSWORD};
 
-// Shared with the instance tests; this file uses part of it.
-#[allow(dead_code)]
-mod instance_ui;
-
+use crate::instance_ui::{open_instance, status, text_of, wait_status};
 use console_e2e::seed::WEB_02;
-use instance_ui::{click, open_instance, status, text_of, wait_status};
 
 fn simulator() -> Simulator {
     Simulator::start(&["--test-control", "--transition-ms", "300"])
@@ -23,12 +19,12 @@ async fn reads_are_sent_again_after_gateway_errors_and_a_malformed_list_keeps_th
     browser.sign_in(&sim).await;
     let rows_before = browser.count("instance-row").await;
     // Only the refreshes clicked here read the list (the faults are meant for them).
-    click(&browser, "auto-refresh").await;
+    browser.click("auto-refresh").await;
 
     // Two 503s, then the real list: the reader waits (with a visible countdown) and tries again.
     sim.set_faults(&["GET /servers/detail=status:503,times:2"])
         .await;
-    click(&browser, "refresh").await;
+    browser.click("refresh").await;
     browser.by_test_id("retry-notice").await;
     // The rows stay during the reread, so wait for the third answer too.
     browser
@@ -44,7 +40,7 @@ async fn reads_are_sent_again_after_gateway_errors_and_a_malformed_list_keeps_th
     // A body that is not JSON: a typed error, and the rows already shown stay.
     sim.set_faults(&["GET /servers/detail=malformed,times:1"])
         .await;
-    click(&browser, "refresh").await;
+    browser.click("refresh").await;
     browser.by_test_id("error-message").await;
     let error = text_of(&browser, "error-message").await;
     assert!(error.contains("JSON"), "error shown: {error}");
@@ -66,13 +62,13 @@ async fn a_401_during_an_action_signs_in_again_in_place_and_sends_it_once_more()
     sim.control("DELETE", "/_sim/requests", None).await;
 
     sim.control("POST", "/_sim/expire-tokens", None).await;
-    click(&browser, "action-stop").await;
+    browser.click("action-stop").await;
     browser
         .wait_css("[data-testid=\"relogin-dialog\"][open]")
         .await;
     browser.screenshot("failures-relogin").await;
     browser.fill("login-password", PASSWORD).await;
-    click(&browser, "login-submit").await;
+    browser.click("login-submit").await;
 
     wait_status(&browser, "SHUTOFF").await;
     let answers = sim.answers("POST", "/action").await;
@@ -95,7 +91,7 @@ async fn a_rate_limited_action_counts_down_and_is_not_sent_again() {
 
     sim.set_faults(&["POST /servers/{id}/action=over-limit,retry-after:2,times:1"])
         .await;
-    click(&browser, "action-stop").await;
+    browser.click("action-stop").await;
     let first = browser
         .by_test_id("retry-countdown")
         .await
@@ -127,7 +123,7 @@ async fn a_lost_answer_to_an_action_says_the_outcome_is_unknown_and_sends_nothin
     // The stop is carried out, but the answer is a gateway timeout.
     sim.set_faults(&["POST /servers/{id}/action=status:504,after,times:1"])
         .await;
-    click(&browser, "action-stop").await;
+    browser.click("action-stop").await;
     browser.by_test_id("error-message").await;
     let error = text_of(&browser, "error-message").await;
     assert!(
@@ -186,14 +182,14 @@ async fn a_slow_read_can_be_given_up_and_the_list_stays() {
     browser.sign_in(&sim).await;
     let rows_before = browser.count("instance-row").await;
     // The slow answer must be the refresh's, not an auto-refresh's read just before it.
-    click(&browser, "auto-refresh").await;
+    browser.click("auto-refresh").await;
 
     sim.set_faults(&["GET /servers/detail=latency:20000,times:1"])
         .await;
-    click(&browser, "refresh").await;
+    browser.click("refresh").await;
     // Offered after 5 s of waiting.
     browser.by_test_id("slow-notice").await;
-    click(&browser, "stop-waiting").await;
+    browser.click("stop-waiting").await;
     browser.by_test_id("error-message").await;
     let error = text_of(&browser, "error-message").await;
     assert!(error.contains("cancelled"), "error shown: {error}");
@@ -211,14 +207,14 @@ async fn an_html_error_page_on_a_refresh_is_explained_and_the_key_pairs_stay() {
     let sim = simulator();
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
-    click(&browser, "nav-keypairs").await;
+    browser.click("nav-keypairs").await;
     browser.by_test_id("keypair-row").await;
     let rows_before = browser.count("keypair-row").await;
 
     // A proxy's HTML page instead of the list (a 404 is not retried).
     sim.set_faults(&["GET /os-keypairs=html,status:404,times:1"])
         .await;
-    click(&browser, "refresh").await;
+    browser.click("refresh").await;
     browser.by_test_id("error-message").await;
     let error = text_of(&browser, "error-message").await;
     assert!(error.contains("HTTP 404"), "error shown: {error}");

@@ -49,22 +49,6 @@ async fn script(browser: &Browser, js: &str) -> Value {
         .unwrap_or_else(|e| panic!("run {js}: {e}"))
 }
 
-async fn click_test_id(browser: &Browser, id: &str, what: &str) {
-    let target = browser.by_test_id(id).await;
-    target
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("{what}: {e}"));
-}
-
-async fn click_css(browser: &Browser, css: &str, what: &str) {
-    let target = browser.wait_css(css).await;
-    target
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("{what}: {e}"));
-}
-
 /// Nothing ran, nothing opened, nothing was injected, nothing violated the policy.
 async fn assert_inert(browser: &Browser, screen: &str) {
     assert!(
@@ -225,12 +209,11 @@ const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnima
     assert_inert(&browser, "quick filter").await;
 
     // The detail page: name, metadata keys and values, the raw JSON.
-    click_css(
-        &browser,
-        &format!("[data-testid=\"instance-row\"][data-id=\"{metadata_holder}\"] a"),
-        "open the instance with hostile metadata",
-    )
-    .await;
+    browser
+        .click_css(&format!(
+            "[data-testid=\"instance-row\"][data-id=\"{metadata_holder}\"] a"
+        ))
+        .await;
     let heading = browser.by_test_id("instance-name").await;
     assert_eq!(heading.text().await.unwrap_or_default(), PAYLOADS[1]);
     let page_text = script(
@@ -246,36 +229,30 @@ const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnima
     assert_inert(&browser, "detail").await;
 
     // The key pair's detail page shows the public key with its comment.
-    click_test_id(&browser, "nav-keypairs", "open key pairs").await;
-    click_css(
-        &browser,
-        "[data-testid=\"keypair-row\"][data-name=\"hostile-comment\"] a",
-        "open the key pair",
-    )
-    .await;
+    browser.click("nav-keypairs").await;
+    browser
+        .click_css("[data-testid=\"keypair-row\"][data-name=\"hostile-comment\"] a")
+        .await;
     let shown = browser.by_test_id("keypair-public-key-text").await;
     assert_eq!(shown.text().await.unwrap_or_default(), HOSTILE_PUBLIC_KEY);
     assert_inert(&browser, "key pair detail").await;
 
     // The key pair form: a payload typed as a name is refused in words, as text.
-    click_test_id(&browser, "nav-keypairs", "open key pairs").await;
-    click_test_id(&browser, "keypair-create", "open the create form").await;
+    browser.click("nav-keypairs").await;
+    browser.click("keypair-create").await;
     browser.fill("keypair-name", PAYLOADS[2]).await;
-    click_test_id(&browser, "keypair-submit", "submit the form").await;
+    browser.click("keypair-submit").await;
     browser.by_test_id("field-error").await;
     assert_inert(&browser, "key pair form").await;
 
     // The create wizard: the image picker lists the hostile image, the key pair picker the
     // key pairs, and Review shows the typed payload name in the request and the curl command.
-    click_test_id(&browser, "nav-instances", "back to the list").await;
-    click_test_id(&browser, "instance-create", "open the wizard").await;
+    browser.click("nav-instances").await;
+    browser.click("instance-create").await;
     browser.fill("create-name", PAYLOADS[7]).await;
-    click_css(
-        &browser,
-        "[data-testid=\"create-step\"][data-step=\"image\"]",
-        "the image step",
-    )
-    .await;
+    browser
+        .click_css("[data-testid=\"create-step\"][data-step=\"image\"]")
+        .await;
     browser
         .wait_until("the hostile image in the picker", || async {
             script(
@@ -288,20 +265,14 @@ const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnima
         })
         .await;
     assert_inert(&browser, "wizard: images").await;
-    click_css(
-        &browser,
-        "[data-testid=\"create-step\"][data-step=\"access\"]",
-        "the access step",
-    )
-    .await;
+    browser
+        .click_css("[data-testid=\"create-step\"][data-step=\"access\"]")
+        .await;
     browser.by_test_id("create-keypair").await;
     assert_inert(&browser, "wizard: key pairs").await;
-    click_css(
-        &browser,
-        "[data-testid=\"create-step\"][data-step=\"review\"]",
-        "the review step",
-    )
-    .await;
+    browser
+        .click_css("[data-testid=\"create-step\"][data-step=\"review\"]")
+        .await;
     let request = browser
         .by_test_id("create-review-json")
         .await
@@ -313,7 +284,7 @@ const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnima
     browser.screenshot("hostile-wizard-review").await;
     assert_inert(&browser, "wizard: review").await;
     // Leave no draft behind for the screens below.
-    click_test_id(&browser, "create-start-over", "start over").await;
+    browser.click("create-start-over").await;
 
     // The other screens that show API strings.
     for (nav, ready) in [

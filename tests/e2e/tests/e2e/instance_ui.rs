@@ -1,6 +1,7 @@
 //! Steps the instance tests share: finding a row by instance id, clicking what a re-render may
 //! replace, reading statuses, and loading a page afresh (a reload keeps the session).
 
+use console_e2e::seed::DEFAULT_NETWORK;
 use console_e2e::Browser;
 use fantoccini::elements::Element;
 use fantoccini::Locator;
@@ -40,7 +41,7 @@ async fn status_at(browser: &Browser, css: &str) -> String {
 
 /// Opens an instance's detail page from the list, as a person would.
 pub async fn open_instance(browser: &Browser, id: &str) {
-    click_css(browser, &row_css(id, "td.col-name a")).await;
+    browser.click_css(&row_css(id, "td.col-name a")).await;
     browser.by_test_id("action-stop").await;
 }
 
@@ -92,28 +93,6 @@ pub async fn is_enabled(browser: &Browser, id: &str) -> bool {
     browser.by_test_id(id).await.is_enabled().await.unwrap()
 }
 
-/// Clicks the first element matching `css`; one replaced by a re-render between finding and
-/// clicking it is found again.
-pub async fn click_css(browser: &Browser, css: &str) {
-    let mut attempts = 0;
-    loop {
-        match browser.wait_css(css).await.click().await {
-            Ok(_) => return,
-            Err(e) if attempts < 20 => {
-                attempts += 1;
-                let _ = e;
-                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-            }
-            Err(e) => panic!("click {css}: {e}"),
-        }
-    }
-}
-
-/// Clicks the element with the test id (see [`click_css`]).
-pub async fn click(browser: &Browser, id: &str) {
-    click_css(browser, &test_id(id)).await;
-}
-
 pub async fn text_of(browser: &Browser, id: &str) -> String {
     browser
         .by_test_id(id)
@@ -135,7 +114,9 @@ pub async fn confirmation(browser: &Browser) -> String {
 
 /// Ticks an instance's row checkbox.
 pub async fn select_row(browser: &Browser, id: &str) {
-    click_css(browser, &row_css(id, &test_id("instance-select"))).await;
+    browser
+        .click_css(&row_css(id, &test_id("instance-select")))
+        .await;
 }
 
 /// The ids and statuses of the rows shown now.
@@ -241,11 +222,11 @@ pub async fn wizard_step(browser: &Browser, name: &str) {
         .execute("window.scrollTo(0, 0)", vec![])
         .await
         .expect("scroll to the top");
-    click_css(
-        browser,
-        &format!("[data-testid=\"create-step\"][data-step=\"{name}\"]"),
-    )
-    .await;
+    browser
+        .click_css(&format!(
+            "[data-testid=\"create-step\"][data-step=\"{name}\"]"
+        ))
+        .await;
     let current =
         format!("[data-testid=\"create-step\"][data-step=\"{name}\"][aria-current=\"step\"]");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
@@ -257,4 +238,63 @@ pub async fn wizard_step(browser: &Browser, name: &str) {
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+}
+
+/// The create wizard's steps, each filled in and left by its Next button, as a person goes
+/// through them. A test that checks something between two steps calls them one by one.
+pub struct CreateWizard<'a>(pub &'a Browser);
+
+impl CreateWizard<'_> {
+    /// Basics: the instance's name.
+    pub async fn name(&self, name: &str) {
+        self.0.fill("create-name", name).await;
+        self.0.click("create-next").await;
+    }
+
+    /// Image: a row of the image list.
+    pub async fn image_row(&self, image: &str) {
+        self.0
+            .click_css(&format!(
+                "[data-testid=\"image-option\"][data-id=\"{image}\"] input"
+            ))
+            .await;
+        self.0.click("create-next").await;
+    }
+
+    /// Flavor, by its id.
+    pub async fn flavor(&self, flavor: &str) {
+        self.0.fill("create-flavor", flavor).await;
+        self.0.click("create-next").await;
+    }
+
+    /// Network, by its id.
+    pub async fn network(&self, network: &str) {
+        self.0.fill("create-network", network).await;
+        self.0.click("create-next").await;
+    }
+
+    /// Access: a key pair of the list (the step stays open).
+    pub async fn key_pair(&self, name: &str) {
+        self.0
+            .wait_css(&format!(
+                "[data-testid=\"create-keypair\"] option[value=\"{name}\"]"
+            ))
+            .await;
+        self.0
+            .by_test_id("create-keypair")
+            .await
+            .select_by_value(name)
+            .await
+            .expect("choose the key pair");
+    }
+}
+
+/// Basics to Access for an instance on the seed's default network; the Access step is left
+/// open for the caller's key pair.
+pub async fn fill_create_wizard(browser: &Browser, name: &str, image: &str, flavor: &str) {
+    let wizard = CreateWizard(browser);
+    wizard.name(name).await;
+    wizard.image_row(image).await;
+    wizard.flavor(flavor).await;
+    wizard.network(DEFAULT_NETWORK).await;
 }

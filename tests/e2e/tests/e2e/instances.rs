@@ -2,12 +2,9 @@
 //! rename, attach and detach a volume, delete, create image, and the 409 and 404 paths; the
 //! volumes tab; per-row actions in the list; filters and paging kept in the URL.
 
-#[allow(dead_code)]
-mod instance_ui;
-
+use crate::instance_ui::*;
 use console_e2e::seed::{BATCH_U2, DB_MASTER, SPARE_A, WEB_01, WEB_01_DATA, WEB_02, WEB_02_ROOT};
 use console_e2e::{Browser, Simulator};
-use instance_ui::*;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn stop_start_reboot_resize_rename_volumes_and_delete() {
@@ -34,30 +31,30 @@ async fn stop_start_reboot_resize_rename_volumes_and_delete() {
         .unwrap_or_default();
     assert!(why.contains("SHUTOFF"), "reason: {why}");
 
-    click(&browser, "action-stop").await;
+    browser.click("action-stop").await;
     wait_status(&browser, "SHUTOFF").await;
     wait_enabled(&browser, "action-start").await;
-    click(&browser, "action-start").await;
+    browser.click("action-start").await;
     wait_status(&browser, "ACTIVE").await;
 
     wait_enabled(&browser, "action-reboot-soft").await;
-    click(&browser, "action-reboot-soft").await;
+    browser.click("action-reboot-soft").await;
     wait_enabled(&browser, "action-reboot-hard").await;
     wait_status(&browser, "ACTIVE").await;
 
     // Hard reboot asks first, naming the instance; cancel sends nothing.
-    click(&browser, "action-reboot-hard").await;
+    browser.click("action-reboot-hard").await;
     let message = confirmation(&browser).await;
     assert!(message.contains("web-02"), "confirmation: {message}");
-    click(&browser, "confirm-cancel").await;
-    click(&browser, "action-reboot-hard").await;
-    click(&browser, "confirm-ok").await;
+    browser.click("confirm-cancel").await;
+    browser.click("action-reboot-hard").await;
+    browser.click("confirm-ok").await;
     wait_enabled(&browser, "action-resize").await;
     wait_status(&browser, "ACTIVE").await;
 
     // Resize to the first flavor offered (never the current one).
     let before = text_of(&browser, "instance-flavor").await;
-    click(&browser, "action-resize").await;
+    browser.click("action-resize").await;
     let flavor = browser
         .by_test_id("resize-flavor")
         .await
@@ -66,7 +63,7 @@ async fn stop_start_reboot_resize_rename_volumes_and_delete() {
         .unwrap()
         .unwrap_or_default();
     assert!(!flavor.is_empty() && !before.contains(&flavor));
-    click(&browser, "confirm-ok").await;
+    browser.click("confirm-ok").await;
     browser
         .wait_until("the new flavor", || async {
             text_of(&browser, "instance-flavor").await.contains(&flavor)
@@ -76,11 +73,11 @@ async fn stop_start_reboot_resize_rename_volumes_and_delete() {
 
     // Rename: an empty name is refused in place, a good one is sent.
     wait_enabled(&browser, "action-rename").await;
-    click(&browser, "action-rename").await;
+    browser.click("action-rename").await;
     browser.fill("rename-input", " ").await;
     assert!(!is_enabled(&browser, "confirm-ok").await);
     browser.fill("rename-input", "web-02-renamed").await;
-    click(&browser, "confirm-ok").await;
+    browser.click("confirm-ok").await;
     browser
         .wait_until("the new name", || async {
             text_of(&browser, "instance-name").await == "web-02-renamed"
@@ -88,7 +85,7 @@ async fn stop_start_reboot_resize_rename_volumes_and_delete() {
         .await;
 
     // Attach an available volume, see its row, detach it with confirmation.
-    click(&browser, "tab-volumes").await;
+    browser.click("tab-volumes").await;
     wait_enabled(&browser, "action-attach-volume").await;
     // web-02 boots from a volume: its attachment is listed once the tab has loaded.
     browser.by_test_id("volume-row").await;
@@ -102,25 +99,25 @@ async fn stop_start_reboot_resize_rename_volumes_and_delete() {
     assert!(!button.is_enabled().await.unwrap());
     let why = button.attr("title").await.unwrap().unwrap_or_default();
     assert!(why.contains("root volume"), "{why}");
-    click(&browser, "action-attach-volume").await;
+    browser.click("action-attach-volume").await;
     let picker = browser.by_test_id("attach-volume-id").await;
     picker
         .select_by_value(SPARE_A)
         .await
         .expect("pick the available volume");
-    click(&browser, "confirm-ok").await;
+    browser.click("confirm-ok").await;
     let row = format!("[data-testid=\"volume-row\"][data-volume-id=\"{SPARE_A}\"]");
     browser.wait_css(&row).await;
     browser.screenshot("instance-volume-attached").await;
     let detach = format!("{row} {}", test_id("action-detach-volume"));
     wait_enabled_css(&browser, &detach).await;
-    click_css(&browser, &detach).await;
+    browser.click_css(&detach).await;
     let message = confirmation(&browser).await;
     assert!(
         message.contains(SPARE_A) && message.contains("web-02-renamed"),
         "{message}"
     );
-    click(&browser, "confirm-ok").await;
+    browser.click("confirm-ok").await;
     browser
         .wait_until("the detached volume's row goes", || async {
             browser.all_css(&row).await.is_empty()
@@ -134,8 +131,8 @@ async fn stop_start_reboot_resize_rename_volumes_and_delete() {
 
     // Delete: confirm, back to the list, the row goes.
     wait_enabled(&browser, "action-delete").await;
-    click(&browser, "action-delete").await;
-    click(&browser, "confirm-ok").await;
+    browser.click("action-delete").await;
+    browser.click("confirm-ok").await;
     browser.by_test_id("instance-row").await;
     browser
         .wait_until("the deleted row disappears", || async {
@@ -169,7 +166,7 @@ async fn quick_filter_refusal_create_image_and_unknown_instance() {
     wait_status(&browser, "ACTIVE").await;
 
     // A 409: Nova's message is shown, nothing is retried, the page stays usable.
-    click(&browser, "action-stop").await;
+    browser.click("action-stop").await;
     let error = text_of(&browser, "error-message").await;
     assert!(
         error.contains("Cannot stop while the instance is busy"),
@@ -179,12 +176,12 @@ async fn quick_filter_refusal_create_image_and_unknown_instance() {
     assert_eq!(status(&browser).await, "ACTIVE");
 
     // Create image with a metadata pair: the image reference from `Location` is shown.
-    click(&browser, "action-create-image").await;
+    browser.click("action-create-image").await;
     browser.fill("image-name", "batch-u2-snap").await;
-    click(&browser, "image-meta-add").await;
+    browser.click("image-meta-add").await;
     browser.fill("image-meta-key", "purpose").await;
     browser.fill("image-meta-value", "e2e").await;
-    click(&browser, "confirm-ok").await;
+    browser.click("confirm-ok").await;
     let reference = text_of(&browser, "image-ref").await;
     assert!(
         reference.contains("/images/"),
@@ -221,14 +218,14 @@ async fn bulk_stop_says_what_is_skipped_and_bulk_delete_asks_for_the_count() {
 
     select_row(&browser, WEB_01).await;
     select_row(&browser, DB_MASTER).await;
-    click(&browser, "bulk-stop").await;
+    browser.click("bulk-stop").await;
     let denied = text_of(&browser, "bulk-denied").await;
     assert!(
         denied.contains("DB-Master") && denied.contains("SHUTOFF"),
         "denied: {denied}"
     );
     assert!(text_of(&browser, "bulk-count").await.contains('1'));
-    click(&browser, "confirm-ok").await;
+    browser.click("confirm-ok").await;
     browser.by_test_id("bulk-result").await;
     let results = browser.all_css("[data-testid=\"bulk-result\"]").await;
     assert_eq!(results.len(), 1);
@@ -236,23 +233,23 @@ async fn bulk_stop_says_what_is_skipped_and_bulk_delete_asks_for_the_count() {
         results[0].attr("data-ok").await.unwrap().as_deref(),
         Some("true")
     );
-    click(&browser, "confirm-cancel").await;
+    browser.click("confirm-cancel").await;
     wait_row_status(&browser, WEB_01, "SHUTOFF").await;
 
     // Deleting two needs the count typed.
     select_row(&browser, WEB_01).await;
     select_row(&browser, DB_MASTER).await;
-    click(&browser, "bulk-delete").await;
+    browser.click("bulk-delete").await;
     assert!(!is_enabled(&browser, "confirm-ok").await);
     browser.fill("bulk-confirm-count", "2").await;
-    click(&browser, "confirm-ok").await;
+    browser.click("confirm-ok").await;
     browser
         .wait_until("two results", || async {
             browser.all_css("[data-testid=\"bulk-result\"]").await.len() == 2
         })
         .await;
     browser.screenshot("instances-bulk-delete").await;
-    click(&browser, "confirm-cancel").await;
+    browser.click("confirm-cancel").await;
     browser
         .wait_until("both rows disappear", || async {
             row_status(&browser, WEB_01).await.is_empty()
@@ -289,7 +286,7 @@ async fn server_side_filters_in_the_url_and_paging() {
         .select_by_value("SHUTOFF")
         .await
         .expect("choose SHUTOFF");
-    click(&browser, "filter-apply").await;
+    browser.click("filter-apply").await;
     wait_only_status(&browser, "SHUTOFF").await;
     let url = current_url(&browser).await;
     assert!(url.contains("status=SHUTOFF"), "url: {url}");
@@ -309,7 +306,7 @@ async fn server_side_filters_in_the_url_and_paging() {
     assert_eq!(status, "SHUTOFF");
 
     // Clearing keeps the page size; real sizes are offered and go into the URL.
-    click(&browser, "filter-clear").await;
+    browser.click("filter-clear").await;
     browser
         .wait_until("the filter cleared", || async {
             rows(&browser).await.iter().any(|(_, s)| s != "SHUTOFF")
@@ -345,7 +342,7 @@ async fn server_side_filters_in_the_url_and_paging() {
     let first = page_of(3).await;
     assert!(!is_enabled(&browser, "page-prev").await);
     wait_enabled(&browser, "page-next").await;
-    click(&browser, "page-next").await;
+    browser.click("page-next").await;
     browser
         .wait_until("the second page", || async {
             let ids = row_ids(&browser).await;
@@ -354,7 +351,7 @@ async fn server_side_filters_in_the_url_and_paging() {
         .await;
     let second = row_ids(&browser).await;
     wait_enabled(&browser, "page-next").await;
-    click(&browser, "page-next").await;
+    browser.click("page-next").await;
     let third = page_of(2).await;
     assert!(third
         .iter()
@@ -375,7 +372,7 @@ async fn server_side_filters_in_the_url_and_paging() {
         })
         .await;
     wait_enabled(&browser, "page-prev").await;
-    click(&browser, "page-prev").await;
+    browser.click("page-prev").await;
     browser
         .wait_until("the second page again", || async {
             row_ids(&browser).await == second
@@ -390,13 +387,13 @@ async fn server_side_filters_in_the_url_and_paging() {
             row_ids(&browser).await == third
         })
         .await;
-    click(&browser, "page-prev").await;
+    browser.click("page-prev").await;
     browser
         .wait_until("the second page from the third", || async {
             row_ids(&browser).await == second
         })
         .await;
-    click(&browser, "page-prev").await;
+    browser.click("page-prev").await;
     browser
         .wait_until("the first page again", || async {
             row_ids(&browser).await == first
@@ -443,7 +440,7 @@ async fn volumes_tab_is_in_the_url_keyboard_reachable_and_views_one_attachment()
     };
     assert!(selected("tab-overview").await);
     assert!(browser.all_css(&test_id("volume-row")).await.is_empty());
-    click(&browser, "tab-volumes").await;
+    browser.click("tab-volumes").await;
     browser
         .wait_css(&format!(
             "[role=\"tabpanel\"][aria-labelledby=\"tab-volumes\"] [data-volume-id=\"{WEB_01_DATA}\"]"
@@ -480,7 +477,9 @@ async fn volumes_tab_is_in_the_url_keyboard_reachable_and_views_one_attachment()
 
     // View one attachment: its own fields, read from the API.
     let row = format!("[data-testid=\"volume-row\"][data-volume-id=\"{WEB_01_DATA}\"]");
-    click_css(&browser, &format!("{row} {}", test_id("view-attachment"))).await;
+    browser
+        .click_css(&format!("{row} {}", test_id("view-attachment")))
+        .await;
     let field = |name: &'static str| {
         let browser = &browser;
         async move {
@@ -498,7 +497,7 @@ async fn volumes_tab_is_in_the_url_keyboard_reachable_and_views_one_attachment()
     assert_eq!(field("volumeId").await, WEB_01_DATA);
     assert_eq!(field("serverId").await, WEB_01);
     browser.screenshot("instance-volume-attachment").await;
-    click(&browser, "attachment-close").await;
+    browser.click("attachment-close").await;
     browser
         .wait_until("the attachment closes", || async {
             browser
@@ -523,7 +522,7 @@ async fn row_menus_act_on_one_instance_and_follow_it_in_the_list() {
     browser.sign_in(&sim).await;
     wait_row_status(&browser, WEB_01, "ACTIVE").await;
     // With auto-refresh off, a row acted on is still followed until it settles.
-    click(&browser, "auto-refresh").await;
+    browser.click("auto-refresh").await;
     assert!(!browser
         .by_test_id("auto-refresh")
         .await
@@ -568,7 +567,7 @@ async fn row_menus_act_on_one_instance_and_follow_it_in_the_list() {
     wait_row_status(&browser, WEB_01, "SHUTOFF").await;
 
     // Escape closes the menu and gives the focus back to its button.
-    click_css(&browser, &menu_button).await;
+    browser.click_css(&menu_button).await;
     browser
         .wait_css(&row_css(WEB_01, &test_id("action-start")))
         .await;
@@ -592,26 +591,36 @@ async fn row_menus_act_on_one_instance_and_follow_it_in_the_list() {
 
     // Start again from the menu by mouse.
     wait_enabled_css(&browser, &menu_button).await;
-    click_css(&browser, &menu_button).await;
+    browser.click_css(&menu_button).await;
     wait_enabled_css(&browser, &row_css(WEB_01, &test_id("action-start"))).await;
-    click_css(&browser, &row_css(WEB_01, &test_id("action-start"))).await;
+    browser
+        .click_css(&row_css(WEB_01, &test_id("action-start")))
+        .await;
     wait_row_status(&browser, WEB_01, "ACTIVE").await;
 
     // Hard reboot asks first, naming the instance; cancel sends nothing.
-    click_css(&browser, &row_css(WEB_02, &test_id("row-actions"))).await;
-    click_css(&browser, &row_css(WEB_02, &test_id("action-reboot-hard"))).await;
+    browser
+        .click_css(&row_css(WEB_02, &test_id("row-actions")))
+        .await;
+    browser
+        .click_css(&row_css(WEB_02, &test_id("action-reboot-hard")))
+        .await;
     let message = confirmation(&browser).await;
     assert!(message.contains("web-02"), "confirmation: {message}");
-    click(&browser, "confirm-cancel").await;
+    browser.click("confirm-cancel").await;
     assert_eq!(row_status(&browser, WEB_02).await, "ACTIVE");
 
     // Delete asks too, then the row goes.
-    click_css(&browser, &row_css(DB_MASTER, &test_id("row-actions"))).await;
-    click_css(&browser, &row_css(DB_MASTER, &test_id("action-delete"))).await;
+    browser
+        .click_css(&row_css(DB_MASTER, &test_id("row-actions")))
+        .await;
+    browser
+        .click_css(&row_css(DB_MASTER, &test_id("action-delete")))
+        .await;
     let message = confirmation(&browser).await;
     assert!(message.contains("DB-Master"), "confirmation: {message}");
     browser.screenshot("instances-row-delete").await;
-    click(&browser, "confirm-ok").await;
+    browser.click("confirm-ok").await;
     browser
         .wait_until("the deleted row goes", || async {
             row_status(&browser, DB_MASTER).await.is_empty()
@@ -632,8 +641,12 @@ async fn a_refused_row_action_is_shown_and_not_retried() {
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
     wait_row_status(&browser, WEB_01, "ACTIVE").await;
-    click_css(&browser, &row_css(WEB_01, &test_id("row-actions"))).await;
-    click_css(&browser, &row_css(WEB_01, &test_id("action-stop"))).await;
+    browser
+        .click_css(&row_css(WEB_01, &test_id("row-actions")))
+        .await;
+    browser
+        .click_css(&row_css(WEB_01, &test_id("action-stop")))
+        .await;
     let error = text_of(&browser, "error-message").await;
     assert!(
         error.contains("Cannot stop while the instance is busy"),
@@ -642,8 +655,12 @@ async fn a_refused_row_action_is_shown_and_not_retried() {
     // Nothing was sent again by itself: the instance stays ACTIVE and can be stopped by hand,
     // and the log holds the refusal and the stop by hand, nothing between or after them.
     assert_eq!(row_status(&browser, WEB_01).await, "ACTIVE");
-    click_css(&browser, &row_css(WEB_01, &test_id("row-actions"))).await;
-    click_css(&browser, &row_css(WEB_01, &test_id("action-stop"))).await;
+    browser
+        .click_css(&row_css(WEB_01, &test_id("row-actions")))
+        .await;
+    browser
+        .click_css(&row_css(WEB_01, &test_id("action-stop")))
+        .await;
     wait_row_status(&browser, WEB_01, "SHUTOFF").await;
     assert_eq!(sim.answers("POST", "/action").await, [409, 202]);
     browser

@@ -14,20 +14,11 @@ use console_e2e::downloads::{wait_for_file, TempDir};
 use console_e2e::nginx::Nginx;
 use console_e2e::{Browser, Simulator, TENANT};
 
-#[allow(dead_code)]
-mod instance_ui;
-use console_e2e::seed::{DEFAULT_NETWORK, M2_C2M4, UBUNTU_2204};
-use instance_ui::{click, click_css, test_id, wait_created_active};
+use crate::instance_ui::{fill_create_wizard, test_id, wait_created_active, CreateWizard};
+use crate::keypair_ui::{keypair_row, open_keypairs};
+use console_e2e::seed::{M2_C2M4, UBUNTU_2204};
 
 const PASSPHRASE: &str = "e2e correct horse battery staple";
-
-fn row(name: &str) -> String {
-    format!("[data-testid=\"keypair-row\"][data-name=\"{name}\"]")
-}
-
-async fn has(browser: &Browser, css: &str) -> bool {
-    !browser.all_css(css).await.is_empty()
-}
 
 async fn attr(browser: &Browser, id: &str, name: &str) -> String {
     browser
@@ -37,11 +28,6 @@ async fn attr(browser: &Browser, id: &str, name: &str) -> String {
         .await
         .unwrap()
         .unwrap_or_default()
-}
-
-async fn open_keypairs(browser: &Browser) {
-    click(browser, "nav-keypairs").await;
-    browser.wait_css(&row("access-key")).await;
 }
 
 /// Every value of every text field on the page and its whole text, in one script.
@@ -74,7 +60,7 @@ fn secrets(pem: &str) -> Vec<String> {
 
 /// Generates a key pair on the key pairs page and returns the private key the panel shows.
 async fn generate(browser: &Browser, name: &str, passphrase: Option<&str>) -> String {
-    click(browser, "keypair-generate-local").await;
+    browser.click("keypair-generate-local").await;
     let note = browser
         .by_test_id("keypair-local-note")
         .await
@@ -91,7 +77,7 @@ async fn generate(browser: &Browser, name: &str, passphrase: Option<&str>) -> St
         browser.fill("keypair-passphrase-again", passphrase).await;
         browser.screenshot("keypair-local-form").await;
     }
-    click(browser, "keypair-submit").await;
+    browser.click("keypair-submit").await;
     let shown = browser
         .by_test_id("keypair-private-key")
         .await
@@ -119,7 +105,7 @@ async fn generate(browser: &Browser, name: &str, passphrase: Option<&str>) -> St
         attr(browser, "keypair-private-key-encrypted", "data-encrypted").await,
         passphrase.is_some().to_string()
     );
-    browser.wait_css(&row(name)).await;
+    browser.wait_css(&keypair_row(name)).await;
     shown
 }
 
@@ -216,13 +202,13 @@ async fn a_key_pair_generated_in_the_browser_never_sends_its_private_key() {
 
     // Passphrases typed differently: refused before anything is made or sent (the log's
     // imports below are exactly the three later ones).
-    click(&browser, "keypair-generate-local").await;
+    browser.click("keypair-generate-local").await;
     browser.fill("keypair-name", "e2e-local-secret").await;
     browser.fill("keypair-passphrase", PASSPHRASE).await;
     browser
         .fill("keypair-passphrase-again", "e2e correct")
         .await;
-    click(&browser, "keypair-submit").await;
+    browser.click("keypair-submit").await;
     let error = browser
         .by_test_id("field-error")
         .await
@@ -230,7 +216,7 @@ async fn a_key_pair_generated_in_the_browser_never_sends_its_private_key() {
         .await
         .unwrap();
     assert!(error.contains("passphrases differ"), "{error}");
-    click(&browser, "keypair-cancel").await;
+    browser.click("keypair-cancel").await;
 
     // With a passphrase.
     let secret_pem = generate(&browser, "e2e-local-secret", Some(PASSPHRASE)).await;
@@ -239,25 +225,25 @@ async fn a_key_pair_generated_in_the_browser_never_sends_its_private_key() {
         let enabled = browser.by_test_id(id).await.is_enabled().await.unwrap();
         assert!(!enabled, "{id} is disabled while the key is shown");
     }
-    click(&browser, "keypair-download").await;
+    browser.click("keypair-download").await;
     let secret_file = downloads.0.join("e2e-local-secret.pem");
     assert_eq!(wait_for_file(&secret_file).await, secret_pem);
-    click(&browser, "keypair-private-key-done").await;
+    browser.click("keypair-private-key-done").await;
     browser
         .wait_until("the private key is gone", || async {
-            !has(&browser, &test_id("keypair-private-key")).await
+            !browser.has_css(&test_id("keypair-private-key")).await
         })
         .await;
 
     // Without one.
     let plain_pem = generate(&browser, "e2e-local-plain", None).await;
-    click(&browser, "keypair-download").await;
+    browser.click("keypair-download").await;
     let plain_file = downloads.0.join("e2e-local-plain.pem");
     assert_eq!(wait_for_file(&plain_file).await, plain_pem);
-    click(&browser, "keypair-private-key-done").await;
+    browser.click("keypair-private-key-done").await;
     browser
         .wait_until("the private key is gone", || async {
-            !has(&browser, &test_id("keypair-private-key")).await
+            !browser.has_css(&test_id("keypair-private-key")).await
         })
         .await;
     let page = page_contents(&browser).await;
@@ -278,11 +264,11 @@ async fn a_key_pair_generated_in_the_browser_never_sends_its_private_key() {
 
     // A key left unsaved goes when the page changes.
     let left_pem = generate(&browser, "e2e-local-left", None).await;
-    click(&browser, "nav-flavors").await;
+    browser.click("nav-flavors").await;
     browser.by_test_id("flavor-row").await;
     open_keypairs(&browser).await;
-    browser.wait_css(&row("e2e-local-left")).await;
-    assert!(!has(&browser, &test_id("keypair-private-key-panel")).await);
+    browser.wait_css(&keypair_row("e2e-local-left")).await;
+    assert!(!browser.has_css(&test_id("keypair-private-key-panel")).await);
     let page = page_contents(&browser).await;
     assert!(!page.contains("PRIVATE KEY"));
     assert!(!page.contains(left_pem.lines().nth(1).unwrap()));
@@ -332,34 +318,13 @@ async fn a_key_pair_generated_in_the_browser_never_sends_its_private_key() {
     }
 
     // The key pair creates an instance: chosen in the wizard, named in the request, ACTIVE.
-    click(&browser, "nav-instances").await;
-    click(&browser, "instance-create").await;
-    browser.fill("create-name", "e2e-local-vm").await;
-    click(&browser, "create-next").await;
-    click_css(
-        &browser,
-        &format!("[data-testid=\"image-option\"][data-id=\"{UBUNTU_2204}\"] input"),
-    )
-    .await;
-    click(&browser, "create-next").await;
-    browser.fill("create-flavor", M2_C2M4).await;
-    click(&browser, "create-next").await;
-    browser.fill("create-network", DEFAULT_NETWORK).await;
-    click(&browser, "create-next").await;
+    browser.click("nav-instances").await;
+    browser.click("instance-create").await;
+    fill_create_wizard(&browser, "e2e-local-vm", UBUNTU_2204, M2_C2M4).await;
+    CreateWizard(&browser).key_pair("e2e-local-plain").await;
     browser
-        .wait_css("[data-testid=\"create-keypair\"] option[value=\"e2e-local-plain\"]")
+        .click_css("[data-testid=\"create-step\"][data-step=\"review\"]")
         .await;
-    browser
-        .by_test_id("create-keypair")
-        .await
-        .select_by_value("e2e-local-plain")
-        .await
-        .expect("choose the key pair");
-    click_css(
-        &browser,
-        "[data-testid=\"create-step\"][data-step=\"review\"]",
-    )
-    .await;
     browser
         .wait_until("Submit enabled", || async {
             browser
@@ -370,7 +335,7 @@ async fn a_key_pair_generated_in_the_browser_never_sends_its_private_key() {
                 .unwrap_or(false)
         })
         .await;
-    click(&browser, "create-submit").await;
+    browser.click("create-submit").await;
     wait_created_active(&browser).await;
     let creates: Vec<serde_json::Value> = sim
         .request_log()
@@ -419,7 +384,7 @@ async fn generating_works_under_the_deployed_content_security_policy() {
     assert!(key.is_encrypted());
     assert_eq!(browser.csp_violations().await, serde_json::json!([]));
     assert_eq!(browser.page_errors().await, Vec::<String>::new());
-    click(&browser, "keypair-private-key-done").await;
+    browser.click("keypair-private-key-done").await;
     browser.close().await;
     drop(nginx);
 }

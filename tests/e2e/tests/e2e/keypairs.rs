@@ -2,38 +2,16 @@
 //! download its private key, import a public key, a 409 for a taken name, delete with
 //! confirmation; flavors sorted and filtered by minRam in the URL; zones listed.
 
-use std::time::Duration;
-
 use console_e2e::downloads::{wait_for_file, TempDir};
 use console_e2e::{Browser, Simulator};
+
+use crate::instance_ui::test_id;
+use crate::keypair_ui::{keypair_row, open_keypairs};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 
 /// A real public key made with `ssh-keygen -t rsa`.
 const RSA: &str = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC6QQ1OrhT3qh4rW74ngUaaA2acgoSAkvciJ53eaFzPe5RBioSIVuIR/fs51O0XPFzAOwm+tRDTEYFrxcHk7SgFceZq2ME426XArh20A+ZUz0j3wDpP1nTstmjOeLlOwSG6vmNXfbZ26LzfFY1XVTXI64pf9lRx5yBZlfEy+fQ5NfmYyZBwgqGXcFPyOCwk4vWiQ4Xwv+7RwRf6LYJLAQnqB8ulu4VXdC+ZeoeGGHLAU4vu0mQCMQpn+ixNEIVPWYutLWzIWDYaYFJlVOEigwMxmzNE7NbPaWYuRBTPP52FYsqBjdTIwCYxICaprN2gBvmMQY8xPL7GccwViGVQtgAH test@example";
-
-async fn click(browser: &Browser, css: &str) {
-    let mut attempts = 0;
-    loop {
-        match browser.wait_css(css).await.click().await {
-            Ok(_) => return,
-            Err(e) if attempts < 20 => {
-                attempts += 1;
-                let _ = e;
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-            Err(e) => panic!("click {css}: {e}"),
-        }
-    }
-}
-
-fn testid(id: &str) -> String {
-    format!("[data-testid=\"{id}\"]")
-}
-
-fn row(name: &str) -> String {
-    format!("[data-testid=\"keypair-row\"][data-name=\"{name}\"]")
-}
 
 async fn texts(browser: &Browser, css: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -41,15 +19,6 @@ async fn texts(browser: &Browser, css: &str) -> Vec<String> {
         out.push(el.text().await.unwrap_or_default());
     }
     out
-}
-
-async fn has(browser: &Browser, css: &str) -> bool {
-    !browser.all_css(css).await.is_empty()
-}
-
-async fn open_keypairs(browser: &Browser) {
-    click(browser, &testid("nav-keypairs")).await;
-    browser.wait_css(&row("access-key")).await;
 }
 
 #[tokio::test]
@@ -60,19 +29,19 @@ async fn create_a_key_pair_and_download_its_private_key_once() {
     browser.sign_in(&sim).await;
     open_keypairs(&browser).await;
 
-    click(&browser, &testid("keypair-create")).await;
+    browser.click("keypair-create").await;
     // The name is checked before anything is sent.
     browser.fill("keypair-name", "no/slash").await;
-    click(&browser, &testid("keypair-submit")).await;
-    let errors = texts(&browser, &testid("field-error")).await;
+    browser.click("keypair-submit").await;
+    let errors = texts(&browser, &test_id("field-error")).await;
     assert!(
         errors.iter().any(|e| e.contains("“/”")),
         "a name error: {errors:?}"
     );
-    assert!(!has(&browser, &testid("keypair-private-key")).await);
+    assert!(!browser.has_css(&test_id("keypair-private-key")).await);
 
     browser.fill("keypair-name", "e2e-deploy").await;
-    click(&browser, &testid("keypair-submit")).await;
+    browser.click("keypair-submit").await;
     let shown = browser
         .by_test_id("keypair-private-key")
         .await
@@ -91,7 +60,7 @@ async fn create_a_key_pair_and_download_its_private_key_once() {
         .await
         .unwrap();
     assert!(panel.contains("cannot be fetched again"), "{panel}");
-    browser.wait_css(&row("e2e-deploy")).await;
+    browser.wait_css(&keypair_row("e2e-deploy")).await;
     browser.screenshot("keypair-private-key").await;
     // Nothing on the page can start over and lose the key before it is saved.
     for id in ["keypair-create", "keypair-import"] {
@@ -99,7 +68,7 @@ async fn create_a_key_pair_and_download_its_private_key_once() {
         assert!(!enabled, "{id} is disabled while the key is shown");
     }
 
-    click(&browser, &testid("keypair-download")).await;
+    browser.click("keypair-download").await;
     let saved = wait_for_file(&downloads.0.join("e2e-deploy.pem")).await;
     assert_eq!(
         saved, shown,
@@ -107,10 +76,10 @@ async fn create_a_key_pair_and_download_its_private_key_once() {
     );
 
     // Once saved, the key is gone from the page for good.
-    click(&browser, &testid("keypair-private-key-done")).await;
+    browser.click("keypair-private-key-done").await;
     browser
         .wait_until("the private key is gone", || async {
-            !has(&browser, &testid("keypair-private-key")).await
+            !browser.has_css(&test_id("keypair-private-key")).await
         })
         .await;
     let page = browser
@@ -122,7 +91,9 @@ async fn create_a_key_pair_and_download_its_private_key_once() {
     assert!(!page.contains("PRIVATE KEY-----"));
 
     // The detail page has the public key, never the private one.
-    click(&browser, &format!("{} a", row("e2e-deploy"))).await;
+    browser
+        .click_css(&format!("{} a", keypair_row("e2e-deploy")))
+        .await;
     let public = browser
         .by_test_id("keypair-public-key-text")
         .await
@@ -135,20 +106,20 @@ async fn create_a_key_pair_and_download_its_private_key_once() {
 
     // A key not yet saved is dropped on sign-out: signing in again does not bring it back.
     open_keypairs(&browser).await;
-    click(&browser, &testid("keypair-create")).await;
+    browser.click("keypair-create").await;
     browser.fill("keypair-name", "e2e-unsaved").await;
-    click(&browser, &testid("keypair-submit")).await;
+    browser.click("keypair-submit").await;
     browser.by_test_id("keypair-private-key").await;
-    click(&browser, &testid("logout")).await;
+    browser.click("logout").await;
     // Signed in again in the same page.
     browser.fill("login-tenant", console_e2e::TENANT).await;
     browser.fill("login-username", console_e2e::USERNAME).await;
     browser.fill("login-password", console_e2e::PASSWORD).await;
-    click(&browser, &testid("login-submit")).await;
+    browser.click("login-submit").await;
     browser.by_test_id("instance-row").await;
     open_keypairs(&browser).await;
-    browser.wait_css(&row("e2e-unsaved")).await;
-    assert!(!has(&browser, &testid("keypair-private-key")).await);
+    browser.wait_css(&keypair_row("e2e-unsaved")).await;
+    assert!(!browser.has_css(&test_id("keypair-private-key")).await);
     browser.close().await;
 }
 
@@ -158,16 +129,16 @@ async fn import_refuse_a_duplicate_and_delete_with_confirmation() {
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
     open_keypairs(&browser).await;
-    let before = browser.all_css(&testid("keypair-row")).await.len();
+    let before = browser.all_css(&test_id("keypair-row")).await.len();
 
-    click(&browser, &testid("keypair-import")).await;
+    browser.click("keypair-import").await;
     browser.fill("keypair-name", "laptop").await;
     // A malformed key is refused before sending.
     browser
         .fill("keypair-public-key", "ssh-rsa not-a-key")
         .await;
-    click(&browser, &testid("keypair-submit")).await;
-    let errors = texts(&browser, &testid("field-error")).await;
+    browser.click("keypair-submit").await;
+    let errors = texts(&browser, &test_id("field-error")).await;
     assert_eq!(errors, ["The key data is not valid base64."]);
 
     // Read from a file instead, as a user would pick `id_rsa.pub`.
@@ -193,9 +164,9 @@ async fn import_refuse_a_duplicate_and_delete_with_confirmation() {
                 == Some(RSA)
         })
         .await;
-    assert!(texts(&browser, &testid("field-error")).await.is_empty());
-    click(&browser, &testid("keypair-submit")).await;
-    browser.wait_css(&row("laptop")).await;
+    assert!(texts(&browser, &test_id("field-error")).await.is_empty());
+    browser.click("keypair-submit").await;
+    browser.wait_css(&keypair_row("laptop")).await;
     let saved = browser
         .by_test_id("keypair-saved")
         .await
@@ -204,14 +175,14 @@ async fn import_refuse_a_duplicate_and_delete_with_confirmation() {
         .unwrap();
     assert!(saved.contains("laptop"), "{saved}");
     assert_eq!(
-        browser.all_css(&testid("keypair-row")).await.len(),
+        browser.all_css(&test_id("keypair-row")).await.len(),
         before + 1
     );
 
     // The same name again: Nova's 409, said in words.
     browser.fill("keypair-name", "laptop").await;
     browser.fill("keypair-public-key", RSA).await;
-    click(&browser, &testid("keypair-submit")).await;
+    browser.click("keypair-submit").await;
     let error = browser
         .by_test_id("error-message")
         .await
@@ -223,7 +194,7 @@ async fn import_refuse_a_duplicate_and_delete_with_confirmation() {
         "{error}"
     );
     assert!(error.contains("409"), "{error}");
-    let errors = texts(&browser, &testid("field-error")).await;
+    let errors = texts(&browser, &test_id("field-error")).await;
     assert!(
         errors.iter().any(|e| e.contains("already exists")),
         "{errors:?}"
@@ -232,7 +203,7 @@ async fn import_refuse_a_duplicate_and_delete_with_confirmation() {
 
     // Delete asks first, naming the key pair; Cancel keeps it.
     let delete = "[data-testid=\"keypair-delete\"][data-name=\"laptop\"]";
-    click(&browser, delete).await;
+    browser.click_css(delete).await;
     let message = browser
         .wait_css(".confirm-message")
         .await
@@ -240,14 +211,14 @@ async fn import_refuse_a_duplicate_and_delete_with_confirmation() {
         .await
         .unwrap();
     assert!(message.contains("“laptop”"), "{message}");
-    click(&browser, &testid("confirm-cancel")).await;
-    assert!(has(&browser, &row("laptop")).await);
+    browser.click("confirm-cancel").await;
+    assert!(browser.has_css(&keypair_row("laptop")).await);
 
-    click(&browser, delete).await;
-    click(&browser, &testid("confirm-ok")).await;
+    browser.click_css(delete).await;
+    browser.click("confirm-ok").await;
     browser
         .wait_until("laptop is deleted", || async {
-            !has(&browser, &row("laptop")).await
+            !browser.has_css(&keypair_row("laptop")).await
         })
         .await;
     let notice = browser
@@ -257,7 +228,7 @@ async fn import_refuse_a_duplicate_and_delete_with_confirmation() {
         .await
         .unwrap();
     assert!(notice.contains("laptop"), "{notice}");
-    assert_eq!(browser.all_css(&testid("keypair-row")).await.len(), before);
+    assert_eq!(browser.all_css(&test_id("keypair-row")).await.len(), before);
     // Cancel sent nothing: the one delete is the confirmed one.
     assert_eq!(sim.answers("DELETE", "/os-keypairs/laptop").await, [202]);
     browser.close().await;
@@ -298,13 +269,13 @@ async fn flavors_filtered_by_min_ram_on_the_server_and_sorted() {
     let sim = Simulator::start(&[]);
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
-    click(&browser, &testid("nav-flavors")).await;
+    browser.click("nav-flavors").await;
     browser.by_test_id("flavor-row").await;
     let all = ram_column(&browser).await;
     assert!(all.len() > 3);
 
     browser.fill("flavor-min-ram", "16384").await;
-    click(&browser, &testid("flavor-filter-apply")).await;
+    browser.click("flavor-filter-apply").await;
     browser
         .wait_until("the filtered list", || async {
             let url = browser.client.current_url().await.unwrap().to_string();
@@ -320,7 +291,7 @@ async fn flavors_filtered_by_min_ram_on_the_server_and_sorted() {
     );
 
     // Sort by RAM: once ascending, again descending, kept in the URL with the filter.
-    click(&browser, &testid("sort-ram")).await;
+    browser.click("sort-ram").await;
     browser
         .wait_until("sorted ascending", || async {
             aria_sort(&browser, "ram").await == "ascending"
@@ -328,7 +299,7 @@ async fn flavors_filtered_by_min_ram_on_the_server_and_sorted() {
         .await;
     let ascending = ram_column(&browser).await;
     assert!(ascending.windows(2).all(|w| w[0] <= w[1]), "{ascending:?}");
-    click(&browser, &testid("sort-ram")).await;
+    browser.click("sort-ram").await;
     browser
         .wait_until("sorted descending", || async {
             aria_sort(&browser, "ram").await == "descending"
@@ -376,10 +347,10 @@ async fn zones_are_listed_with_their_availability() {
     let sim = Simulator::start(&[]);
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
-    click(&browser, &testid("nav-zones")).await;
+    browser.click("nav-zones").await;
     browser.by_test_id("zone-row").await;
     let mut zones = Vec::new();
-    for row in browser.all_css(&testid("zone-row")).await {
+    for row in browser.all_css(&test_id("zone-row")).await {
         zones.push((
             row.attr("data-name").await.unwrap().unwrap_or_default(),
             row.attr("data-available")
@@ -395,7 +366,7 @@ async fn zones_are_listed_with_their_availability() {
             ("kr-pub-b".to_string(), "true".to_string())
         ]
     );
-    let rows = texts(&browser, &testid("zone-row")).await;
+    let rows = texts(&browser, &test_id("zone-row")).await;
     assert!(rows.iter().all(|r| r.contains("Available")), "{rows:?}");
     assert!(browser.client.find(Locator::Css(".count")).await.is_ok());
     browser.close().await;
@@ -414,7 +385,7 @@ async fn a_key_pair_detail_is_deep_linkable() {
     browser.fill("login-tenant", console_e2e::TENANT).await;
     browser.fill("login-username", console_e2e::USERNAME).await;
     browser.fill("login-password", console_e2e::PASSWORD).await;
-    click(&browser, &testid("login-submit")).await;
+    browser.click("login-submit").await;
     let name = browser
         .by_test_id("keypair-detail-name")
         .await
@@ -443,7 +414,7 @@ async fn a_key_pair_detail_is_deep_linkable() {
     assert!(!updated.is_empty(), "{updated:?}");
 
     // Delete from the detail page: confirm, then back to the list without it.
-    click(&browser, &testid("keypair-delete")).await;
+    browser.click("keypair-delete").await;
     let message = browser
         .wait_css(".confirm-message")
         .await
@@ -451,9 +422,9 @@ async fn a_key_pair_detail_is_deep_linkable() {
         .await
         .unwrap();
     assert!(message.contains("“demo-key”"), "{message}");
-    click(&browser, &testid("confirm-ok")).await;
-    browser.wait_css(&row("access-key")).await;
-    assert!(!has(&browser, &row("demo-key")).await);
+    browser.click("confirm-ok").await;
+    browser.wait_css(&keypair_row("access-key")).await;
+    assert!(!browser.has_css(&keypair_row("demo-key")).await);
 
     let url = browser.client.current_url().await.unwrap().to_string();
     assert!(url.ends_with("/keypairs"), "{url}");

@@ -7,11 +7,7 @@
 use console_e2e::{Browser, Simulator, TENANT};
 use serde_json::{json, Value};
 
-// Shared with the instance tests; this file uses part of it.
-#[allow(dead_code)]
-mod instance_ui;
-
-use instance_ui::{click, row_css, wait_row_status};
+use crate::instance_ui::{row_css, wait_row_status};
 
 /// Every server of the tenant as the API lists it (`/servers/detail`, all pages, in order).
 async fn all_servers(sim: &Simulator, token: &str) -> Vec<Value> {
@@ -194,8 +190,8 @@ async fn changes_made_elsewhere_are_merged_without_reading_the_list_again() {
     let created = sim.create_server(&token, "made-elsewhere", json!({})).await;
 
     // Turning auto-refresh back on reads the changes at once; it then follows them.
-    click(&browser, "auto-refresh").await;
-    click(&browser, "auto-refresh").await;
+    browser.click("auto-refresh").await;
+    browser.click("auto-refresh").await;
     wait_row_status(&browser, stopped, "SHUTOFF").await;
     wait_row_status(&browser, &created, "ACTIVE").await;
     browser
@@ -231,7 +227,7 @@ async fn signing_out_forgets_the_list_and_the_next_sign_in_reads_it_afresh() {
     browser.sign_in(&sim).await;
     wait_all_loaded(&browser, total).await;
 
-    click(&browser, "logout").await;
+    browser.click("logout").await;
     browser.by_test_id("login-submit").await;
     sim.control("DELETE", "/_sim/requests", None).await;
     browser.fill_sign_in_form().await;

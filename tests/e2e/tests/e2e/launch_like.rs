@@ -4,9 +4,7 @@
 use console_e2e::seed::{DEFAULT_NETWORK, M2_C2M4, UBUNTU_2204, WEB_01};
 use console_e2e::{Browser, Simulator};
 
-#[allow(dead_code)]
-mod instance_ui;
-use instance_ui::*;
+use crate::instance_ui::*;
 
 /// The name the wizard's form holds.
 async fn create_name(browser: &Browser) -> String {
@@ -49,11 +47,9 @@ async fn a_copy_of_web_01_is_filled_in_from_its_row_menu_and_created_active() {
     let name = create_name(&browser).await;
     assert_eq!(name, "web-01-2");
 
-    click_css(
-        &browser,
-        "[data-testid=\"create-step\"][data-step=\"review\"]",
-    )
-    .await;
+    browser
+        .click_css("[data-testid=\"create-step\"][data-step=\"review\"]")
+        .await;
     let json = review_json(&browser).await;
     let server = &json["server"];
     assert_eq!(server["name"], "web-01-2");
@@ -88,7 +84,7 @@ async fn a_copy_of_web_01_is_filled_in_from_its_row_menu_and_created_active() {
     );
 
     wait_enabled(&browser, "create-submit").await;
-    click(&browser, "create-submit").await;
+    browser.click("create-submit").await;
     browser
         .wait_css("[data-testid=\"create-result-server\"][data-status=\"ACTIVE\"]")
         .await;
@@ -114,7 +110,7 @@ async fn the_detail_page_offers_it_and_an_unknown_id_is_explained() {
     let browser = Browser::start().await;
     browser.sign_in(&sim).await;
     open_instance(&browser, WEB_01).await;
-    click(&browser, "launch-like").await;
+    browser.click("launch-like").await;
     browser.by_test_id("create-prefilled").await;
     assert_eq!(create_name(&browser).await.as_str(), "web-01-2");
 

@@ -8,10 +8,7 @@ use console_e2e::downloads::{wait_for_download, TempDir};
 use console_e2e::nginx::{Nginx, ADMIN_PATH};
 use console_e2e::{Browser, Simulator};
 
-// Shared with the instance tests; this file uses part of it.
-#[allow(dead_code)]
-mod instance_ui;
-use instance_ui::{click, KEY_ESCAPE};
+use crate::instance_ui::KEY_ESCAPE;
 
 /// The addresses of every file the page fetched since it was loaded.
 async fn fetched(browser: &Browser) -> Vec<String> {
@@ -182,7 +179,7 @@ async fn a_refused_chunk_offers_try_again_and_the_console_keeps_running() {
         .await;
     visit(&browser, "nav-zones", "chunk-error").await;
     assert!(!browser.is_present("chunk-reload").await);
-    click(&browser, "chunk-retry").await;
+    browser.click("chunk-retry").await;
     // Still refused: the panel says so and offers a reload of the console too.
     browser.by_test_id("chunk-reload").await;
     assert_still_running(&browser).await;
@@ -193,7 +190,7 @@ async fn a_refused_chunk_offers_try_again_and_the_console_keeps_running() {
 
     // Once the file can be had, "Try again" shows the page.
     sim.set_faults(&[]).await;
-    click(&browser, "chunk-retry").await;
+    browser.click("chunk-retry").await;
     browser.by_test_id("zone-row").await;
     assert!(!browser.is_present("chunk-error").await);
     let refused = sim.answers("GET", "/split_cc_zones.wasm").await;
@@ -277,7 +274,7 @@ async fn parts_of_the_list_load_on_first_use_and_a_refused_one_says_so() {
     // The palette's code cannot be had: the part says so, and the console runs on.
     sim.set_faults(&["GET /split_cc_palette.wasm=status:503"])
         .await;
-    click(&browser, "palette-open").await;
+    browser.click("palette-open").await;
     let refused = browser
         .by_test_id("chunk-error")
         .await
@@ -288,7 +285,7 @@ async fn parts_of_the_list_load_on_first_use_and_a_refused_one_says_so() {
     assert_still_running(&browser).await;
     // Once it can be had, "Try again" opens the palette.
     sim.set_faults(&[]).await;
-    click(&browser, "chunk-retry").await;
+    browser.click("chunk-retry").await;
     browser.by_test_id("palette-input").await;
     assert!(!browser.is_present("chunk-error").await);
     browser.type_keys(KEY_ESCAPE).await;
@@ -296,10 +293,10 @@ async fn parts_of_the_list_load_on_first_use_and_a_refused_one_says_so() {
     // The export's code refused: the buttons say so; the next press exports.
     sim.set_faults(&["GET /split_cc_export.wasm=status:503"])
         .await;
-    click(&browser, "export-csv").await;
+    browser.click("export-csv").await;
     browser.by_test_id("export-failed").await;
     sim.set_faults(&[]).await;
-    click(&browser, "export-csv").await;
+    browser.click("export-csv").await;
     let (_, csv) = wait_for_download(&downloads.0, |n| n.ends_with(".csv")).await;
     assert!(csv.contains("web-01"), "{csv}");
     assert!(!browser.is_present("export-failed").await);
@@ -308,10 +305,10 @@ async fn parts_of_the_list_load_on_first_use_and_a_refused_one_says_so() {
     assert!(!chunks(&browser)
         .await
         .contains(&"split_cc_column_panel.wasm".to_string()));
-    click(&browser, "column-chooser").await;
+    browser.click("column-chooser").await;
     browser.by_test_id("column-option").await;
-    click(&browser, "column-chooser").await;
-    click(&browser, "column-chooser").await;
+    browser.click("column-chooser").await;
+    browser.click("column-chooser").await;
     browser.by_test_id("column-option").await;
     // Each fetched once per load: the refused one and its retry, then never again.
     let fetched = chunks(&browser).await;

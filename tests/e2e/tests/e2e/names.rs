@@ -3,12 +3,9 @@
 //! no longer has, the boot volume for an instance without an image, and attached volumes by
 //! name and size.
 
-#[allow(dead_code)]
-mod instance_ui;
-
+use crate::instance_ui::{open_instance, row_css, text_of};
 use console_e2e::seed::{WEB_01, WEB_02, WEB_SERVER};
 use console_e2e::{Browser, Simulator, TENANT};
-use instance_ui::{click, open_instance, row_css, text_of};
 
 async fn image_of(sim: &Simulator, token: &str, server: &str) -> (String, String) {
     let (_, body) = sim
@@ -103,7 +100,7 @@ async fn images_show_by_name_and_a_deleted_one_says_so() {
             None,
         )
         .await;
-    click(&browser, "tab-volumes").await;
+    browser.click("tab-volumes").await;
     browser.by_test_id("volume-row").await;
     for row in browser.all_css("[data-testid=\"volume-row\"]").await {
         let id = row.attr("data-volume-id").await.unwrap().unwrap();
@@ -133,7 +130,7 @@ async fn images_show_by_name_and_a_deleted_one_says_so() {
             .await;
         assert_eq!(cells("volume-size").await, volume["size"].to_string());
     }
-    click(&browser, "nav-instances").await;
+    browser.click("nav-instances").await;
     browser.wait_css(&cell(WEB_01)).await;
     let log = sim.request_log().await;
     let batches: Vec<_> = log

@@ -4,17 +4,11 @@
 //! reads the list as usual. On the detail page, an action still in flight for one instance
 //! never disables another's buttons or shows its error there.
 
-// Shared with the instance tests; this file uses part of it.
-#[allow(dead_code)]
-mod instance_ui;
-
 use std::time::Duration;
 
-use console_e2e::seed::{
-    BATCH_U2, DEFAULT_NETWORK, M2_C2M4, SPARE_A, UBUNTU_2204, WEB_01, WEB_02, WEB_SERVER,
-};
+use crate::instance_ui::*;
+use console_e2e::seed::{BATCH_U2, M2_C2M4, SPARE_A, UBUNTU_2204, WEB_01, WEB_02, WEB_SERVER};
 use console_e2e::{Browser, Simulator};
-use instance_ui::*;
 
 const KEY_BACKSPACE: &str = "\u{E003}";
 
@@ -104,7 +98,7 @@ async fn signing_out_in_the_middle_of_any_write_leaves_a_working_console() {
     open_instance(&browser, WEB_02).await;
     wait_status(&browser, "ACTIVE").await;
     slow(&sim, "POST /servers/*/action").await;
-    click(&browser, "action-stop").await;
+    browser.click("action-stop").await;
     browser.sign_out().await;
     wait_answered(&browser, &sim, "POST", "/action").await;
     still_works(&browser, "action").await;
@@ -121,9 +115,9 @@ async fn signing_out_in_the_middle_of_any_write_leaves_a_working_console() {
         "POST /servers/*/action=latency:{LATENCY_MS},times:1"
     )])
     .await;
-    click(&browser, "bulk-reboot-soft").await;
+    browser.click("bulk-reboot-soft").await;
     browser.by_test_id("bulk-count").await;
-    click(&browser, "confirm-ok").await;
+    browser.click("confirm-ok").await;
     sign_out_under_a_dialog(&browser).await;
     wait_answered(&browser, &sim, "POST", "/action").await;
     still_works(&browser, "bulk run").await;
@@ -131,52 +125,34 @@ async fn signing_out_in_the_middle_of_any_write_leaves_a_working_console() {
     assert_eq!(sent.len(), 1, "the run stopped at sign-out: {sent:?}");
 
     // A create from the wizard.
-    click(&browser, "instance-create").await;
-    browser.fill("create-name", "midway").await;
-    click(&browser, "create-next").await;
-    click_css(
-        &browser,
-        &format!("[data-testid=\"image-option\"][data-id=\"{UBUNTU_2204}\"] input"),
-    )
-    .await;
-    click(&browser, "create-next").await;
-    browser.fill("create-flavor", M2_C2M4).await;
-    click(&browser, "create-next").await;
-    browser.fill("create-network", DEFAULT_NETWORK).await;
-    click(&browser, "create-next").await;
+    browser.click("instance-create").await;
+    fill_create_wizard(&browser, "midway", UBUNTU_2204, M2_C2M4).await;
+    CreateWizard(&browser).key_pair("access-key").await;
     browser
-        .by_test_id("create-keypair")
-        .await
-        .select_by_value("access-key")
-        .await
-        .expect("choose the key pair");
-    click_css(
-        &browser,
-        "[data-testid=\"create-step\"][data-step=\"review\"]",
-    )
-    .await;
+        .click_css("[data-testid=\"create-step\"][data-step=\"review\"]")
+        .await;
     wait_enabled(&browser, "create-submit").await;
     slow(&sim, "POST /servers").await;
-    click(&browser, "create-submit").await;
+    browser.click("create-submit").await;
     browser.sign_out().await;
     wait_answered(&browser, &sim, "POST", "/servers").await;
     still_works(&browser, "create").await;
 
     // A key pair create.
-    click(&browser, "nav-keypairs").await;
-    click(&browser, "keypair-create").await;
+    browser.click("nav-keypairs").await;
+    browser.click("keypair-create").await;
     browser.fill("keypair-name", "midway-key").await;
     slow(&sim, "POST /os-keypairs").await;
-    click(&browser, "keypair-submit").await;
+    browser.click("keypair-submit").await;
     browser.sign_out().await;
     wait_answered(&browser, &sim, "POST", "/os-keypairs").await;
     still_works(&browser, "key pair create").await;
 
     // A volume attach.
     open_instance(&browser, WEB_02).await;
-    click(&browser, "tab-volumes").await;
+    browser.click("tab-volumes").await;
     wait_enabled(&browser, "action-attach-volume").await;
-    click(&browser, "action-attach-volume").await;
+    browser.click("action-attach-volume").await;
     browser
         .by_test_id("attach-volume-id")
         .await
@@ -184,7 +160,7 @@ async fn signing_out_in_the_middle_of_any_write_leaves_a_working_console() {
         .await
         .expect("pick the available volume");
     slow(&sim, "POST /os-volume_attachments").await;
-    click(&browser, "confirm-ok").await;
+    browser.click("confirm-ok").await;
     sign_out_under_a_dialog(&browser).await;
     wait_answered(&browser, &sim, "POST", "/os-volume_attachments").await;
     still_works(&browser, "volume attach").await;
@@ -219,7 +195,7 @@ async fn an_action_in_flight_for_one_instance_stays_with_it() {
         "POST /servers/{WEB_02}/action=latency:{LATENCY_MS},status:409,times:1"
     )])
     .await;
-    click(&browser, "action-stop").await;
+    browser.click("action-stop").await;
     assert!(!is_enabled(&browser, "action-reboot-soft").await);
 
     // On web-01's page while web-02's stop is still out: web-01's buttons are its own.

@@ -5,10 +5,8 @@
 
 use console_e2e::{Browser, Simulator};
 
-#[allow(dead_code)]
-mod instance_ui;
+use crate::instance_ui::*;
 use console_e2e::seed::{WEB_01, WEB_02};
-use instance_ui::*;
 
 /// web-01's fixed address on the default network.
 const WEB_01_ADDRESS: &str = "192.168.0.11";

@@ -4,14 +4,11 @@
 //! the same user only, the idle timeout signs every tab out, a message never changes who a tab
 //! is signed in as, and forged tab messages are ignored.
 
-#[allow(dead_code)]
-mod instance_ui;
-
 use std::time::{Duration, Instant};
 
+use crate::instance_ui::{current_url, open_instance, text_of, wait_only_status};
 use console_e2e::seed::WEB_02;
 use console_e2e::{Browser, Simulator, PASSWORD, SESSION_KEY, TENANT, USERNAME};
-use instance_ui::{click, current_url, open_instance, text_of, wait_only_status};
 use serde_json::{json, Value};
 
 /// Whether `token` appears anywhere the origin keeps data, besides this tab's session key.
@@ -33,7 +30,7 @@ async fn wait_signed_out(browser: &Browser, what: &str) {
 /// the re-login dialog opens.
 async fn refuse_the_token(sim: &Simulator, browser: &Browser) {
     sim.control("POST", "/_sim/expire-tokens", None).await;
-    click(browser, "refresh").await;
+    browser.click("refresh").await;
     browser
         .wait_css("[data-testid=\"relogin-dialog\"][open]")
         .await;
@@ -62,7 +59,7 @@ async fn a_reload_keeps_the_page_and_the_session() {
         .ends_with("/instances?status=SHUTOFF"));
 
     // A detail page.
-    click(&browser, "nav-instances").await;
+    browser.click("nav-instances").await;
     open_instance(&browser, WEB_02).await;
     let detail = current_url(&browser).await;
     browser.client.refresh().await.expect("reload");
@@ -113,7 +110,7 @@ async fn new_tabs_are_signed_in_and_sign_out_ends_every_tab() {
     // Sign out in the second tab: every tab is signed out within 2 s, and no tab keeps the
     // token anywhere.
     browser.switch_tab(&second).await;
-    click(&browser, "logout").await;
+    browser.click("logout").await;
     let signed_out = Instant::now();
     for tab in [&first, &third, &second] {
         browser.switch_tab(tab).await;
@@ -165,7 +162,7 @@ async fn a_refused_or_expired_token_is_not_kept_for_a_reload() {
     // saved copy is gone at once. Cancelled, a reload asks for the sign-in again.
     refuse_the_token(&sim, &browser).await;
     assert_eq!(browser.saved_token().await, None);
-    click(&browser, "relogin-cancel").await;
+    browser.click("relogin-cancel").await;
     browser.client.refresh().await.expect("reload");
     browser.by_test_id("login-submit").await;
     assert!(current_url(&browser).await.contains("next="));
@@ -262,7 +259,7 @@ async fn the_relogin_dialog_signs_in_the_same_user_only() {
         .await
         .expect("forge the user name");
     browser.fill("login-password", "ops-password").await;
-    click(&browser, "login-submit").await;
+    browser.click("login-submit").await;
     browser.by_test_id("relogin-other-identity").await;
     assert_eq!(
         sim.requests("POST", "/v2.0/tokens").await.len(),
@@ -272,7 +269,7 @@ async fn the_relogin_dialog_signs_in_the_same_user_only() {
     assert!(browser.is_present("relogin-dialog").await);
 
     // "Sign in as someone else" is a full sign-out.
-    click(&browser, "relogin-someone-else").await;
+    browser.click("relogin-someone-else").await;
     browser.by_test_id("login-submit").await;
     assert_eq!(browser.saved_token().await, None);
     browser.close().await;
@@ -291,7 +288,7 @@ async fn the_relogin_dialog_renews_every_tab_and_replays_the_read() {
 
     refuse_the_token(&sim, &browser).await;
     browser.fill("login-password", PASSWORD).await;
-    click(&browser, "login-submit").await;
+    browser.click("login-submit").await;
     browser
         .wait_until("the dialog closes", || async {
             browser
