@@ -69,7 +69,7 @@ else
   TAB_HAND_OVER="${TAB_HAND_OVER:-off}"
   echo "render.sh: warning: under BASE_PATH=$BASE_PATH the console shares its origin with the site around it;" \
     "any page of that origin can read what the console keeps for its tabs. Sessions are isolated only on" \
-    "an origin (host name) of the console's own; tab hand-over is $TAB_HAND_OVER (README, Deploying)." >&2
+    "an origin (host name) of the console's own; tab hand-over is $TAB_HAND_OVER (docs/deploying.md)." >&2
 fi
 # Debian's libnginx-mod-http-brotli-static (loaded by /etc/nginx/modules-enabled) sends the
 # build's .br copies; "off" where that module is not installed (gzip copies only).

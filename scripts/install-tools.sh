@@ -73,7 +73,7 @@ if [ ! -x "$tools/node_modules/.bin/wasm-opt" ]; then
   mkdir -p "$tools"
   (cd "$tools" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION")
 fi
-# axe-core, injected into the console's pages by tests/e2e/tests/accessibility.rs.
+# axe-core, injected into the console's pages by tests/e2e/tests/e2e/accessibility.rs.
 axe_package="$tools/node_modules/axe-core/package.json"
 if [ "$purpose" != demo ] && ! grep -q "\"version\": \"$AXE_CORE_VERSION\"" "$axe_package" 2>/dev/null; then
   log "npm axe-core@$AXE_CORE_VERSION"

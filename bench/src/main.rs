@@ -8,7 +8,7 @@
 //! (builds what it needs), or with a built `dist/` and simulator: `cargo run -p console-bench
 //! -- --runs 10`. A quick look: `--runs 2 --sizes 1000`.
 //!
-//! What each figure measures, per run and page (see README.md, Benchmark):
+//! What each figure measures, per run and page (see bench/README.md):
 //! - `boot_ms`: navigation to the page's ready mark (`cc:mounted`, `baseline:ready`).
 //! - `first_rows_ms`: sign-in click (the baseline: its sign-in call) to the paint showing the
 //!   first instance row; `all_rows_ms`: to the paint after the list says every page is
@@ -841,7 +841,7 @@ fn targets(report: &Value) -> Value {
         .collect()
 }
 
-/// The figures in the order the README explains them.
+/// The figures in the order bench/README.md explains them.
 const ORDER: [&str; 17] = [
     "boot_ms",
     "first_rows_ms",

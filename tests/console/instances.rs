@@ -9,8 +9,9 @@ use compute_console::components::row_actions::ROW_OPERATIONS;
 use compute_console::components::{FormDialog, RowActions, TabPanel, Tabs};
 use compute_console::i18n::{InstancesMsg, Message};
 use compute_console::pages::instance_detail::volumes::{AttachmentFields, AttachmentTable};
-use compute_console::pages::instances::pager::{back, forward, MAX_LIMIT, MAX_PREV, PAGE_SIZES};
-use compute_console::pages::instances::server_query_from_url;
+use compute_console::pages::instances::list_url::server_query_from_url;
+use compute_console::pages::instances::list_url::MAX_LIMIT;
+use compute_console::pages::instances::pager::{back, forward, MAX_PREV, PAGE_SIZES};
 use leptos_router::params::ParamsMap;
 
 use super::*;
