@@ -11,7 +11,7 @@ use crate::components::{ConfirmDialog, ErrorMessage, KeypairForm, KeypairFormMod
 use crate::i18n::{use_i18n, Msg, ResourcesMsg as R};
 use crate::pages::resource_list::ResourceListPage;
 use crate::paths::{href, segment};
-use crate::store::expect_store;
+use crate::store::{expect_store, KeypairSender};
 use crate::tasks::TaskScope;
 
 /// The detail page of a key pair.
@@ -229,9 +229,10 @@ pub fn KeypairsPage() -> impl IntoView {
                 form.get()
                     .map(|mode| {
                         let on_close = Callback::new(move |_| form.set(None));
+                        let sender = KeypairSender::api(expect_api());
                         view! {
                             <section class="panel keypair-panel">
-                                <KeypairForm on_saved mode on_close />
+                                <KeypairForm sender on_saved mode on_close />
                             </section>
                         }
                     })

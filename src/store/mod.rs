@@ -12,9 +12,11 @@ use crate::client::Api;
 use crate::session::SessionState;
 
 mod images;
+mod keypairs;
 mod servers;
 
 pub use images::{ImageName, ImageNames};
+pub use keypairs::KeypairSender;
 pub use servers::{ServerList, ShownRows};
 
 /// A list as the API gave it, or why not.

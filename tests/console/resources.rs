@@ -10,9 +10,10 @@ use compute_api::keypair::{Keypair, NewKeypair};
 use compute_api::request::FlavorQuery;
 use compute_api::ApiError;
 use compute_console::components::flavor_table::{FlavorColumn, FlavorSort, FlavorTable};
-use compute_console::components::{KeypairForm, KeypairFormMode, KeypairSender};
+use compute_console::components::{KeypairForm, KeypairFormMode};
 use compute_console::i18n::{provide_i18n, Lang};
 use compute_console::pages::flavors::FlavorView;
+use compute_console::store::KeypairSender;
 use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;

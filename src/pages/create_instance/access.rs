@@ -5,9 +5,11 @@ use leptos::prelude::*;
 
 use super::fields::errors_of;
 use super::wizard::{expect_wizard, items};
+use crate::client::expect_api;
 use crate::components::KeypairForm;
 use crate::i18n::{use_i18n, CreateMsg};
 use crate::paths::href;
+use crate::store::KeypairSender;
 
 #[component]
 pub fn AccessStep() -> impl IntoView {
@@ -140,7 +142,11 @@ pub fn AccessStep() -> impl IntoView {
                     </a>
                 </p>
                 <Show when=move || inline_form.get()>
-                    <KeypairForm on_saved=keypair_saved on_close=close_form />
+                    <KeypairForm
+                        sender=KeypairSender::api(expect_api())
+                        on_saved=keypair_saved
+                        on_close=close_form
+                    />
                 </Show>
                 {errors_of("key_name")}
             </div>

@@ -10,7 +10,7 @@ use compute_api::server::Server;
 use leptos::prelude::*;
 
 use crate::components::instance_columns;
-use crate::components::keypair_form::download_text;
+use crate::download::download_text;
 use crate::i18n::{use_i18n, Lang, ListMsg, Msg};
 use crate::lazy::lazy_part;
 use crate::session::expect_session;
