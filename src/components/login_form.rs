@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::auth::LoginInput;
 use crate::components::error_message::ErrorMessage;
+use crate::components::field::Field;
 use crate::i18n::{use_i18n, Msg};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,8 +98,7 @@ pub fn LoginForm(
             </Show>
 
             <Show when=move || mode.get() == Mode::Token>
-                <div class="field">
-                    <label for="login-token">{i18n.text(Msg::Token)}</label>
+                <Field id="login-token" label=i18n.text(Msg::Token)>
                     <input
                         id="login-token"
                         data-testid="login-token"
@@ -108,11 +108,10 @@ pub fn LoginForm(
                         required
                         bind:value=token
                     />
-                </div>
+                </Field>
             </Show>
 
-            <div class="field">
-                <label for="login-tenant">{i18n.text(Msg::TenantId)}</label>
+            <Field id="login-tenant" label=i18n.text(Msg::TenantId)>
                 <input
                     id="login-tenant"
                     data-testid="login-tenant"
@@ -123,14 +122,13 @@ pub fn LoginForm(
                     readonly=locked
                     bind:value=tenant
                 />
-            </div>
+            </Field>
 
             <Show
                 when=move || mode.get() == Mode::Password
                 fallback=move || {
                     view! {
-                        <div class="field">
-                            <label for="login-endpoint">{i18n.text(Msg::ComputeEndpoint)}</label>
+                        <Field id="login-endpoint" label=i18n.text(Msg::ComputeEndpoint) hint=i18n.text(Msg::ComputeEndpointHint)>
                             <input
                                 id="login-endpoint"
                                 data-testid="login-endpoint"
@@ -143,15 +141,11 @@ pub fn LoginForm(
                                 readonly=locked
                                 bind:value=endpoint
                             />
-                            <p class="hint" id="login-endpoint-hint">
-                                {i18n.text(Msg::ComputeEndpointHint)}
-                            </p>
-                        </div>
+                        </Field>
                     }
                 }
             >
-                <div class="field">
-                    <label for="login-username">{i18n.text(Msg::UserName)}</label>
+                <Field id="login-username" label=i18n.text(Msg::UserName) hint=i18n.text(Msg::UserNameHint)>
                     <input
                         id="login-username"
                         data-testid="login-username"
@@ -163,10 +157,8 @@ pub fn LoginForm(
                         readonly=locked
                         bind:value=username
                     />
-                    <p class="hint" id="login-username-hint">{i18n.text(Msg::UserNameHint)}</p>
-                </div>
-                <div class="field">
-                    <label for="login-password">{i18n.text(Msg::ApiPassword)}</label>
+                </Field>
+                <Field id="login-password" label=i18n.text(Msg::ApiPassword) hint=i18n.text(Msg::ApiPasswordHint)>
                     <input
                         id="login-password"
                         data-testid="login-password"
@@ -176,8 +168,7 @@ pub fn LoginForm(
                         required
                         bind:value=password
                     />
-                    <p class="hint" id="login-password-hint">{i18n.text(Msg::ApiPasswordHint)}</p>
-                </div>
+                </Field>
             </Show>
 
             {move || error.get().map(|e| view! { <ErrorMessage error=e /> })}
