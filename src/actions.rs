@@ -15,7 +15,6 @@ use compute_api::{ApiError, Request};
 use leptos::prelude::*;
 
 use crate::client::{expect_api, Api, RawReply};
-use crate::i18n::Msg;
 use crate::store::{expect_store, ServerList};
 use crate::tasks::TaskScope;
 
@@ -42,30 +41,6 @@ pub fn plain_request(op: Operation, id: &str) -> Option<Request> {
         | Operation::DetachVolume
         | Operation::Rename => None,
     }
-}
-
-/// The "are you sure?" of an operation that cannot be undone or cuts off what runs on the
-/// instance (it names the instance, and the volume for a detach); `None` for the others.
-pub fn confirmation(op: Operation) -> Option<Msg> {
-    match op {
-        Operation::Delete => Some(Msg::ConfirmDeleteInstance),
-        Operation::RebootHard => Some(Msg::ConfirmHardReboot),
-        Operation::DetachVolume => Some(Msg::ConfirmDetach),
-        Operation::Start
-        | Operation::Stop
-        | Operation::RebootSoft
-        | Operation::Resize
-        | Operation::CreateImage
-        | Operation::AddSecurityGroup
-        | Operation::RemoveSecurityGroup
-        | Operation::AttachVolume
-        | Operation::Rename => None,
-    }
-}
-
-/// Whether an operation asks first (see [`confirmation`]).
-pub fn needs_confirmation(op: Operation) -> bool {
-    confirmation(op).is_some()
 }
 
 /// A request the API refused or that got no answer, with the instance it was for.

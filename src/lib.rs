@@ -1,9 +1,10 @@
 //! Compute Console: a browser console for NHN Cloud's Compute Instance API v2.
 //!
 //! The modules, from the bottom layer up (each uses only the ones above it in this list):
-//! - [`config`], [`paths`], [`storage`], [`tasks`], [`time`], [`perf`], [`i18n`]: the runtime
-//!   configuration, the base path and safe links, what browser storage holds, async work owned
-//!   by its starter, timings, and the one translation layer (English, Korean, Japanese).
+//! - [`config`], [`paths`], [`storage`], [`tasks`], [`time`], [`download`], [`perf`], [`i18n`]:
+//!   the runtime configuration, the base path and safe links, what browser storage holds,
+//!   async work owned by its starter, timestamps, files handed to the user, timings, and the
+//!   one translation layer (English, Korean, Japanese).
 //! - [`session`]: the signed-in session's state (in memory and this tab's sessionStorage),
 //!   kept in step with the console's other tabs and an embedding page.
 //! - [`client`]: the only module that touches the network.
@@ -23,9 +24,11 @@ pub mod client;
 pub mod components;
 pub mod config;
 pub mod crash;
+pub mod download;
 pub mod i18n;
 pub mod lazy;
 pub mod lazy_pages;
+pub mod operations;
 pub mod pages;
 pub mod palette;
 pub mod paths;

@@ -7,56 +7,7 @@ use compute_api::ServerStatus;
 use leptos::prelude::*;
 
 use crate::i18n::{tr, use_i18n, Lang, Msg};
-
-/// The operations the bar shows, in order (attach and detach live on the volumes tab).
-pub const BAR_OPERATIONS: [Operation; 10] = [
-    Operation::Start,
-    Operation::Stop,
-    Operation::RebootSoft,
-    Operation::RebootHard,
-    Operation::Resize,
-    Operation::CreateImage,
-    Operation::AddSecurityGroup,
-    Operation::RemoveSecurityGroup,
-    Operation::Rename,
-    Operation::Delete,
-];
-
-/// The message naming an operation.
-pub fn operation_msg(op: Operation) -> Msg {
-    match op {
-        Operation::Start => Msg::OpStart,
-        Operation::Stop => Msg::OpStop,
-        Operation::RebootSoft => Msg::OpRebootSoft,
-        Operation::RebootHard => Msg::OpRebootHard,
-        Operation::Resize => Msg::OpResize,
-        Operation::CreateImage => Msg::OpCreateImage,
-        Operation::AddSecurityGroup => Msg::OpAddSg,
-        Operation::RemoveSecurityGroup => Msg::OpRemoveSg,
-        Operation::AttachVolume => Msg::OpAttachVolume,
-        Operation::DetachVolume => Msg::OpDetachVolume,
-        Operation::Rename => Msg::OpRename,
-        Operation::Delete => Msg::OpDelete,
-    }
-}
-
-/// The `data-testid` of an operation's button.
-pub fn operation_testid(op: Operation) -> &'static str {
-    match op {
-        Operation::Start => "action-start",
-        Operation::Stop => "action-stop",
-        Operation::RebootSoft => "action-reboot-soft",
-        Operation::RebootHard => "action-reboot-hard",
-        Operation::Resize => "action-resize",
-        Operation::CreateImage => "action-create-image",
-        Operation::AddSecurityGroup => "action-add-sg",
-        Operation::RemoveSecurityGroup => "action-remove-sg",
-        Operation::AttachVolume => "action-attach-volume",
-        Operation::DetachVolume => "action-detach-volume",
-        Operation::Rename => "action-rename",
-        Operation::Delete => "action-delete",
-    }
-}
+use crate::operations::{bar_operations, operation_msg, operation_testid, spec};
 
 fn or_list(lang: Lang, statuses: &[ServerStatus]) -> String {
     let names: Vec<&str> = statuses.iter().map(ServerStatus::as_str).collect();
@@ -96,7 +47,7 @@ pub fn denied_text(lang: Lang, denied: &Denied) -> String {
     }
 }
 
-/// One button per operation of [`BAR_OPERATIONS`]. Every button is disabled while `pending`
+/// One button per operation of the bar (`crate::operations`). Every button is disabled while `pending`
 /// holds an operation, so a request is never sent twice.
 #[component]
 pub fn ActionBar(
@@ -113,8 +64,7 @@ pub fn ActionBar(
     on_action: Callback<Operation>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let buttons = BAR_OPERATIONS
-        .into_iter()
+    let buttons = bar_operations()
         .map(|op| {
             // `Err(None)`: nothing to judge yet.
             let verdict = Memo::new(move |_| {
@@ -131,7 +81,7 @@ pub fn ActionBar(
                     .flatten()
                     .map(|denied| denied_text(i18n.lang(), &denied))
             };
-            let danger = matches!(op, Operation::Delete | Operation::RebootHard);
+            let danger = spec(op).danger;
             view! {
                 <span
                     class="action"

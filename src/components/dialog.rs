@@ -138,25 +138,7 @@ pub fn ConfirmDialog(
     view! {
         <Modal title on_close=on_cancel>
             <p class="confirm-message">{move || message.get()}</p>
-            <div class="modal-buttons">
-                <button type="button" data-testid="confirm-cancel" on:click=move |_| on_cancel.run(())>
-                    {i18n.text(Msg::Cancel)}
-                </button>
-                <button
-                    type="button"
-                    class="danger"
-                    data-testid="confirm-ok"
-                    disabled=move || busy.get()
-                    aria-busy=move || busy.get().then_some("true")
-                    on:click=move |_| {
-                        if !busy.get_untracked() {
-                            on_ok.run(());
-                        }
-                    }
-                >
-                    {i18n.text(Msg::OkButton)}
-                </button>
-            </div>
+            <DialogButtons on_cancel on_ok busy danger=true />
         </Modal>
     }
 }
@@ -181,7 +163,6 @@ pub fn FormDialog(
     on_close: Callback<()>,
     children: Children,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if valid.get_untracked() && !busy.get_untracked() {
@@ -192,21 +173,50 @@ pub fn FormDialog(
         <Modal title on_close>
             <form class="form" on:submit=submit>
                 {children()}
-                <div class="modal-buttons">
-                    <button type="button" data-testid="confirm-cancel" on:click=move |_| on_close.run(())>
-                        {i18n.text(Msg::Cancel)}
-                    </button>
-                    <button
-                        type="submit"
-                        class="primary"
-                        data-testid="confirm-ok"
-                        disabled=move || !valid.get() || busy.get()
-                        aria-busy=move || busy.get().then_some("true")
-                    >
-                        {i18n.text(Msg::OkButton)}
-                    </button>
-                </div>
+                <DialogButtons on_cancel=on_close ready=valid busy />
             </form>
         </Modal>
+    }
+}
+
+/// A dialog's Cancel (`confirm-cancel`) and OK (`confirm-ok`). OK calls `on_ok`, or without it
+/// submits the dialog's form; it is disabled until the dialog is `ready` and while it is
+/// `busy`, and `danger` marks a request that cannot be undone.
+#[component]
+pub fn DialogButtons(
+    /// Called by Cancel.
+    on_cancel: Callback<()>,
+    /// Called by OK; without it OK is the form's submit button.
+    #[prop(optional, into)]
+    on_ok: Option<Callback<()>>,
+    #[prop(optional, into)] ready: Option<Signal<bool>>,
+    #[prop(optional, into)] busy: Signal<bool>,
+    #[prop(optional)] danger: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let ready = move || ready.is_none_or(|ready| ready.get());
+    let click = move |_| {
+        if let Some(on_ok) = on_ok {
+            if ready() && !busy.get_untracked() {
+                on_ok.run(());
+            }
+        }
+    };
+    view! {
+        <div class="modal-buttons">
+            <button type="button" data-testid="confirm-cancel" on:click=move |_| on_cancel.run(())>
+                {i18n.text(Msg::Cancel)}
+            </button>
+            <button
+                type=if on_ok.is_some() { "button" } else { "submit" }
+                class=if danger { "danger" } else { "primary" }
+                data-testid="confirm-ok"
+                disabled=move || !ready() || busy.get()
+                aria-busy=move || busy.get().then_some("true")
+                on:click=click
+            >
+                {i18n.text(Msg::OkButton)}
+            </button>
+        </div>
     }
 }

@@ -6,9 +6,8 @@ use compute_api::rules::{check, Operation, ServerFacts};
 use compute_api::server::Server;
 use compute_api::server_set::{filter_words, Row, ServerSet};
 
-use crate::components::action_bar::operation_msg;
-use crate::components::row_actions::ROW_OPERATIONS;
 use crate::i18n::{InstancesMsg, Lang, Message, Msg, PaletteMsg};
+use crate::operations::{operation_msg, row_operations};
 
 /// Instances listed for one query, at most.
 pub const MAX_INSTANCES: usize = 8;
@@ -121,7 +120,7 @@ pub fn commands(
                 continue;
             }
             let facts = ServerFacts::from_server(server, None);
-            for op in ROW_OPERATIONS {
+            for op in row_operations() {
                 if check(op, &facts).is_ok() {
                     out.push(Command {
                         target: Target::Action {

@@ -19,11 +19,11 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
-use crate::actions::{confirmation, plain_request, ActionRunner};
-use crate::components::action_bar::operation_msg;
+use crate::actions::{plain_request, ActionRunner};
 use crate::components::{ConfirmDialog, ErrorMessage, Modal};
 use crate::i18n::{use_i18n, Message, Msg, PaletteMsg};
 use crate::lazy::{lazy_part, Deferred};
+use crate::operations::{confirmation, operation_msg};
 use crate::paths::segment;
 use crate::session::expect_session;
 use crate::store::expect_store;

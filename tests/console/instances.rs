@@ -5,9 +5,9 @@ use std::collections::HashSet;
 
 use compute_api::rules::{check, Operation, ServerFacts};
 use compute_api::volume_attachment::VolumeAttachment;
-use compute_console::components::row_actions::ROW_OPERATIONS;
 use compute_console::components::{FormDialog, RowActions, TabPanel, Tabs};
 use compute_console::i18n::{InstancesMsg, Message};
+use compute_console::operations::{operation_testid, row_operations, OPERATIONS};
 use compute_console::pages::instance_detail::volumes::{AttachmentFields, AttachmentTable};
 use compute_console::pages::instances::list_url::server_query_from_url;
 use compute_console::pages::instances::list_url::MAX_LIMIT;
@@ -135,10 +135,10 @@ async fn row_menu_enables_exactly_what_the_rules_allow_and_says_why() {
             Some("true")
         );
         let items = menu_items(&root);
-        assert_eq!(items.len(), ROW_OPERATIONS.len());
+        assert_eq!(items.len(), row_operations().count());
         let facts = ServerFacts::from_server(&server, None);
-        for op in ROW_OPERATIONS {
-            let id = compute_console::components::action_bar::operation_testid(op);
+        for op in row_operations() {
+            let id = operation_testid(op);
             let item = button_in(&root, id);
             let verdict = check(op, &facts);
             assert_eq!(
@@ -550,4 +550,30 @@ fn instance_screen_messages_are_translated() {
     assert!(InstancesMsg::RowActionsFor
         .text(Lang::Ja)
         .contains("{name}"));
+}
+
+/// The operation table names every operation once, each with its own button.
+#[wasm_bindgen_test]
+fn the_operation_table_has_every_operation_once_with_its_own_test_id() {
+    use compute_api::rules::Operation;
+    let ops: Vec<Operation> = OPERATIONS.iter().map(|s| s.op).collect();
+    assert_eq!(
+        ops,
+        Operation::ALL.to_vec(),
+        "the bar's order, every operation once"
+    );
+    let mut ids: Vec<&str> = OPERATIONS.iter().map(|s| s.testid).collect();
+    ids.extend(OPERATIONS.iter().filter_map(|s| s.bulk_testid));
+    let count = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "a test id used twice");
+    // What cannot be undone asks first.
+    for spec in OPERATIONS.iter().filter(|s| s.danger) {
+        assert!(
+            spec.confirm.is_some(),
+            "{:?} is dangerous but asks nothing",
+            spec.op
+        );
+    }
 }

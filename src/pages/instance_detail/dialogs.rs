@@ -15,12 +15,11 @@ use compute_api::volume_attachment::AttachVolume;
 use compute_api::Request;
 use leptos::prelude::*;
 
-use crate::actions::confirmation;
 use crate::client::expect_api;
-use crate::components::action_bar::operation_msg;
 use crate::components::format::or_dash;
 use crate::components::{ConfirmDialog, FormDialog};
 use crate::i18n::{use_i18n, Msg};
+use crate::operations::{confirmation, operation_msg};
 use crate::pages::LoadingRow;
 use crate::store::expect_store;
 

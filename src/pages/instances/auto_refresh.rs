@@ -1,4 +1,4 @@
-//! The instance list's auto-refresh.
+//! The instance list's auto-refresh, and its controls.
 
 use std::collections::HashSet;
 
@@ -6,6 +6,7 @@ use compute_api::refresh;
 use compute_api::server_set::{can_merge_changes, ServerSet};
 use leptos::prelude::*;
 
+use crate::i18n::{use_i18n, InstancesMsg, Msg};
 use crate::store::ServerList;
 
 /// How often the auto-refresh looks whether a read is due.
@@ -84,5 +85,57 @@ impl AutoRefresh {
         self.due.set_value(now + f64::from(wait));
         self.seen.set_value(Some(revision));
         list.refresh_changes();
+    }
+}
+
+/// The list's refresh controls: auto-refresh on or off, when the list was last read, and how
+/// many rows a long read has brought so far.
+#[component]
+pub fn RefreshTools(list: ServerList, following: RwSignal<HashSet<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let auto = RwSignal::new(true);
+    let auto_refresh = AutoRefresh::start(list, auto, following);
+    let last_refreshed = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if list.ready.get() && !list.reading.get() {
+            let now = js_sys::Date::new_0();
+            last_refreshed.set(Some(format!(
+                "{:02}:{:02}:{:02}",
+                now.get_hours(),
+                now.get_minutes(),
+                now.get_seconds()
+            )));
+        }
+    });
+    let progress = move || {
+        let loading = list.reading.get() && !list.complete.get() && list.ready.get();
+        loading.then(|| {
+            i18n.t(InstancesMsg::LoadingMore)
+                .replace("{n}", &list.set.with(ServerSet::len).to_string())
+        })
+    };
+    view! {
+        <div class="refresh-tools">
+            <label>
+                <input
+                    type="checkbox"
+                    data-testid="auto-refresh"
+                    prop:checked=move || auto.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        auto.set(on);
+                        if on {
+                            auto_refresh.now(list);
+                        }
+                    }
+                />
+                {i18n.text(Msg::AutoRefresh)}
+            </label>
+            <span class="muted">
+                {i18n.text(Msg::LastRefreshed)} ": "
+                <span data-testid="last-refreshed">{move || last_refreshed.get().unwrap_or_else(|| "—".into())}</span>
+            </span>
+            <span class="muted" role="status" data-testid="list-progress">{progress}</span>
+        </div>
     }
 }

@@ -6,20 +6,12 @@ use compute_api::rules::{partition, Operation};
 use leptos::prelude::*;
 
 use crate::actions::{plain_request, ActionRunner, BulkLine, BulkTarget};
-use crate::components::action_bar::{denied_text, operation_msg};
-use crate::components::Modal;
+use crate::components::action_bar::denied_text;
+use crate::components::dialog::{DialogButtons, Modal};
 use crate::i18n::{use_i18n, Msg};
-use crate::lazy::lazy_part;
+use crate::lazy::{lazy_part, Deferred};
+use crate::operations::{bulk_operations, operation_msg};
 use crate::store::expect_store;
-
-/// The bulk actions and their test ids.
-pub const BULK: [(Operation, &str); 5] = [
-    (Operation::Start, "bulk-start"),
-    (Operation::Stop, "bulk-stop"),
-    (Operation::RebootSoft, "bulk-reboot-soft"),
-    (Operation::RebootHard, "bulk-reboot-hard"),
-    (Operation::Delete, "bulk-delete"),
-];
 
 /// Before sending: which selected instances the action is not allowed for, and why; delete of
 /// several asks for their count. After: one line per instance. Requests go one at a time and
@@ -127,20 +119,7 @@ fn BulkDialog(
                                 />
                             </label>
                         })}
-                        <div class="modal-buttons">
-                            <button type="button" data-testid="confirm-cancel" on:click=move |_| close.run(())>
-                                {i18n.text(Msg::Cancel)}
-                            </button>
-                            <button
-                                type="button"
-                                class="danger"
-                                data-testid="confirm-ok"
-                                disabled=move || !ready.get() || sending.get()
-                                on:click={let send = send.clone(); move |_| send()}
-                            >
-                                {i18n.text(Msg::OkButton)}
-                            </button>
-                        </div>
+                        <DialogButtons on_cancel=close on_ok=Callback::new({let send = send.clone(); move |()| send()}) ready busy=sending danger=true />
                     }.into_any()
                 }
             }}
@@ -165,3 +144,38 @@ lazy_part!(
         view! { <BulkDialog op=input.op selected=input.selected close=input.close /> }.into_any()
     }
 );
+
+/// The bulk bar: one button per bulk operation, enabled while instances are selected, and its
+/// dialog (loaded on first use).
+#[component]
+pub fn BulkBar(selected: RwSignal<HashSet<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let list = expect_store().servers;
+    let bulk = RwSignal::new(None::<Operation>);
+    view! {
+        <div class="bulk-bar" role="toolbar" aria-label=i18n.text(Msg::Actions)>
+            {bulk_operations()
+                .map(|(op, testid)| {
+                    view! {
+                        <button
+                            type="button"
+                            data-testid=testid
+                            disabled=move || selected.with(HashSet::is_empty)
+                            on:click=move |_| bulk.set(Some(op))
+                        >
+                            {i18n.text(operation_msg(op))}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+        {move || bulk.get().map(|op| {
+            // Closed, even halfway through a run: the list catches up with what was sent.
+            let close = Callback::new(move |_: ()| {
+                bulk.set(None);
+                list.refresh_changes();
+            });
+            view! { <Deferred code=bulk_dialog_code input=BulkInput { op, selected, close } /> }
+        })}
+    }
+}

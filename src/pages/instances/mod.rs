@@ -1,23 +1,17 @@
 //! `/instances`: live from `GET /servers/detail`, flavors resolved to names.
 
 use std::collections::{HashMap, HashSet};
-
 use std::sync::Arc;
 
 use compute_api::columns::ColumnLayout;
-use compute_api::refresh;
-use compute_api::rules::Operation;
 use compute_api::server_set::ServerSet;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::actions::{confirmation, needs_confirmation, plain_request, ActionRunner};
-use crate::components::action_bar::operation_msg;
-use crate::components::{ConfirmDialog, ErrorMessage, InstanceTable};
+use crate::components::{ErrorMessage, InstanceTable};
 use crate::i18n::{use_i18n, InstancesMsg, Msg};
-use crate::lazy::Deferred;
 use crate::pages::{EmptyState, LoadingRow, PageHeader};
-use crate::store::{expect_store, ShownRows};
+use crate::store::{expect_store, ServerList, ShownRows};
 use crate::tasks::TaskScope;
 
 mod auto_refresh;
@@ -27,15 +21,17 @@ mod export;
 mod filters;
 pub mod list_url;
 pub mod pager;
+mod row_runs;
 
-use auto_refresh::AutoRefresh;
-use bulk::{bulk_dialog_code, BulkInput, BULK};
+use auto_refresh::RefreshTools;
+use bulk::BulkBar;
 use columns::{load_layout, ColumnChooser};
 use export::ExportButtons;
 use filters::ServerFilters;
 
 use list_url::server_query_from_url;
 use pager::Pager;
+use row_runs::{RowConfirmDialog, RowRuns};
 
 #[component]
 pub fn InstancesPage() -> impl IntoView {
@@ -48,47 +44,7 @@ pub fn InstancesPage() -> impl IntoView {
     let column_layout = RwSignal::new(load_layout());
     let columns = Memo::new(move |_| column_layout.with(ColumnLayout::visible));
     let selected = RwSignal::new(HashSet::<String>::new());
-    let bulk = RwSignal::new(None::<Operation>);
-    // Row menus: requests in flight and the last refusal are the runner's; the rows followed
-    // until they settle (even with auto-refresh off) and a confirmation waiting are the page's.
-    let actions = ActionRunner::new();
-    let following = RwSignal::new(HashSet::<String>::new());
-    let row_confirm = RwSignal::new(None::<(String, String, Operation)>);
-    let send_row_action = move |id: String, op: Operation| {
-        let Some(request) = plain_request(op, &id) else {
-            return;
-        };
-        let followed = id.clone();
-        actions.send(id, op, request, move |outcome| {
-            if outcome.is_ok() {
-                following.update(|f| {
-                    f.insert(followed);
-                });
-            }
-        });
-    };
-    let on_row_action = Callback::new(move |(id, op): (String, Operation)| {
-        if needs_confirmation(op) {
-            let name = list
-                .set
-                .with_untracked(|set| set.get(&id).map(|s| s.display_name().to_string()));
-            row_confirm.set(Some((id.clone(), name.unwrap_or(id), op)));
-        } else {
-            send_row_action(id, op);
-        }
-    });
-    // A followed row is let go once the list shows it settled (or gone).
-    Effect::new(move |_| {
-        list.set.with(|set| {
-            let settled = |id: &String| {
-                set.get(id)
-                    .is_none_or(|s| !refresh::needs_refresh(std::slice::from_ref(s)))
-            };
-            if following.with_untracked(|f| f.iter().any(settled)) {
-                following.update(|f| f.retain(|id| !settled(id)));
-            }
-        });
-    });
+    let runs = RowRuns::new(list);
     let count = Signal::derive(move || list.ready.get().then(|| list.set.with(ServerSet::len)));
     // The server-side filters and page, from the URL (a view can be bookmarked and shared).
     // Opening the list reads it when the query, region or project differ from what is held,
@@ -103,20 +59,6 @@ pub fn InstancesPage() -> impl IntoView {
         list.reload();
         store.flavors.refetch();
     });
-    let auto = RwSignal::new(true);
-    let last_refreshed = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        if list.ready.get() && !list.reading.get() {
-            let now = js_sys::Date::new_0();
-            last_refreshed.set(Some(format!(
-                "{:02}:{:02}:{:02}",
-                now.get_hours(),
-                now.get_minutes(),
-                now.get_seconds()
-            )));
-        }
-    });
-    let auto_refresh = AutoRefresh::start(list, auto, following);
     let shown = Memo::new(move |_| {
         let query = filter.get();
         list.set.with(|set| ShownRows(Arc::new(set.filter(&query))))
@@ -142,28 +84,7 @@ pub fn InstancesPage() -> impl IntoView {
         })
     });
     // The table is built once and then fed rows; only the states around it swap.
-    let state = Memo::new(move |_| {
-        if !list.ready.get() {
-            ListState::Loading
-        } else if list.set.with(ServerSet::is_empty) {
-            if list.reading.get() {
-                ListState::Loading
-            } else if list.error.with(Option::is_some) {
-                ListState::Failed
-            } else {
-                ListState::Empty
-            }
-        } else {
-            ListState::Rows
-        }
-    });
-    let progress = move || {
-        let loading = list.reading.get() && !list.complete.get() && list.ready.get();
-        loading.then(|| {
-            i18n.t(InstancesMsg::LoadingMore)
-                .replace("{n}", &list.set.with(ServerSet::len).to_string())
-        })
-    };
+    let state = Memo::new(move |_| ListState::of(list));
     view! {
         <section class="page">
             <PageHeader title=Msg::NavInstances on_refresh=refresh count />
@@ -174,28 +95,7 @@ pub fn InstancesPage() -> impl IntoView {
                     on:pointerenter=move |_| tasks.spawn(crate::lazy_pages::preload("/instances/new"))
                     on:focus=move |_| tasks.spawn(crate::lazy_pages::preload("/instances/new"))
                 >{i18n.text(InstancesMsg::CreateInstance)}</a>
-            <div class="refresh-tools">
-                <label>
-                    <input
-                        type="checkbox"
-                        data-testid="auto-refresh"
-                        prop:checked=move || auto.get()
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            auto.set(on);
-                            if on {
-                                auto_refresh.now(list);
-                            }
-                        }
-                    />
-                    {i18n.text(Msg::AutoRefresh)}
-                </label>
-                <span class="muted">
-                    {i18n.text(Msg::LastRefreshed)} ": "
-                    <span data-testid="last-refreshed">{move || last_refreshed.get().unwrap_or_else(|| "—".into())}</span>
-                </span>
-                <span class="muted" role="status" data-testid="list-progress">{progress}</span>
-            </div>
+            <RefreshTools list following=runs.following />
             <ServerFilters url_query />
             <div class="list-tools">
                 <label class="quick-filter">
@@ -208,48 +108,12 @@ pub fn InstancesPage() -> impl IntoView {
                         on:input=move |ev| filter.set(event_target_value(&ev))
                     />
                 </label>
-                <div class="bulk-bar" role="toolbar" aria-label=i18n.text(Msg::Actions)>
-                    {BULK.into_iter()
-                        .map(|(op, testid)| {
-                            view! {
-                                <button
-                                    type="button"
-                                    data-testid=testid
-                                    disabled=move || selected.with(HashSet::is_empty)
-                                    on:click=move |_| bulk.set(Some(op))
-                                >
-                                    {i18n.text(operation_msg(op))}
-                                </button>
-                            }
-                        })
-                        .collect_view()}
-                </div>
+                <BulkBar selected />
                 <ColumnChooser layout=column_layout />
                 <ExportButtons shown columns flavor_names image_names=store.images.all() />
             </div>
-            {move || bulk.get().map(|op| {
-                // Closed, even halfway through a run: the list catches up with what was sent.
-                let close = Callback::new(move |_: ()| {
-                    bulk.set(None);
-                    list.refresh_changes();
-                });
-                view! { <Deferred code=bulk_dialog_code input=BulkInput { op, selected, close } /> }
-            })}
-            {move || actions.failure().map(|failure| view! { <ErrorMessage error=failure.error /> })}
-            {move || {
-                row_confirm
-                    .get()
-                    .map(|(id, name, op)| {
-                        let template = confirmation(op).unwrap_or(Msg::ConfirmTitle);
-                        let message = Signal::derive(move || i18n.t(template).replace("{name}", &name));
-                        let on_ok = Callback::new(move |_: ()| {
-                            row_confirm.set(None);
-                            send_row_action(id.clone(), op);
-                        });
-                        let on_cancel = Callback::new(move |_: ()| row_confirm.set(None));
-                        view! { <ConfirmDialog message on_ok on_cancel /> }
-                    })
-            }}
+            {move || runs.actions.failure().map(|failure| view! { <ErrorMessage error=failure.error /> })}
+            <RowConfirmDialog runs />
             // A failed read shows its error above the rows already shown.
             {move || list.error.get().map(|error| view! { <ErrorMessage error /> })}
             {move || match state.get() {
@@ -262,8 +126,8 @@ pub fn InstancesPage() -> impl IntoView {
                         flavor_names
                         image_names=store.images.all()
                         selected
-                        on_row_action
-                        busy_rows=actions.busy_ids()
+                        on_row_action=Callback::new(move |(id, op)| runs.choose(id, op))
+                        busy_rows=runs.actions.busy_ids()
                         loaded=Signal::derive(move || list.set.with(ServerSet::len))
                         complete=Signal::derive(move || list.complete.get() && !list.reading.get())
                         scroll_key=filter
@@ -285,4 +149,23 @@ enum ListState {
     /// The first read failed: only its error shows.
     Failed,
     Rows,
+}
+
+impl ListState {
+    /// What the list area shows for the list as it stands (tracked).
+    fn of(list: ServerList) -> Self {
+        if !list.ready.get() {
+            Self::Loading
+        } else if list.set.with(ServerSet::is_empty) {
+            if list.reading.get() {
+                Self::Loading
+            } else if list.error.with(Option::is_some) {
+                Self::Failed
+            } else {
+                Self::Empty
+            }
+        } else {
+            Self::Rows
+        }
+    }
 }
