@@ -4,8 +4,8 @@
 use compute_api::validate::{encoded_user_data_len, MAX_USER_DATA_BYTES};
 use leptos::prelude::*;
 
-use super::draft::MetadataEntry;
-use super::fields::{errors_of, field_errors};
+use super::draft::{Draft, MetadataEntry};
+use super::fields::{errors_of, field_errors, RemoveButton};
 use super::wizard::expect_wizard;
 use crate::i18n::{use_i18n, CreateMsg};
 
@@ -114,20 +114,7 @@ fn MetadataRow(index: usize) -> impl IntoView {
                     edit(&|e| e.value = value.clone())
                 }
             />
-            <button
-                type="button"
-                class="ghost"
-                on:click=move |_| {
-                    draft
-                        .update(|d| {
-                            if index < d.metadata.len() {
-                                d.metadata.remove(index);
-                            }
-                        })
-                }
-            >
-                {i18n.text(CreateMsg::Remove)}
-            </button>
+            <RemoveButton index list=|d: &mut Draft| &mut d.metadata />
             {field_errors(move |field| field == key_path.get())}
         </div>
     }

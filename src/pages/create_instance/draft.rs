@@ -80,7 +80,7 @@ impl Step {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Disk {
-    /// `image`, `volume` or `snapshot` (the seed's source types).
+    /// `image`, `volume` or `snapshot` (the guide's source types).
     pub source: String,
     /// The volume or snapshot id. The root disk from an image uses the image step's id.
     pub uuid: String,

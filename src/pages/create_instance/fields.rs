@@ -4,9 +4,10 @@ use compute_api::validate::ErrorKind;
 use compute_api::FieldError;
 use leptos::prelude::*;
 
+use super::draft::Draft;
 use super::wizard::expect_wizard;
 use crate::components::format::ram_mb as ram;
-use crate::i18n::{CreateMsg, I18n, Lang, Message};
+use crate::i18n::{use_i18n, CreateMsg, I18n, Lang, Message};
 
 fn fill(lang: Lang, msg: CreateMsg, values: &[(&str, String)]) -> String {
     values
@@ -168,4 +169,28 @@ pub fn field_errors(pick: impl Fn(&str) -> bool + Send + Sync + 'static) -> impl
 /// The errors of one field and what is inside it.
 pub fn errors_of(path: &'static str) -> impl IntoView {
     field_errors(move |field| within(field, path))
+}
+
+/// A row's Remove button: takes item `index` out of the draft's list that `list` picks (a
+/// row removed meanwhile leaves the list as it is).
+#[component]
+pub fn RemoveButton<T: 'static>(
+    index: usize,
+    list: fn(&mut Draft) -> &mut Vec<T>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let draft = expect_wizard().draft;
+    let remove = move |_| {
+        draft.update(|d| {
+            let items = list(d);
+            if index < items.len() {
+                items.remove(index);
+            }
+        })
+    };
+    view! {
+        <button type="button" class="ghost" on:click=remove>
+            {i18n.text(CreateMsg::Remove)}
+        </button>
+    }
 }

@@ -8,8 +8,8 @@ use compute_api::validate::{
 };
 use leptos::prelude::*;
 
-use super::draft::{root_destination, Disk};
-use super::fields::{error_text, errors_of, field_errors, within};
+use super::draft::{root_destination, Disk, Draft};
+use super::fields::{error_text, errors_of, field_errors, within, RemoveButton};
 use super::wizard::{expect_wizard, Wizard};
 use crate::i18n::{use_i18n, CreateMsg};
 
@@ -320,20 +320,7 @@ fn DiskRow(index: usize) -> impl IntoView {
             {(!is_root)
                 .then(|| {
                     view! {
-                        <button
-                            type="button"
-                            class="ghost"
-                            on:click=move |_| {
-                                draft
-                                    .update(|d| {
-                                        if index < d.disks.len() {
-                                            d.disks.remove(index);
-                                        }
-                                    })
-                            }
-                        >
-                            {i18n.text(CreateMsg::Remove)}
-                        </button>
+                        <RemoveButton index list=|d: &mut Draft| &mut d.disks />
                     }
                 })}
         </div>

@@ -15,6 +15,7 @@ mod image;
 pub mod like;
 mod network;
 mod review;
+mod steps;
 pub mod submit;
 mod wizard;
 
@@ -38,6 +39,7 @@ use crate::tasks::TaskScope;
 use draft::{Draft, Step};
 pub use fields::error_text;
 use like::Prefill;
+use steps::{StepList, WizardButtons};
 use wizard::step_title;
 pub use wizard::{expect_wizard, Choice, Choices, Wizard};
 
@@ -100,7 +102,6 @@ pub fn CreateWizard(
         show_restored.set(false);
         prefilled.set(None);
     };
-    let valid = move || wizard.checked.with(|(_, errors)| errors.is_empty());
     let step = wizard.step;
 
     view! {
@@ -125,43 +126,7 @@ pub fn CreateWizard(
             </Show>
             {move || prefilled.get().map(|p| view! { <PrefillNotice prefill=p /> })}
             <div class="wizard">
-                <nav class="wizard-steps" aria-label=move || i18n.t(CreateMsg::Steps)>
-                    <ol>
-                        {Step::ALL
-                            .into_iter()
-                            .map(|s| {
-                                view! {
-                                    <li>
-                                        <button
-                                            type="button"
-                                            data-testid="create-step"
-                                            data-step=format!("{s:?}").to_lowercase()
-                                            class:current=move || step.get() == s
-                                            class:has-errors=move || {
-                                                s != Step::Review && wizard.step_has_errors(s)
-                                            }
-                                            aria-current=move || (step.get() == s).then_some("step")
-                                            on:click=move |_| wizard.go(s)
-                                        >
-                                            <span class="step-number">{s.index() + 1}</span>
-                                            {i18n.text(step_title(s))}
-                                            <Show when=move || {
-                                                s != Step::Review && wizard.step_has_errors(s)
-                                            }>
-                                                <span class="step-error" title=move || i18n.t(CreateMsg::StepHasErrors)>
-                                                    "!"
-                                                    <span class="visually-hidden">
-                                                        {i18n.text(CreateMsg::StepHasErrors)}
-                                                    </span>
-                                                </span>
-                                            </Show>
-                                        </button>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ol>
-                </nav>
+                <StepList />
                 <div class="wizard-body">
                     <h2>{move || i18n.t(step_title(step.get()))}</h2>
                     {move || match step.get() {
@@ -176,59 +141,7 @@ pub fn CreateWizard(
                             view! { <review::ReviewStep compute_base=base /> }.into_any()
                         }
                     }}
-                    <div class="wizard-nav">
-                        <button
-                            type="button"
-                            data-testid="create-back"
-                            disabled=move || step.get().previous().is_none()
-                            on:click=move |_| {
-                                if let Some(previous) = step.get_untracked().previous() {
-                                    wizard.go(previous);
-                                }
-                            }
-                        >
-                            {i18n.text(CreateMsg::Back)}
-                        </button>
-                        <Show
-                            when=move || step.get() == Step::Review
-                            fallback=move || {
-                                view! {
-                                    <button
-                                        type="button"
-                                        class="primary"
-                                        data-testid="create-next"
-                                        on:click=move |_| {
-                                            if let Some(next) = step.get_untracked().next() {
-                                                wizard.go(next);
-                                            }
-                                        }
-                                    >
-                                        {i18n.text(CreateMsg::Next)}
-                                    </button>
-                                }
-                            }
-                        >
-                            <button
-                                type="button"
-                                class="primary"
-                                data-testid="create-submit"
-                                disabled=move || !valid() || blocked.get()
-                                on:click=move |_| {
-                                    if valid() && !blocked.get_untracked() {
-                                        on_submit.run(wizard.checked.get_untracked().0);
-                                    }
-                                }
-                            >
-                                {move || {
-                                    if sending.get() {
-                                        i18n.t(CreateMsg::Submitting)
-                                    } else {
-                                        i18n.t(CreateMsg::Submit)
-                                    }
-                                }}
-                            </button>
-                        </Show>
-                    </div>
+                    <WizardButtons on_submit blocked sending />
                 </div>
             </div>
         </section>

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::draft::{Nic, NicBy};
-use super::fields::{field_errors, within};
+use super::draft::{Draft, Nic, NicBy};
+use super::fields::{field_errors, within, RemoveButton};
 use super::wizard::{expect_wizard, items};
 use crate::i18n::{use_i18n, CreateMsg};
 
@@ -186,20 +186,7 @@ fn NicRow(index: usize) -> impl IntoView {
                             </button>
                         }
                     })}
-                <button
-                    type="button"
-                    class="ghost"
-                    on:click=move |_| {
-                        draft
-                            .update(|d| {
-                                if index < d.nics.len() {
-                                    d.nics.remove(index);
-                                }
-                            })
-                    }
-                >
-                    {i18n.text(CreateMsg::Remove)}
-                </button>
+                <RemoveButton index list=|d: &mut Draft| &mut d.nics />
             </div>
         </fieldset>
     }
