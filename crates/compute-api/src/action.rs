@@ -49,7 +49,7 @@ pub struct SecurityGroupName {
     pub name: String,
 }
 
-/// Every server action of the seed. Serializes to exactly the seed's JSON
+/// Every server action of the guide. Serializes to exactly the guide's JSON
 /// (`{"os-start": null}`, `{"reboot": {"type": "SOFT"}}` …).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ServerAction {

@@ -27,7 +27,7 @@ pub struct Flavor {
         skip_serializing_if = "Option::is_none"
     )]
     pub ephemeral: Option<u64>,
-    /// Nova and NHN send `""` for no swap, or a number (MB in Nova, GB in the seed's table).
+    /// Nova and NHN send `""` for no swap, or a number (MB in Nova, GB in the guide's table).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",

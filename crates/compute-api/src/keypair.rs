@@ -15,7 +15,7 @@ pub struct Keypair {
     pub private_key: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
-    /// An integer in the seed and in Nova.
+    /// An integer in the guide and in Nova.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

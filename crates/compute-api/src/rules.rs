@@ -1,4 +1,4 @@
-//! Which operations a server's state allows, and when not, why: the seed's rules as a pure
+//! Which operations a server's state allows, and when not, why: the guide's rules as a pure
 //! function. The console enables buttons with it and the simulator answers 409 with it, so the
 //! two can never disagree.
 
@@ -77,8 +77,8 @@ impl Operation {
                 S::Suspended,
             ],
             Self::Resize => vec![S::Active, S::Shutoff],
-            // The seed lists "ACTIVE, SHUTOFF, DECIDED, PAUSED". There is no DECIDED status in
-            // Nova or in the seed's status table; Nova's snapshot allows ACTIVE, STOPPED, PAUSED
+            // The guide lists "ACTIVE, SHUTOFF, DECIDED, PAUSED". There is no DECIDED status in
+            // Nova or in the guide's status table; Nova's snapshot allows ACTIVE, STOPPED, PAUSED
             // and SUSPENDED, so DECIDED is read as SUSPENDED.
             Self::CreateImage => vec![S::Active, S::Shutoff, S::Paused, S::Suspended],
             // Nova's attach/detach (`check_instance_state` in nova/compute/api.py): vm_state
@@ -251,7 +251,7 @@ const HARD_REBOOT_TASKS: [&str; 9] = [
 
 /// Checks one operation against a server's state.
 ///
-/// Order of the checks: the status (the seed's rules), then a running task (Nova refuses
+/// Order of the checks: the status (the guide's rules), then a running task (Nova refuses
 /// everything but delete, rename and, in a few reboot-like tasks, hard reboot), then the conditions
 /// that depend on the rest of the server (U2 flavor, something to remove or detach).
 pub fn check(operation: Operation, server: &ServerFacts<'_>) -> Result<(), Denied> {

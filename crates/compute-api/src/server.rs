@@ -260,7 +260,7 @@ pub struct BlockDeviceMapping {
         deserialize_with = "crate::de::lenient_int"
     )]
     pub volume_size: Option<u64>,
-    /// The seed's example sends `1`; real clients send `true`. Both decode.
+    /// The guide's example sends `1`; real clients send `true`. Both decode.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The API's `status`. The seed's English names (`BUILDING`, `STOPPED`, `RESIZED`, `RESCUED`)
+/// The API's `status`. The guide's English names (`BUILDING`, `STOPPED`, `RESIZED`, `RESCUED`)
 /// decode to the same variants as Nova's (`BUILD`, `SHUTOFF`, `RESIZE`, `RESCUE`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ServerStatus {
@@ -34,7 +34,7 @@ pub enum ServerStatus {
 }
 
 impl ServerStatus {
-    /// Parses a status as Nova or the seed spells it (case-insensitive).
+    /// Parses a status as Nova or the guide spells it (case-insensitive).
     pub fn parse(s: &str) -> Self {
         match s.trim().to_ascii_uppercase().as_str() {
             "ACTIVE" => Self::Active,
@@ -136,9 +136,9 @@ impl ServerStatus {
         Self::Unknown,
     ];
 
-    /// The seed's English spelling where it differs from Nova's (`BUILDING`, `STOPPED`,
+    /// The guide's English spelling where it differs from Nova's (`BUILDING`, `STOPPED`,
     /// `RESIZED`, `RESCUED`), else Nova's.
-    pub fn seed_name(&self) -> &str {
+    pub fn guide_name(&self) -> &str {
         match self {
             Self::Build => "BUILDING",
             Self::Shutoff => "STOPPED",

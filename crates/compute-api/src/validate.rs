@@ -1,6 +1,6 @@
 //! The documented creation rules, checked before sending: every field error at once.
 //!
-//! The rules come from the seed's "Create an instance" section (and PRODUCT.md's list). The
+//! The rules come from the guide's "Create an instance" section. The
 //! simulator answers 400 with the same function, so the wizard and the server agree.
 
 use std::fmt;
@@ -12,13 +12,13 @@ use crate::flavor::Flavor;
 use crate::server::{BlockDeviceMapping, CreateServer};
 use crate::services::Image;
 
-/// Instance names: "Up to 255 English characters" (the seed's create-instance table). English
+/// Instance names: "Up to 255 English characters" (the guide's create-instance table). English
 /// characters are read as printable ASCII: letters, digits, space and punctuation; anything
 /// else (Hangul, kana, accents, emoji, control characters) is refused with [`ErrorKind::NotEnglish`].
 pub const MAX_NAME_CHARS: usize = 255;
-/// The block-storage source types the seed lists for `block_device_mapping_v2.source_type`.
+/// The block-storage source types the guide lists for `block_device_mapping_v2.source_type`.
 pub const SOURCE_TYPES: [&str; 3] = ["image", "volume", "snapshot"];
-/// The volume types the seed lists for `block_device_mapping_v2.volume_type`.
+/// The volume types the guide lists for `block_device_mapping_v2.volume_type`.
 pub const VOLUME_TYPES: [&str; 2] = ["General HDD", "General SSD"];
 /// Instance names with a Windows image (the NetBIOS limit).
 pub const MAX_WINDOWS_NAME_CHARS: usize = 15;
@@ -372,7 +372,7 @@ fn root_device(bdms: &[BlockDeviceMapping]) -> Option<(usize, &BlockDeviceMappin
         .find(|(_, bdm)| bdm.boot_index == Some(0))
 }
 
-/// Checks a create request against the seed's rules. Returns every broken rule, in the order
+/// Checks a create request against the guide's rules. Returns every broken rule, in the order
 /// of the form (name, image and flavor, networks, block storage, key, user data, metadata,
 /// counts); an empty list means the request may be sent.
 ///

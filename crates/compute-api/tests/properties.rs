@@ -377,7 +377,7 @@ fn text_around(limit: usize) -> impl Strategy<Value = String> {
         .prop_map(|chars| chars.into_iter().collect())
 }
 
-/// Printable ASCII ("English characters", as the seed says of names) of about `limit` chars.
+/// Printable ASCII ("English characters", as the guide says of names) of about `limit` chars.
 fn english_around(limit: usize) -> impl Strategy<Value = String> {
     prop::collection::vec(
         prop::char::range(' ', '~'),

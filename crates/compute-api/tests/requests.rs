@@ -1,4 +1,4 @@
-//! Action bodies pinned against the seed, and every request builder's method, path, query
+//! Action bodies pinned against the guide, and every request builder's method, path, query
 //! and body.
 
 use std::collections::BTreeMap;
@@ -13,7 +13,7 @@ use compute_api::volume_attachment::AttachVolume;
 use compute_api::Method;
 use serde_json::{json, Value};
 
-fn seed_actions() -> Vec<(ServerAction, Value)> {
+fn guide_actions() -> Vec<(ServerAction, Value)> {
     vec![
         (ServerAction::Start(()), json!({"os-start": null})),
         (ServerAction::Stop(()), json!({"os-stop": null})),
@@ -48,8 +48,8 @@ fn seed_actions() -> Vec<(ServerAction, Value)> {
 }
 
 #[test]
-fn action_bodies_are_exactly_the_seeds() {
-    for (action, expected) in seed_actions() {
+fn action_bodies_are_exactly_the_guides() {
+    for (action, expected) in guide_actions() {
         assert_eq!(
             serde_json::to_value(&action).unwrap(),
             expected,
@@ -66,7 +66,7 @@ fn action_bodies_are_exactly_the_seeds() {
 
 #[test]
 fn action_wire_text_is_exact() {
-    let texts: Vec<String> = seed_actions()
+    let texts: Vec<String> = guide_actions()
         .iter()
         .map(|(a, _)| serde_json::to_string(a).unwrap())
         .collect();
@@ -86,8 +86,8 @@ fn action_wire_text_is_exact() {
 }
 
 #[test]
-fn seed_text_with_spaces_decodes() {
-    // The seed writes `{"os-start" : null}` with whitespace; the parser must not care.
+fn guide_text_with_spaces_decodes() {
+    // The guide writes `{"os-start" : null}` with whitespace; the parser must not care.
     let a: ServerAction = serde_json::from_str("{\n  \"os-start\" : null\n}").unwrap();
     assert_eq!(a, ServerAction::Start(()));
     let a: ServerAction =
@@ -101,7 +101,7 @@ fn seed_text_with_spaces_decodes() {
 
 #[test]
 fn actions_map_to_their_rules() {
-    let ops: Vec<Operation> = seed_actions().iter().map(|(a, _)| a.operation()).collect();
+    let ops: Vec<Operation> = guide_actions().iter().map(|(a, _)| a.operation()).collect();
     assert_eq!(
         ops,
         [

@@ -1,6 +1,6 @@
-//! The seed's state rules, as a table over every status and operation, plus task states,
+//! The guide's state rules, as a table over every status and operation, plus task states,
 //! the U2 rule, the counts and the sentences people read. The table's expectations are read
-//! from the seed's own sentences and from Nova's decorators (both vendored under fixtures/),
+//! from the guide's own sentences and from Nova's decorators (both vendored under fixtures/),
 //! not copied from the implementation.
 
 mod common;
@@ -22,20 +22,20 @@ fn facts(status: &ServerStatus) -> ServerFacts<'_> {
     }
 }
 
-/// The seed's section under `heading`, up to its first code block (where the prose ends).
-fn seed_section(heading: &str) -> String {
-    let path = fixtures_root().join("seed/instance-api-v2-guide.md");
-    let seed = std::fs::read_to_string(&path).expect("the seed is vendored");
-    let start = seed
+/// The guide's section under `heading`, up to its first code block (where the prose ends).
+fn guide_section(heading: &str) -> String {
+    let path = fixtures_root().join("guide/instance-api-v2-guide.md");
+    let guide = std::fs::read_to_string(&path).expect("the guide is vendored");
+    let start = guide
         .find(&format!("### {heading}\n"))
-        .unwrap_or_else(|| panic!("no section {heading:?} in the seed"));
-    let section = &seed[start..];
+        .unwrap_or_else(|| panic!("no section {heading:?} in the guide"));
+    let section = &guide[start..];
     let end = section.find("```").unwrap_or(section.len());
     section[..end].to_string()
 }
 
-/// The statuses named in capitals in `text`, read the way the console reads the seed's
-/// spellings (`STOPPED` is SHUTOFF …). The seed's createImage sentence names a `DECIDED`
+/// The statuses named in capitals in `text`, read the way the console reads the guide's
+/// spellings (`STOPPED` is SHUTOFF …). The guide's createImage sentence names a `DECIDED`
 /// status that exists neither in its status table nor in Nova: the console reads it as
 /// SUSPENDED, which Nova's snapshot accepts (see `compute_api::rules`).
 fn statuses_named(text: &str) -> BTreeSet<String> {
@@ -52,14 +52,14 @@ fn statuses_named(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// The statuses named in the sentences (or, with `by_line`, the lines) of the seed's section
+/// The statuses named in the sentences (or, with `by_line`, the lines) of the guide's section
 /// that contain `marker`: the ones saying which states an operation needs.
-fn seed_requirement(heading: &str, marker: &str) -> BTreeSet<String> {
-    seed_states(heading, marker, &['\n', '.'])
+fn guide_requirement(heading: &str, marker: &str) -> BTreeSet<String> {
+    guide_states(heading, marker, &['\n', '.'])
 }
 
-fn seed_states(heading: &str, marker: &str, separators: &[char]) -> BTreeSet<String> {
-    let section = seed_section(heading);
+fn guide_states(heading: &str, marker: &str, separators: &[char]) -> BTreeSet<String> {
+    let section = guide_section(heading);
     let sentences: Vec<&str> = section
         .split(separators)
         .filter(|sentence| sentence.contains(marker))
@@ -72,8 +72,8 @@ fn seed_states(heading: &str, marker: &str, separators: &[char]) -> BTreeSet<Str
 }
 
 /// The hard reboot's states: the bulleted list after "can only be forcibly stopped".
-fn seed_hard_reboot() -> BTreeSet<String> {
-    let section = seed_section("Restart an instance");
+fn guide_hard_reboot() -> BTreeSet<String> {
+    let section = guide_section("Restart an instance");
     let list = section
         .split_once("following state:")
         .expect("the hard reboot's list")
@@ -115,26 +115,26 @@ fn nova_decorator(method: &str) -> BTreeSet<String> {
 fn expected(op: Operation) -> (BTreeSet<String>, bool) {
     let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect();
     match op {
-        // The seed's sentences.
-        Operation::Start => (seed_requirement("Start an instance", "must be in"), false),
-        Operation::Stop => (seed_requirement("Stop an instance", "must be in"), false),
+        // The guide's sentences.
+        Operation::Start => (guide_requirement("Start an instance", "must be in"), false),
+        Operation::Stop => (guide_requirement("Stop an instance", "must be in"), false),
         Operation::RebootSoft => (
-            seed_states("Restart an instance", "**SOFT** method", &['\n']),
+            guide_states("Restart an instance", "**SOFT** method", &['\n']),
             false,
         ),
-        Operation::RebootHard => (seed_hard_reboot(), false),
+        Operation::RebootHard => (guide_hard_reboot(), false),
         Operation::Resize => (
-            seed_requirement("Change the instance type", "only when"),
+            guide_requirement("Change the instance type", "only when"),
             false,
         ),
         Operation::CreateImage => (
-            seed_requirement("Create an instance image", "only be created"),
+            guide_requirement("Create an instance image", "only be created"),
             false,
         ),
-        // The seed says nothing of states here; Nova's decorators do.
+        // The guide says nothing of states here; Nova's decorators do.
         Operation::AttachVolume => (nova_decorator("attach_volume"), false),
         Operation::DetachVolume => (nova_decorator("detach_volume"), false),
-        // Neither the seed nor Nova restricts these (nova/network/security_group_api.py
+        // Neither the guide nor Nova restricts these (nova/network/security_group_api.py
         // `add_to_instance` checks no state); the console's own choice is tested below by
         // its principle, not by copying its list.
         Operation::AddSecurityGroup | Operation::RemoveSecurityGroup => (
@@ -144,7 +144,7 @@ fn expected(op: Operation) -> (BTreeSet<String>, bool) {
                 .collect(),
             false,
         ),
-        // Nova refuses an update and a delete of a deleted server only (and the seed's delete
+        // Nova refuses an update and a delete of a deleted server only (and the guide's delete
         // and rename sections name no state).
         Operation::Rename => (names(&["DELETED", "SOFT_DELETED"]), true),
         Operation::Delete => (names(&["DELETED"]), true),
@@ -152,14 +152,14 @@ fn expected(op: Operation) -> (BTreeSet<String>, bool) {
 }
 
 #[test]
-fn the_seed_states_the_rules_the_table_checks() {
-    // The derivation itself reads what the seed says, so a misread is caught here.
+fn the_guide_states_the_rules_the_table_checks() {
+    // The derivation itself reads what the guide says, so a misread is caught here.
     assert_eq!(
-        seed_requirement("Start an instance", "must be in"),
+        guide_requirement("Start an instance", "must be in"),
         ["SHUTOFF".to_string()].into()
     );
-    assert_eq!(seed_hard_reboot().len(), 7);
-    assert!(seed_requirement("Create an instance image", "only be created").contains("SUSPENDED"));
+    assert_eq!(guide_hard_reboot().len(), 7);
+    assert!(guide_requirement("Create an instance image", "only be created").contains("SUSPENDED"));
     assert!(nova_decorator("attach_volume").contains("SHELVED_OFFLOADED"));
 }
 
@@ -220,8 +220,8 @@ fn table_of_every_status_and_operation() {
 }
 
 #[test]
-fn seed_and_nova_spellings_agree() {
-    for (seed, nova) in [
+fn guide_and_nova_spellings_agree() {
+    for (guide, nova) in [
         ("BUILDING", "BUILD"),
         ("STOPPED", "SHUTOFF"),
         ("RESIZED", "RESIZE"),
@@ -229,14 +229,14 @@ fn seed_and_nova_spellings_agree() {
         ("shutoff", "SHUTOFF"),
         (" Active ", "ACTIVE"),
     ] {
-        let a = ServerStatus::parse(seed);
+        let a = ServerStatus::parse(guide);
         let b = ServerStatus::parse(nova);
-        assert_eq!(a, b, "{seed} vs {nova}");
+        assert_eq!(a, b, "{guide} vs {nova}");
         for op in Operation::ALL {
             assert_eq!(check(op, &facts(&a)), check(op, &facts(&b)), "{op}");
         }
     }
-    // The seed's STOPPED is what start needs.
+    // The guide's STOPPED is what start needs.
     assert!(check(Operation::Start, &facts(&ServerStatus::parse("STOPPED"))).is_ok());
     assert!(check(Operation::Start, &facts(&ServerStatus::parse("BUILDING"))).is_err());
 }

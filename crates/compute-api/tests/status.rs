@@ -9,18 +9,18 @@ use compute_api::server::Server;
 use compute_api::status::{status_from_states, PowerState, ServerStatus, TaskState};
 
 #[test]
-fn seed_and_nova_spellings_parse_to_the_same_status() {
-    for (seed, nova, variant) in [
+fn guide_and_nova_spellings_parse_to_the_same_status() {
+    for (guide, nova, variant) in [
         ("BUILDING", "BUILD", ServerStatus::Build),
         ("STOPPED", "SHUTOFF", ServerStatus::Shutoff),
         ("RESIZED", "RESIZE", ServerStatus::Resize),
         ("RESCUED", "RESCUE", ServerStatus::Rescue),
     ] {
-        assert_eq!(ServerStatus::parse(seed), variant);
+        assert_eq!(ServerStatus::parse(guide), variant);
         assert_eq!(ServerStatus::parse(nova), variant);
-        assert_eq!(ServerStatus::parse(&seed.to_lowercase()), variant);
+        assert_eq!(ServerStatus::parse(&guide.to_lowercase()), variant);
         assert_eq!(variant.as_str(), nova);
-        assert_eq!(variant.seed_name(), seed);
+        assert_eq!(variant.guide_name(), guide);
     }
     for status in ServerStatus::KNOWN {
         assert_eq!(ServerStatus::parse(status.as_str()), status);

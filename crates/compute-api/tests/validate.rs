@@ -128,7 +128,7 @@ fn name_required_and_at_most_255_characters() {
             name.len()
         );
     }
-    // The seed allows "up to 255 English characters": letters, digits, space and punctuation
+    // The guide allows "up to 255 English characters": letters, digits, space and punctuation
     // pass; Hangul, kana, accents, emoji and control characters are refused, naming the first.
     let printable: String = (' '..='~').collect();
     let server = CreateServer {
@@ -671,7 +671,7 @@ fn messages_read_well() {
 }
 
 #[test]
-fn the_seeds_example_passes() {
+fn the_guides_example_passes() {
     let request: compute_api::server::CreateServerRequest = serde_json::from_str(
         r#"{
   "server": {
@@ -707,11 +707,11 @@ fn the_seeds_example_passes() {
     assert_eq!(check(&request.server, &windows(), &m2()), []);
 }
 
-/// The seed's block-storage table: "must be specified when using an instance type other than
+/// The guide's block-storage table: "must be specified when using an instance type other than
 /// U2" and "`0`: the root volume"; source types image, volume and snapshot; volume types
 /// General HDD and General SSD ("if omitted, General HDD").
 #[test]
-fn block_storage_follows_the_seed_table() {
+fn block_storage_follows_the_guide_table() {
     let data_volume = BlockDeviceMapping {
         uuid: Some("vol-1".into()),
         source_type: "volume".into(),
@@ -735,7 +735,7 @@ fn block_storage_follows_the_seed_table() {
     };
     assert_eq!(check(&server, &linux(), &u2()), []);
 
-    // `blank` is not among the seed's source types.
+    // `blank` is not among the guide's source types.
     let blank = BlockDeviceMapping {
         source_type: "blank".into(),
         destination_type: Some("volume".into()),

@@ -11,11 +11,11 @@ pub fn fixtures_root() -> PathBuf {
     }
 }
 
-/// The API guide the product is built from (`fixtures/seed/`).
+/// The API guide the product is built from (`fixtures/guide/`).
 #[allow(dead_code)] // each test binary uses what it needs
 pub fn guide() -> String {
-    std::fs::read_to_string(fixtures_root().join("seed/instance-api-v2-guide.md"))
-        .expect("the API guide is vendored under fixtures/seed")
+    std::fs::read_to_string(fixtures_root().join("guide/instance-api-v2-guide.md"))
+        .expect("the API guide is vendored under fixtures/guide")
 }
 
 /// Fails unless the guide says `sentence` word for word: a test quoting the guide stays true
