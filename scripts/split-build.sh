@@ -53,12 +53,13 @@ for chunk in "$work/split/"split_*.wasm "$work/split/"chunk_*.wasm; do
   [ -f "$chunk" ] && cp "$chunk" "$work/pkg/"
 done
 if [ "$profile" = release ]; then
-  for module in "$work/pkg/"*.wasm; do
-    # The splitter writes name subsections that wasm-opt does not know (id 3); it drops the
-    # name section anyway, so its warning for each of them is left out of the build's output.
-    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int "$module" -o "$module" \
+  # One module per processor at a time, the largest (the main module) first. The splitter
+  # writes name subsections that wasm-opt does not know (id 3); it drops the name section
+  # anyway, so its warning for each of them is left out of the build's output.
+  ls -S "$work/pkg/"*.wasm | tr '\n' '\0' |
+    xargs -0 -P "$(nproc)" -I '{}' \
+      wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int '{}' -o '{}' \
       2> >(grep -v '^warning: unknown name subsection with id 3' >&2)
-  done
 fi
 
 # The chunks are found relative to the main JS, so the files keep their names and the

@@ -16,6 +16,7 @@ log="$(mktemp)"
 exec > >(tee "$log") 2>&1
 
 failed_steps=()
+step_times=()
 # run NAME COMMAND…: one step; its failure is recorded, not fatal.
 run() {
   local name="$1"
@@ -28,6 +29,7 @@ run() {
     printf '\033[1;31m== step failed (exit %d): %s\033[0m\n' "$status" "$name"
   fi
   printf '== %s: %ds\n' "$name" "$((SECONDS - started))"
+  step_times+=("$(printf '%5ds  %s' "$((SECONDS - started))" "$name")")
 }
 
 step "install tools"
@@ -49,11 +51,18 @@ run "OpenStack clients against the simulator" \
   env COMPUTE_SIM_BIN="$sim_bin" tools/venv/bin/python -m pytest -q tests/openstack-clients
 run "browser component tests (headless Chromium)" \
   cargo test --no-fail-fast --target wasm32-unknown-unknown -p compute-console
-run "native and end-to-end tests" \
+run "native tests" \
+  env COMPUTE_SIM_BIN="$sim_bin" \
+  cargo test --no-fail-fast --workspace --exclude compute-console --exclude console-e2e
+# One binary (tests/e2e/tests/e2e/): its tests wait on timers, the simulator and the browser
+# more than on the processor, so three run side by side even on two cores.
+run "end-to-end tests (headless Chromium, nginx)" \
   env COMPUTE_SIM_BIN="$sim_bin" CONSOLE_DIST="$root/dist" CONSOLE_DIST_SUBPATH="$subpath_dist" \
-  cargo test --no-fail-fast --workspace --exclude compute-console
+  cargo test --no-fail-fast -p console-e2e -- --test-threads="${E2E_THREADS:-3}"
 
 step "summary"
+printf '%s\n' "${step_times[@]}"
+printf '%5ds  in all\n' "$SECONDS"
 # Counts from cargo's "test result: ok. N passed; M failed" (wasm-bindgen-test's alike) and
 # pytest's "N failed, M passed in 3.2s". When steps failed but no test did (a build or lint
 # error), the failed steps are counted, so the line never says 0 failed when something did.

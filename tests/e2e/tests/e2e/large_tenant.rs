@@ -79,12 +79,15 @@ async fn a_large_tenant_is_read_page_by_page_and_only_the_rows_in_view_are_drawn
     wait_all_loaded(&browser, total).await;
 
     // A first page of 100, then pages of 1 000 after the last id of the page before.
-    // (The HTTP client may leave a `&` at the end of a query; the API ignores it.)
+    // (The HTTP client may leave a `&` at the end of a query; the API ignores it.) On a busy
+    // machine the auto-refresh may already have caught up with `changes-since` once the
+    // last page came: that read is not part of the paging.
     let reads: Vec<String> = sim
         .queries("GET", "/servers/detail")
         .await
         .iter()
         .map(|q| q.trim_end_matches('&').to_string())
+        .filter(|q| !q.contains("changes-since"))
         .collect();
     let pages = 1 + (total - 100).div_ceil(1000);
     assert_eq!(reads.len(), pages, "reads: {reads:?}");
