@@ -1,7 +1,7 @@
 //! The signed-in session: token, tenant, user, catalog, regions, the selected region and the
 //! expiry. Shared through context as [`SessionState`].
 //!
-//! Where it lives (PRODUCT.md, Sessions): in memory, and for a reload in this tab's
+//! Where it lives (docs/security.md, Sessions): in memory, and for a reload in this tab's
 //! `sessionStorage` ([`saved`]); handed to the console's other tabs memory to memory
 //! ([`tabs`]) or by an embedding page ([`embed`]); ended everywhere by a sign-out or the idle
 //! timeout ([`idle`]). Never in `localStorage`, IndexedDB, cookies, URLs or logs.
