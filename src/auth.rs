@@ -6,7 +6,7 @@ use std::fmt;
 
 use compute_api::identity::{TokenRequest, TokenResponse};
 use compute_api::request::{self, FlavorQuery, Service};
-use compute_api::session::{EmbedSession, Identity};
+use compute_api::session_format::{EmbedSession, Identity};
 use compute_api::ApiError;
 use leptos::prelude::Set;
 

@@ -64,8 +64,8 @@ fn no_answer(timed_out_after_ms: Option<u32>, cause: &str) -> ApiError {
 
 /// Sends one request to `base` (the service's base URL). Exactly one attempt, abandoned after
 /// [`READ_TIMEOUT_MS`] or [`WRITE_TIMEOUT_MS`].
-pub async fn execute(
-    request: &Request,
+pub async fn execute<T>(
+    request: &Request<T>,
     base: &str,
     token: Option<&AuthToken>,
 ) -> Result<RawReply, ApiError> {
@@ -73,8 +73,8 @@ pub async fn execute(
 }
 
 /// [`execute`], given up (and the fetch aborted) when `cancel` completes first.
-pub async fn execute_until(
-    request: &Request,
+pub async fn execute_until<T>(
+    request: &Request<T>,
     base: &str,
     token: Option<&AuthToken>,
     cancel: impl Future<Output = ()>,
@@ -115,8 +115,8 @@ pub async fn execute_until(
 
 /// The request and its response, with `abort` wired to the fetch; `timed_out` says whether
 /// the deadline fired (to tell a timeout from any other abort).
-async fn exchange(
-    request: &Request,
+async fn exchange<T>(
+    request: &Request<T>,
     base: &str,
     token: Option<&AuthToken>,
     abort: Option<&web_sys::AbortController>,

@@ -176,7 +176,7 @@ impl Api {
     /// Sends a request for the current session; the success body is left undecoded. A read
     /// may be sent again after a gateway error or a short `Retry-After`; any request is sent
     /// once more after a 401 and a fresh sign-in (see [`compute_api::retry`]).
-    pub async fn send(&self, request: &Request) -> Result<RawReply, ApiError> {
+    pub async fn send<T>(&self, request: &Request<T>) -> Result<RawReply, ApiError> {
         let mut retries_done = 0;
         let mut signed_in_again = false;
         loop {
@@ -229,9 +229,9 @@ impl Api {
 
     /// One attempt at a read, listed in [`PendingReads`] while under way and given up when the
     /// user stops waiting.
-    async fn read(
+    async fn read<T>(
         &self,
-        request: &Request,
+        request: &Request<T>,
         base: &str,
         token: Option<&AuthToken>,
     ) -> Result<RawReply, ApiError> {
@@ -305,8 +305,9 @@ impl Api {
         same_user && matches!(self.current_token(), Some(token) if &token != failed)
     }
 
-    /// Sends a request for the current session and decodes the JSON answer.
-    pub async fn fetch<T: DeserializeOwned>(&self, request: &Request) -> Result<T, ApiError> {
+    /// Sends a request for the current session and decodes the JSON answer into the request's
+    /// answer type.
+    pub async fn fetch<T: DeserializeOwned>(&self, request: &Request<T>) -> Result<T, ApiError> {
         self.send(request).await?.json()
     }
 }

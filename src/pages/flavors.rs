@@ -2,7 +2,7 @@
 //! the server; filters and sort live in the URL (`?minRam=8192&sort=ram&dir=desc`) so a view
 //! can be bookmarked and shared.
 
-use compute_api::flavor::{Flavor, FlavorList};
+use compute_api::flavor::Flavor;
 use compute_api::request::{self, FlavorQuery};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -101,7 +101,7 @@ pub fn FlavorsPage() -> impl IntoView {
         let query = server_query.get();
         session.current.track();
         async move {
-            api.fetch::<FlavorList>(&request::list_flavors_detail(&query))
+            api.fetch(&request::list_flavors_detail(&query))
                 .await
                 .map(|list| list.flavors)
         }

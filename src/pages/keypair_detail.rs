@@ -1,7 +1,7 @@
 //! `/keypairs/:name`: one key pair (`GET /os-keypairs/{name}`), its public key with a copy
 //! button, and delete. Deep-linkable: the name is the URL.
 
-use compute_api::keypair::{Keypair, KeypairEnvelope};
+use compute_api::keypair::Keypair;
 use compute_api::request;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -37,7 +37,7 @@ pub fn KeypairDetailPage() -> impl IntoView {
         // Read again after a region switch or a re-login.
         session.current.track();
         async move {
-            api.fetch::<KeypairEnvelope>(&request::show_keypair(&name))
+            api.fetch(&request::show_keypair(&name))
                 .await
                 .map(|envelope| envelope.keypair)
         }

@@ -4,7 +4,7 @@
 //! `crate::auth::hand_over`); `compute-console:signed-out` is posted when the session ends.
 //! Messages from any other window or origin are ignored without a word.
 
-use compute_api::session::{is_allowed_origin, EmbedSession, EMBED_READY, EMBED_SIGNED_OUT};
+use compute_api::session_format::{is_allowed_origin, EmbedSession, EMBED_READY, EMBED_SIGNED_OUT};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 

@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use compute_api::session::TabMessage;
+use compute_api::session_format::TabMessage;
 use leptos::prelude::*;
 
 use super::{EndReason, SessionState};

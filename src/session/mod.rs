@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use compute_api::identity::{Access, CatalogEntry, Endpoint};
 use compute_api::request::Service;
-use compute_api::session::{Identity, TabMessage};
+use compute_api::session_format::{Identity, TabMessage};
 use leptos::prelude::*;
 
 use crate::config::{service_base, RuntimeConfig};

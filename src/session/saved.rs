@@ -1,7 +1,7 @@
 //! The copy of the session a tab keeps in its own `sessionStorage`, so a reload lands on the
 //! same page signed in. One key, under the console's prefix (so sign-out's sweep takes it).
 
-use compute_api::session::{Rejected, SavedSession, SESSION_FORMAT};
+use compute_api::session_format::{Rejected, SavedSession, SESSION_FORMAT};
 
 use super::{AuthToken, Session};
 use crate::storage::{tab_storage, KEY_PREFIX};

@@ -11,7 +11,7 @@
 
 use std::time::Duration;
 
-use compute_api::session::{EmbedSession, SavedSession, TabMessage};
+use compute_api::session_format::{EmbedSession, SavedSession, TabMessage};
 use leptos::prelude::*;
 
 use super::embed::{is_framed, EmbedHost};
@@ -165,7 +165,7 @@ fn on_tab_message(
             username,
             signed_in_at,
         } => {
-            let announced = compute_api::session::Identity {
+            let announced = compute_api::session_format::Identity {
                 tenant_id,
                 username,
             };

@@ -2,7 +2,7 @@
 //! session, a sign-in or renewal is announced, a sign-out ends every tab. Messages are JSON
 //! text checked by [`TabMessage::from_json`]; anything else on the channel is ignored.
 
-use compute_api::session::TabMessage;
+use compute_api::session_format::TabMessage;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use compute_api::request::{self, IMAGE_ID_BATCH};
-use compute_api::services::{Image, ImageList};
+use compute_api::services::Image;
 use leptos::prelude::*;
 
 use crate::client::Api;
@@ -84,11 +84,7 @@ impl ImageNames {
 
     async fn read(self, ids: Vec<String>) {
         let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-        let listed = match self
-            .api
-            .fetch::<ImageList>(&request::list_images_by_id(&refs))
-            .await
-        {
+        let listed = match self.api.fetch(&request::list_images_by_id(&refs)).await {
             Ok(list) => list.images,
             // A Glance without the `in:` operator: one id at a time, below.
             Err(error) if error.status() == Some(400) => Vec::new(),
@@ -98,7 +94,7 @@ impl ImageNames {
         self.learn(&listed);
         // Not listed: deleted, or not visible to this project. Only a 404 says deleted.
         for id in ids.iter().filter(|id| !listed.iter().any(|i| &i.id == *id)) {
-            match self.api.fetch::<Image>(&request::show_image(id)).await {
+            match self.api.fetch(&request::show_image(id)).await {
                 Ok(image) => self.learn(std::slice::from_ref(&image)),
                 Err(error) if error.status() == Some(404) => {
                     self.names.try_update(|n| {

@@ -5,7 +5,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
-use compute_api::keypair::{Keypair, KeypairEnvelope, NewKeypair};
+use compute_api::keypair::{Keypair, NewKeypair};
 use compute_api::request;
 use compute_api::ApiError;
 
@@ -30,7 +30,7 @@ impl KeypairSender {
     /// `POST /os-keypairs` for the signed-in session. Sent once, never retried.
     pub fn api(api: Api) -> Self {
         Self::new(move |keypair: NewKeypair| async move {
-            api.fetch::<KeypairEnvelope>(&request::create_keypair(&keypair))
+            api.fetch(&request::create_keypair(&keypair))
                 .await
                 .map(|envelope| envelope.keypair)
         })

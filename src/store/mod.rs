@@ -1,10 +1,10 @@
 //! The shared reactive resources of the signed-in region. One store per signed-in shell: every
 //! screen reads the same copy, and signing out (which unmounts the shell) drops it.
 
-use compute_api::flavor::{Flavor, FlavorList};
-use compute_api::keypair::{Keypair, KeypairList};
+use compute_api::flavor::Flavor;
+use compute_api::keypair::Keypair;
 use compute_api::request::{self, FlavorQuery};
-use compute_api::zone::{AvailabilityZone, AvailabilityZoneList};
+use compute_api::zone::AvailabilityZone;
 use compute_api::ApiError;
 use leptos::prelude::*;
 
@@ -48,7 +48,7 @@ impl Store {
         let flavors = LocalResource::new(move || {
             key.track();
             async move {
-                api.fetch::<FlavorList>(&request::list_flavors_detail(&FlavorQuery::default()))
+                api.fetch(&request::list_flavors_detail(&FlavorQuery::default()))
                     .await
                     .map(|list| list.flavors)
             }
@@ -56,7 +56,7 @@ impl Store {
         let keypairs = LocalResource::new(move || {
             key.track();
             async move {
-                api.fetch::<KeypairList>(&request::list_keypairs())
+                api.fetch(&request::list_keypairs())
                     .await
                     .map(|list| list.keypairs.into_iter().map(|k| k.keypair).collect())
             }
@@ -64,7 +64,7 @@ impl Store {
         let zones = LocalResource::new(move || {
             key.track();
             async move {
-                api.fetch::<AvailabilityZoneList>(&request::list_availability_zones())
+                api.fetch(&request::list_availability_zones())
                     .await
                     .map(|list| list.availability_zone_info)
             }

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use compute_api::request::{self, ServerQuery};
-use compute_api::server::{Server, ServerDetailList};
+use compute_api::server::Server;
 use compute_api::server_set::{can_merge_changes, first_page, next_page, Row, ServerSet, MAX_PAGE};
 use compute_api::ApiError;
 use leptos::prelude::*;
@@ -217,7 +217,7 @@ impl ServerList {
         loop {
             let page = self
                 .api
-                .fetch::<ServerDetailList>(&request::list_servers_detail(&asked))
+                .fetch(&request::list_servers_detail(&asked))
                 .await?
                 .servers;
             if !self.is_current(generation) {

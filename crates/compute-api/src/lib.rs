@@ -37,7 +37,7 @@ pub mod runtime_config;
 pub mod server;
 pub mod server_set;
 pub mod services;
-pub mod session;
+pub mod session_format;
 pub mod status;
 pub mod validate;
 pub mod volume_attachment;
@@ -47,7 +47,7 @@ mod de;
 
 pub use action::ServerAction;
 pub use error::{decode, ApiError, HttpError};
-pub use request::{Method, Request};
+pub use request::{AnyAnswer, Method, Request};
 pub use rules::{Denied, Operation, ServerFacts};
 pub use status::{status_from_states, PowerState, ServerStatus, TaskState};
 pub use validate::{validate_create, CreateContext, ErrorKind, FieldError};

@@ -2,14 +2,28 @@
 //! (the console's `client`, the tests' HTTP client). Paths are relative to a service's base
 //! URL as the catalog gives it (`compute` already ends in `/v2/{tenantId}`).
 
+use std::fmt;
+use std::marker::PhantomData;
+
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 
 use crate::action::ServerAction;
-use crate::identity::TokenRequest;
-use crate::keypair::{CreateKeypairRequest, NewKeypair};
-use crate::server::{CreateServer, CreateServerRequest, UpdateServer, UpdateServerRequest};
-use crate::volume_attachment::{AttachVolume, AttachVolumeRequest};
+use crate::flavor::{FlavorEnvelope, FlavorList};
+use crate::identity::{TokenRequest, TokenResponse};
+use crate::keypair::{CreateKeypairRequest, KeypairEnvelope, KeypairList, NewKeypair};
+use crate::server::{
+    CreateServer, CreateServerRequest, MetadataEnvelope, ServerDetailList, ServerEnvelope,
+    ServerList, UpdateServer, UpdateServerRequest,
+};
+use crate::services::{
+    Image, ImageList, NetworkList, PortList, SecurityGroupList, SnapshotList, SubnetList,
+    VolumeList, VolumeTypeList,
+};
+use crate::volume_attachment::{
+    AttachVolume, AttachVolumeRequest, VolumeAttachmentEnvelope, VolumeAttachmentList,
+};
+use crate::zone::AvailabilityZoneList;
 
 /// HTTP method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -46,9 +60,15 @@ pub enum Service {
     Volume,
 }
 
-/// A request as data.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Request {
+/// The answer of a request that is not decoded into a type of its own: an action, a delete,
+/// a create whose status and headers are what counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnyAnswer;
+
+/// A request as data, tied to the type its answer decodes into (`T`), so a client that
+/// fetches it knows what it gets: `api.fetch(&request::show_server(id))` is a
+/// [`ServerEnvelope`].
+pub struct Request<T = AnyAnswer> {
     pub service: Service,
     pub method: Method,
     /// Starts with `/`, segments already percent-encoded.
@@ -56,6 +76,43 @@ pub struct Request {
     /// Unencoded pairs, in order.
     pub query: Vec<(String, String)>,
     pub body: Option<serde_json::Value>,
+    answer: PhantomData<fn() -> T>,
+}
+
+// By hand: derived, they would ask the answer's type for the same traits.
+impl<T> Clone for Request<T> {
+    fn clone(&self) -> Self {
+        Self {
+            service: self.service,
+            method: self.method,
+            path: self.path.clone(),
+            query: self.query.clone(),
+            body: self.body.clone(),
+            answer: PhantomData,
+        }
+    }
+}
+
+impl<T> fmt::Debug for Request<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Request")
+            .field("service", &self.service)
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("body", &self.body)
+            .finish()
+    }
+}
+
+impl<T, U> PartialEq<Request<U>> for Request<T> {
+    fn eq(&self, other: &Request<U>) -> bool {
+        self.service == other.service
+            && self.method == other.method
+            && self.path == other.path
+            && self.query == other.query
+            && self.body == other.body
+    }
 }
 
 /// Characters left as they are in a path segment or a query value.
@@ -69,7 +126,7 @@ fn segment(s: &str) -> String {
     utf8_percent_encode(s, COMPONENT).to_string()
 }
 
-impl Request {
+impl<T> Request<T> {
     fn new(service: Service, method: Method, path: String) -> Self {
         Self {
             service,
@@ -77,6 +134,20 @@ impl Request {
             path,
             query: Vec::new(),
             body: None,
+            answer: PhantomData,
+        }
+    }
+
+    /// The same request, its answer read as it comes: for code that sends requests of
+    /// several kinds through one path (the action runner, a dialog's submit).
+    pub fn any_answer(self) -> Request {
+        Request {
+            service: self.service,
+            method: self.method,
+            path: self.path,
+            query: self.query,
+            body: self.body,
+            answer: PhantomData,
         }
     }
 
@@ -94,6 +165,14 @@ impl Request {
             self.query.push((key.to_string(), value.to_string()));
         }
         self
+    }
+
+    /// The answer's body read as this request's answer type.
+    pub fn decode_answer(&self, body: &str) -> Result<T, serde_json::Error>
+    where
+        T: serde::de::DeserializeOwned,
+    {
+        serde_json::from_str(body)
     }
 
     /// The path and query, encoded: `/servers/detail?limit=10`.
@@ -147,7 +226,7 @@ fn shell_quote(s: &str) -> String {
 // ---- identity -----------------------------------------------------------------------------
 
 /// `POST {identity}/v2.0/tokens`. The identity base is the host, without `/v2.0`.
-pub fn issue_token(body: &TokenRequest) -> Request {
+pub fn issue_token(body: &TokenRequest) -> Request<TokenResponse> {
     Request::new(Service::Identity, Method::Post, "/v2.0/tokens".into()).with_body(body)
 }
 
@@ -162,7 +241,7 @@ pub struct FlavorQuery {
     pub min_ram: Option<u64>,
 }
 
-fn flavors(path: &str, query: &FlavorQuery) -> Request {
+fn flavors<T>(path: &str, query: &FlavorQuery) -> Request<T> {
     Request::get(Service::Compute, path.into())
         .with_query("minDisk", query.min_disk)
         .with_query("minRam", query.min_ram)
@@ -174,36 +253,36 @@ pub fn list_flavors(query: &FlavorQuery) -> Request {
 }
 
 /// `GET /flavors/detail`.
-pub fn list_flavors_detail(query: &FlavorQuery) -> Request {
+pub fn list_flavors_detail(query: &FlavorQuery) -> Request<FlavorList> {
     flavors("/flavors/detail", query)
 }
 
 /// `GET /flavors/{id}`.
-pub fn show_flavor(id: &str) -> Request {
+pub fn show_flavor(id: &str) -> Request<FlavorEnvelope> {
     Request::get(Service::Compute, format!("/flavors/{}", segment(id)))
 }
 
 // ---- availability zones -------------------------------------------------------------------
 
 /// `GET /os-availability-zone`.
-pub fn list_availability_zones() -> Request {
+pub fn list_availability_zones() -> Request<AvailabilityZoneList> {
     Request::get(Service::Compute, "/os-availability-zone".into())
 }
 
 // ---- key pairs ----------------------------------------------------------------------------
 
 /// `GET /os-keypairs`.
-pub fn list_keypairs() -> Request {
+pub fn list_keypairs() -> Request<KeypairList> {
     Request::get(Service::Compute, "/os-keypairs".into())
 }
 
 /// `GET /os-keypairs/{name}`.
-pub fn show_keypair(name: &str) -> Request {
+pub fn show_keypair(name: &str) -> Request<KeypairEnvelope> {
     Request::get(Service::Compute, format!("/os-keypairs/{}", segment(name)))
 }
 
 /// `POST /os-keypairs`: creates a key pair, or imports one when `public_key` is set.
-pub fn create_keypair(keypair: &NewKeypair) -> Request {
+pub fn create_keypair(keypair: &NewKeypair) -> Request<KeypairEnvelope> {
     Request::new(Service::Compute, Method::Post, "/os-keypairs".into()).with_body(
         CreateKeypairRequest {
             keypair: keypair.clone(),
@@ -238,7 +317,7 @@ pub struct ServerQuery {
     pub marker: Option<String>,
 }
 
-fn servers(path: &str, q: &ServerQuery) -> Request {
+fn servers<T>(path: &str, q: &ServerQuery) -> Request<T> {
     Request::get(Service::Compute, path.into())
         .with_query("name", q.name.as_ref())
         .with_query("status", q.status.as_ref())
@@ -251,17 +330,17 @@ fn servers(path: &str, q: &ServerQuery) -> Request {
 }
 
 /// `GET /servers`.
-pub fn list_servers(query: &ServerQuery) -> Request {
+pub fn list_servers(query: &ServerQuery) -> Request<ServerList> {
     servers("/servers", query)
 }
 
 /// `GET /servers/detail`.
-pub fn list_servers_detail(query: &ServerQuery) -> Request {
+pub fn list_servers_detail(query: &ServerQuery) -> Request<ServerDetailList> {
     servers("/servers/detail", query)
 }
 
 /// `GET /servers/{id}`.
-pub fn show_server(id: &str) -> Request {
+pub fn show_server(id: &str) -> Request<ServerEnvelope> {
     Request::get(Service::Compute, format!("/servers/{}", segment(id)))
 }
 
@@ -273,7 +352,7 @@ pub fn create_server(server: &CreateServer) -> Request {
 }
 
 /// `PUT /servers/{id}`.
-pub fn update_server(id: &str, update: &UpdateServer) -> Request {
+pub fn update_server(id: &str, update: &UpdateServer) -> Request<ServerEnvelope> {
     Request::new(
         Service::Compute,
         Method::Put,
@@ -306,7 +385,7 @@ pub fn server_action(id: &str, action: &ServerAction) -> Request {
 // ---- volume attachments -------------------------------------------------------------------
 
 /// `GET /servers/{id}/os-volume_attachments`.
-pub fn list_volume_attachments(server_id: &str) -> Request {
+pub fn list_volume_attachments(server_id: &str) -> Request<VolumeAttachmentList> {
     list_volume_attachments_page(server_id, None, None)
 }
 
@@ -316,7 +395,7 @@ pub fn list_volume_attachments_page(
     server_id: &str,
     limit: Option<u32>,
     offset: Option<u32>,
-) -> Request {
+) -> Request<VolumeAttachmentList> {
     Request::get(
         Service::Compute,
         format!("/servers/{}/os-volume_attachments", segment(server_id)),
@@ -326,7 +405,10 @@ pub fn list_volume_attachments_page(
 }
 
 /// `GET /servers/{id}/os-volume_attachments/{volumeId}`.
-pub fn show_volume_attachment(server_id: &str, volume_id: &str) -> Request {
+pub fn show_volume_attachment(
+    server_id: &str,
+    volume_id: &str,
+) -> Request<VolumeAttachmentEnvelope> {
     Request::get(
         Service::Compute,
         format!(
@@ -338,7 +420,7 @@ pub fn show_volume_attachment(server_id: &str, volume_id: &str) -> Request {
 }
 
 /// `POST /servers/{id}/os-volume_attachments`.
-pub fn attach_volume(server_id: &str, attach: &AttachVolume) -> Request {
+pub fn attach_volume(server_id: &str, attach: &AttachVolume) -> Request<VolumeAttachmentEnvelope> {
     Request::new(
         Service::Compute,
         Method::Post,
@@ -365,34 +447,34 @@ pub fn detach_volume(server_id: &str, volume_id: &str) -> Request {
 // ---- the services around compute (read-only listings for pickers) -------------------------
 
 /// `GET {image}/v2/images` (the catalog's image URL has no version).
-pub fn list_images(limit: Option<u32>, marker: Option<&str>) -> Request {
+pub fn list_images(limit: Option<u32>, marker: Option<&str>) -> Request<ImageList> {
     Request::get(Service::Image, "/v2/images".into())
         .with_query("limit", limit)
         .with_query("marker", marker)
 }
 
 /// `GET {network}/v2.0/networks`.
-pub fn list_networks() -> Request {
+pub fn list_networks() -> Request<NetworkList> {
     Request::get(Service::Network, "/v2.0/networks".into())
 }
 
 /// `GET {network}/v2.0/subnets`.
-pub fn list_subnets() -> Request {
+pub fn list_subnets() -> Request<SubnetList> {
     Request::get(Service::Network, "/v2.0/subnets".into())
 }
 
 /// `GET {network}/v2.0/security-groups`.
-pub fn list_security_groups() -> Request {
+pub fn list_security_groups() -> Request<SecurityGroupList> {
     Request::get(Service::Network, "/v2.0/security-groups".into())
 }
 
 /// `GET {volumev2}/volumes/detail` (the catalog's URL already ends in `/v2/{tenantId}`).
-pub fn list_volumes() -> Request {
+pub fn list_volumes() -> Request<VolumeList> {
     Request::get(Service::Volume, "/volumes/detail".into())
 }
 
 /// `GET {volumev2}/snapshots/detail`: the block storage snapshots (the wizard's snapshot source).
-pub fn list_snapshots() -> Request {
+pub fn list_snapshots() -> Request<SnapshotList> {
     Request::get(Service::Volume, "/snapshots/detail".into())
 }
 
@@ -401,7 +483,7 @@ pub const IMAGE_ID_BATCH: usize = 40;
 
 /// `GET {image}/v2/images?id=in:a,b,c&limit=N`: several images by id in one request
 /// (Glance's `in:` operator). Ids that are gone or not visible are simply not listed.
-pub fn list_images_by_id(ids: &[&str]) -> Request {
+pub fn list_images_by_id(ids: &[&str]) -> Request<ImageList> {
     let quoted: Vec<String> = ids
         .iter()
         // Glance splits on commas; an id is a UUID, so none is expected, but never let one
@@ -414,22 +496,22 @@ pub fn list_images_by_id(ids: &[&str]) -> Request {
 }
 
 /// `GET {image}/v2/images/{id}`.
-pub fn show_image(id: &str) -> Request {
+pub fn show_image(id: &str) -> Request<Image> {
     Request::get(Service::Image, format!("/v2/images/{}", segment(id)))
 }
 
 /// `GET {network}/v2.0/ports`, optionally of one network (for NICs given by port).
-pub fn list_ports(network_id: Option<&str>) -> Request {
+pub fn list_ports(network_id: Option<&str>) -> Request<PortList> {
     Request::get(Service::Network, "/v2.0/ports".into()).with_query("network_id", network_id)
 }
 
 /// `GET {volumev2}/types`: the block storage types (`General HDD`, `General SSD`).
-pub fn list_volume_types() -> Request {
+pub fn list_volume_types() -> Request<VolumeTypeList> {
     Request::get(Service::Volume, "/types".into())
 }
 
 /// `GET /servers/{id}/metadata`.
-pub fn server_metadata(id: &str) -> Request {
+pub fn server_metadata(id: &str) -> Request<MetadataEnvelope> {
     Request::get(
         Service::Compute,
         format!("/servers/{}/metadata", segment(id)),

@@ -6,8 +6,8 @@
 //! from a volume has no image (its volume's size and type are kept, the image is chosen again).
 //! Other attached volumes are in use by the original and are not copied.
 
-use compute_api::server::{Server, ServerEnvelope};
-use compute_api::services::{Network, NetworkList, Volume, VolumeList};
+use compute_api::server::Server;
+use compute_api::services::{Network, Volume};
 use compute_api::{request, ApiError};
 
 use super::draft::{Disk, Draft, MetadataEntry, Nic};
@@ -150,19 +150,16 @@ pub fn prefill_from(
 /// Reads the server, and what names its networks and its boot volume; only the server is
 /// required (without the others, the form says what it could not fill).
 pub async fn read_prefill(api: Api, id: String) -> Result<Prefill, ApiError> {
-    let server = api
-        .fetch::<ServerEnvelope>(&request::show_server(&id))
-        .await?
-        .server;
+    let server = api.fetch(&request::show_server(&id)).await?.server;
     let networks = api
-        .fetch::<NetworkList>(&request::list_networks())
+        .fetch(&request::list_networks())
         .await
         .ok()
         .map(|l| l.networks);
     let volumes = if server.volumes_attached.is_empty() {
         None
     } else {
-        api.fetch::<VolumeList>(&request::list_volumes())
+        api.fetch(&request::list_volumes())
             .await
             .ok()
             .map(|l| l.volumes)

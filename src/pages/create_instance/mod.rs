@@ -254,7 +254,7 @@ fn load_choices(api: Api, tasks: TaskScope, choices: Choices) {
         api: Api,
         tasks: TaskScope,
         target: Choice<T>,
-        request: compute_api::Request,
+        request: compute_api::Request<L>,
         pick: F,
     ) where
         T: Send + Sync + 'static,
@@ -262,7 +262,7 @@ fn load_choices(api: Api, tasks: TaskScope, choices: Choices) {
         F: FnOnce(L) -> Vec<T> + 'static,
     {
         tasks.spawn(async move {
-            let loaded = api.fetch::<L>(&request).await.map(pick);
+            let loaded = api.fetch(&request).await.map(pick);
             target.set(Some(loaded));
         });
     }

@@ -5,9 +5,7 @@
 //! and only then may the user send it again, with an explicit button.
 
 use compute_api::request::{self, ServerQuery};
-use compute_api::server::{
-    CreateServer, CreateServerResponse, Server, ServerDetailList, ServerEnvelope,
-};
+use compute_api::server::{CreateServer, CreateServerResponse, Server};
 use compute_api::{ApiError, ServerStatus};
 use leptos::prelude::*;
 
@@ -144,7 +142,7 @@ impl Submission {
                     };
                     let found = self
                         .api
-                        .fetch::<ServerDetailList>(&request::list_servers_detail(&query))
+                        .fetch(&request::list_servers_detail(&query))
                         .await
                         .map(|list| list.servers);
                     self.outcome.update(|o| {
@@ -179,12 +177,12 @@ impl Submission {
             let read = match (server_id, reservation_id) {
                 (Some(id), _) => self
                     .api
-                    .fetch::<ServerEnvelope>(&request::show_server(&id))
+                    .fetch(&request::show_server(&id))
                     .await
                     .map(|e| vec![e.server]),
                 (None, Some(reservation)) => self
                     .api
-                    .fetch::<ServerDetailList>(&request::list_servers_detail(&ServerQuery {
+                    .fetch(&request::list_servers_detail(&ServerQuery {
                         reservation_id: Some(reservation),
                         ..ServerQuery::default()
                     }))

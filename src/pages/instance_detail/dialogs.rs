@@ -9,7 +9,6 @@ use compute_api::flavor::Flavor;
 use compute_api::request;
 use compute_api::rules::Operation;
 use compute_api::server::{Server, UpdateServer};
-use compute_api::services::{SecurityGroupList, VolumeList};
 use compute_api::validate::{validate_metadata, validate_rename, ErrorKind};
 use compute_api::volume_attachment::AttachVolume;
 use compute_api::Request;
@@ -161,7 +160,8 @@ fn RenameDialog(server: Server, host: DialogHost) -> impl IntoView {
         let update = UpdateServer {
             name: Some(value.get_untracked()),
         };
-        host.submit.run((op, request::update_server(&sid, &update)));
+        host.submit
+            .run((op, request::update_server(&sid, &update).any_answer()));
     });
     view! {
         <FormDialog
@@ -369,7 +369,7 @@ fn SecurityGroupDialog(op: Operation, server: Server, host: DialogHost) -> impl 
                 return own;
             }
             // A catalog without the network service (or a failing one) leaves a typed name.
-            api.fetch::<SecurityGroupList>(&request::list_security_groups())
+            api.fetch(&request::list_security_groups())
                 .await
                 .map(|l| l.security_groups.into_iter().map(|g| g.name).collect())
                 .unwrap_or_default()
@@ -414,7 +414,7 @@ fn AttachVolumeDialog(server: Server, host: DialogHost) -> impl IntoView {
     let op = Operation::AttachVolume;
     // Available volumes of the block-storage service; none (or no service) leaves a typed id.
     let volumes = LocalResource::new(move || async move {
-        api.fetch::<VolumeList>(&request::list_volumes())
+        api.fetch(&request::list_volumes())
             .await
             .map(|l| {
                 l.volumes
@@ -437,7 +437,8 @@ fn AttachVolumeDialog(server: Server, host: DialogHost) -> impl IntoView {
             volume_id: chosen.get_untracked().trim().to_string(),
             device: None,
         };
-        host.submit.run((op, request::attach_volume(&sid, &attach)));
+        host.submit
+            .run((op, request::attach_volume(&sid, &attach).any_answer()));
     });
     view! {
         <FormDialog

@@ -6,7 +6,7 @@ use compute_api::action::image_id_from_location;
 use compute_api::request;
 use compute_api::rules::Operation;
 use compute_api::server::{Server, ServerEnvelope};
-use compute_api::volume_attachment::{VolumeAttachment, VolumeAttachmentList};
+use compute_api::volume_attachment::VolumeAttachment;
 use compute_api::{ApiError, Request};
 use leptos::prelude::*;
 
@@ -92,7 +92,7 @@ impl InstanceDetail {
                 let Some((sid, _)) = key else {
                     return Ok(Vec::new());
                 };
-                api.fetch::<VolumeAttachmentList>(&request::list_volume_attachments(&sid))
+                api.fetch(&request::list_volume_attachments(&sid))
                     .await
                     .map(|l| l.volume_attachments)
             }

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use compute_api::request;
 use compute_api::rules::{check, is_root_device, Denied, Operation, ServerFacts};
 use compute_api::server::Server;
-use compute_api::services::{Volume, VolumeList};
-use compute_api::volume_attachment::{VolumeAttachment, VolumeAttachmentEnvelope};
+use compute_api::services::Volume;
+use compute_api::volume_attachment::VolumeAttachment;
 use compute_api::ApiError;
 use leptos::prelude::*;
 
@@ -65,7 +65,7 @@ pub fn VolumesTab(
     });
     // Names and sizes from the block-storage service: a nicety, the ids show without them.
     let volumes = LocalResource::new(move || async move {
-        api.fetch::<VolumeList>(&request::list_volumes())
+        api.fetch(&request::list_volumes())
             .await
             .map(|list| {
                 list.volumes
@@ -85,11 +85,9 @@ pub fn VolumesTab(
                 return None;
             };
             Some(
-                api.fetch::<VolumeAttachmentEnvelope>(&request::show_volume_attachment(
-                    &sid, &volume,
-                ))
-                .await
-                .map(|e| e.volume_attachment),
+                api.fetch(&request::show_volume_attachment(&sid, &volume))
+                    .await
+                    .map(|e| e.volume_attachment),
             )
         }
     });

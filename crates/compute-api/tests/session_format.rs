@@ -5,7 +5,7 @@ mod common;
 
 use compute_api::identity::TokenResponse;
 use compute_api::server_set::epoch_seconds;
-use compute_api::session::{
+use compute_api::session_format::{
     is_allowed_origin, EmbedSession, Rejected, SavedSession, TabMessage, SESSION_FORMAT,
 };
 use serde_json::{json, Value};
@@ -285,7 +285,7 @@ fn a_sign_out_after_the_session_began_ends_it() {
 
 #[test]
 fn only_known_users_are_the_same_user() {
-    let user = |tenant: &str, name: Option<&str>| compute_api::session::Identity {
+    let user = |tenant: &str, name: Option<&str>| compute_api::session_format::Identity {
         tenant_id: tenant.into(),
         username: name.map(str::to_string),
     };
