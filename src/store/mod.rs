@@ -14,10 +14,12 @@ use crate::session::SessionState;
 mod images;
 mod keypairs;
 mod servers;
+mod volumes;
 
 pub use images::{ImageName, ImageNames};
 pub use keypairs::KeypairSender;
 pub use servers::{ServerList, ShownRows};
+pub use volumes::Volumes;
 
 /// A list as the API gave it, or why not.
 pub type Loaded<T> = Result<Vec<T>, ApiError>;
@@ -33,6 +35,8 @@ pub struct Store {
     pub flavors: LocalResource<Loaded<Flavor>>,
     pub keypairs: LocalResource<Loaded<Keypair>>,
     pub zones: LocalResource<Loaded<AvailabilityZone>>,
+    /// The block-storage volumes, read when a screen that shows them opens.
+    pub volumes: Volumes,
 }
 
 impl Store {
@@ -44,7 +48,9 @@ impl Store {
                 .with(|s| s.as_ref().map(|s| (s.region.clone(), s.token.clone())))
         });
         let servers = ServerList::new(api, session);
-        let images = ImageNames::new(api, Memo::new(move |_| session.region()));
+        let region = Memo::new(move |_| session.region());
+        let images = ImageNames::new(api, region);
+        let volumes = Volumes::new(api, region);
         let flavors = LocalResource::new(move || {
             key.track();
             async move {
@@ -75,6 +81,7 @@ impl Store {
             flavors,
             keypairs,
             zones,
+            volumes,
         }
     }
 }

@@ -12,6 +12,7 @@ use compute_api::{request, ApiError};
 
 use super::draft::{Disk, Draft, MetadataEntry, Nic};
 use crate::client::Api;
+use crate::store::Volumes;
 
 /// A form filled from a server, and what could not be carried over.
 #[derive(Debug, Clone, PartialEq)]
@@ -149,7 +150,7 @@ pub fn prefill_from(
 
 /// Reads the server, and what names its networks and its boot volume; only the server is
 /// required (without the others, the form says what it could not fill).
-pub async fn read_prefill(api: Api, id: String) -> Result<Prefill, ApiError> {
+pub async fn read_prefill(api: Api, volumes: Volumes, id: String) -> Result<Prefill, ApiError> {
     let server = api.fetch(&request::show_server(&id)).await?.server;
     let networks = api
         .fetch(&request::list_networks())
@@ -159,10 +160,7 @@ pub async fn read_prefill(api: Api, id: String) -> Result<Prefill, ApiError> {
     let volumes = if server.volumes_attached.is_empty() {
         None
     } else {
-        api.fetch(&request::list_volumes())
-            .await
-            .ok()
-            .map(|l| l.volumes)
+        volumes.fresh().await.ok()
     };
     let boot = volumes
         .as_deref()

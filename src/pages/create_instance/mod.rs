@@ -227,8 +227,9 @@ fn load_like(
     if let Some(id) = like {
         loading.set(true);
         let navigate = leptos_router::hooks::use_navigate();
+        let volumes = crate::store::expect_store().volumes;
         tasks.spawn(async move {
-            let read = like::read_prefill(api, id).await;
+            let read = like::read_prefill(api, volumes, id).await;
             loading.set(false);
             match read {
                 Ok(filled) => {

@@ -410,14 +410,15 @@ fn SecurityGroupDialog(op: Operation, server: Server, host: DialogHost) -> impl 
 #[component]
 fn AttachVolumeDialog(server: Server, host: DialogHost) -> impl IntoView {
     let i18n = use_i18n();
-    let api = expect_api();
     let op = Operation::AttachVolume;
     // Available volumes of the block-storage service; none (or no service) leaves a typed id.
+    let store_volumes = expect_store().volumes;
     let volumes = LocalResource::new(move || async move {
-        api.fetch(&request::list_volumes())
+        store_volumes
+            .fresh()
             .await
-            .map(|l| {
-                l.volumes
+            .map(|volumes| {
+                volumes
                     .into_iter()
                     .filter(|v| v.is_available())
                     .map(|v| {

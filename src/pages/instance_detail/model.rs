@@ -195,6 +195,7 @@ impl InstanceDetail {
                     }
                     if matches!(op, Operation::AttachVolume | Operation::DetachVolume) {
                         self.attachments_version.update(|v| *v += 1);
+                        expect_store().volumes.read();
                     }
                     self.following.set(true);
                     self.detail.refetch();

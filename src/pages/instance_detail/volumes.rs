@@ -17,6 +17,7 @@ use crate::components::format::or_dash;
 use crate::components::ErrorMessage;
 use crate::i18n::{use_i18n, CreateMsg, I18n, InstancesMsg, Message, Msg};
 use crate::pages::LoadingRow;
+use crate::store::expect_store;
 
 /// The attachments of the instance, with attach and detach enabled by the state rules, and the
 /// attachment being viewed.
@@ -64,18 +65,15 @@ pub fn VolumesTab(
         }
     });
     // Names and sizes from the block-storage service: a nicety, the ids show without them.
-    let volumes = LocalResource::new(move || async move {
-        api.fetch(&request::list_volumes())
-            .await
-            .map(|list| {
-                list.volumes
-                    .into_iter()
-                    .map(|v| (v.id.clone(), v))
-                    .collect::<HashMap<String, Volume>>()
-            })
+    let volumes = expect_store().volumes;
+    volumes.read();
+    let volume_facts = Signal::derive(move || {
+        volumes
+            .get()
+            .and_then(Result::ok)
+            .map(|list| list.into_iter().map(|v| (v.id.clone(), v)).collect())
             .unwrap_or_default()
     });
-    let volume_facts = Signal::derive(move || volumes.get().unwrap_or_default());
     let server_id = Memo::new(move |_| server.with(|s| s.as_ref().map(|s| s.id.clone())));
     let viewed = LocalResource::new(move || {
         let volume = viewing.get();
