@@ -16,7 +16,7 @@ use crate::actions::{plain_request, ActionRunner};
 use crate::client::expect_api;
 use crate::operations::needs_confirmation;
 use crate::session::expect_session;
-use crate::store::expect_store;
+use crate::store::{expect_store, Volumes};
 
 /// How often a followed instance is re-read.
 const FOLLOW_MS: u64 = 1000;
@@ -47,6 +47,8 @@ pub struct InstanceDetail {
     /// `GET /servers/{id}/os-volume_attachments`.
     pub attachments: LocalResource<Result<Vec<VolumeAttachment>, ApiError>>,
     attachments_version: RwSignal<u32>,
+    /// The store's volumes, read again after an attach or a detach.
+    volumes: Volumes,
     /// Where a deleted instance's page goes.
     go_to_list: Callback<()>,
 }
@@ -108,6 +110,7 @@ impl InstanceDetail {
             image_ref: RwSignal::new(None),
             attachments,
             attachments_version,
+            volumes: expect_store().volumes,
             go_to_list,
         };
         page.follow();
@@ -195,7 +198,7 @@ impl InstanceDetail {
                     }
                     if matches!(op, Operation::AttachVolume | Operation::DetachVolume) {
                         self.attachments_version.update(|v| *v += 1);
-                        expect_store().volumes.read();
+                        self.volumes.read();
                     }
                     self.following.set(true);
                     self.detail.refetch();
