@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::auth::LoginInput;
 use crate::components::error_message::ErrorMessage;
 use crate::components::field::Field;
+use crate::components::segment::Segment;
 use crate::i18n::{use_i18n, Msg};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,15 +77,12 @@ pub fn LoginForm(
 
     let mode_button = move |m: Mode, testid: &'static str, label: Msg| {
         view! {
-            <button
-                type="button"
-                class="segment"
-                data-testid=testid
-                aria-pressed=move || if mode.get() == m { "true" } else { "false" }
-                on:click=move |_| mode.set(m)
-            >
-                {i18n.text(label)}
-            </button>
+            <Segment
+                label=i18n.text(label)
+                testid
+                pressed=Signal::derive(move || mode.get() == m)
+                on_press=Callback::new(move |()| mode.set(m))
+            />
         }
     };
 

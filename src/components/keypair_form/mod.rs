@@ -43,6 +43,7 @@ use public_key::PublicKeyField;
 
 use crate::components::error_message::ErrorMessage;
 use crate::components::field::Field;
+use crate::components::segment::Segment;
 use crate::i18n::{use_i18n, Msg, ResourcesMsg as R};
 use crate::store::KeypairSender;
 use crate::tasks::TaskScope;
@@ -77,16 +78,13 @@ pub fn KeypairForm(
     let pending = form.pending;
     let tab = move |m: KeypairFormMode, testid: &'static str, label: R| {
         view! {
-            <button
-                type="button"
-                class="segment"
-                data-testid=testid
-                aria-pressed=move || if form.mode.get() == m { "true" } else { "false" }
-                disabled=move || pending.get()
-                on:click=move |_| form.switch_to(m)
-            >
-                {i18n.text(label)}
-            </button>
+            <Segment
+                label=i18n.text(label)
+                testid
+                pressed=Signal::derive(move || form.mode.get() == m)
+                on_press=Callback::new(move |()| form.switch_to(m))
+                disabled=pending
+            />
         }
     };
     let done = Callback::new(move |()| {
