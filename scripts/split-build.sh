@@ -53,11 +53,12 @@ for chunk in "$work/split/"split_*.wasm "$work/split/"chunk_*.wasm; do
   [ -f "$chunk" ] && cp "$chunk" "$work/pkg/"
 done
 if [ "$profile" = release ]; then
-  # One module per processor at a time, the largest (the main module) first. The splitter
-  # writes name subsections that wasm-opt does not know (id 3); it drops the name section
-  # anyway, so its warning for each of them is left out of the build's output.
+  # Two modules per processor at a time (most are small, and a run is mostly Node starting),
+  # the largest (the main module) first. The splitter writes name subsections that wasm-opt
+  # does not know (id 3); it drops the name section anyway, so its warning for each of them is
+  # left out of the build's output.
   ls -S "$work/pkg/"*.wasm | tr '\n' '\0' |
-    xargs -0 -P "$(nproc)" -I '{}' \
+    xargs -0 -P "$(( $(nproc) * 2 ))" -I '{}' \
       wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int '{}' -o '{}' \
       2> >(grep -v '^warning: unknown name subsection with id 3' >&2)
 fi
@@ -69,14 +70,38 @@ pkg="pkg-$hash"
 mv "$work/pkg" "$out/site/$pkg"
 rm -rf "$work"
 
+# The files of the instance list's chunk: its own and the shared chunks the loader fetches
+# with it (each shared chunk's comment in __wasm_split.js names the splits that use it).
+list_files=$(awk '
+  /^\/\* .* \*\/$/ { uses_list = ($0 ~ /[ ,]cc_instances[ ,]/); next }
+  uses_list && match($0, /chunk_[0-9]+\.wasm/) { printf "\"%s\", ", substr($0, RSTART, RLENGTH); uses_list = 0 }
+' "$out/site/$pkg/__wasm_split.js")
+list_files="${list_files}\"split_cc_instances.wasm\""
+
 # Preload the main module, the loader and the main wasm; start the app and tell the page (the
-# benchmark listens for Trunk's own event name).
+# benchmark listens for Trunk's own event name). A tab with a saved session goes straight to
+# the instance list, so it fetches the list's chunks beside the main wasm, not after it; the
+# sign-in page fetches them itself once it is idle.
 cat >"$out/boot.html" <<HTML
 <link rel="modulepreload" href="$pkg/$name.js" />
 <link rel="modulepreload" href="$pkg/__wasm_split.js" />
 <link rel="preload" as="fetch" type="application/wasm" crossorigin href="$pkg/${name}_bg.wasm" />
 <script type="module">
 import init from "./$pkg/$name.js";
+try {
+  const toList = /\/(instances)?$/.test(location.pathname);
+  if (toList && sessionStorage.getItem("compute-console.session")) {
+    for (const file of [$list_files]) {
+      const link = document.createElement("link");
+      link.rel = "preload";
+      link.as = "fetch";
+      link.type = "application/wasm";
+      link.crossOrigin = "anonymous";
+      link.href = "./$pkg/" + file;
+      document.head.append(link);
+    }
+  }
+} catch {}
 const wasm = await init();
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 </script>

@@ -11,10 +11,9 @@ use crate::client::{load_config, provide_api, ConfigError};
 use crate::config::{base_path, RuntimeConfig};
 use crate::i18n::{initial_lang, provide_i18n, use_i18n, Msg, SessionMsg};
 use crate::lazy_pages::{
-    CreateInstanceRoute, FlavorsRoute, InstanceDetailRoute, KeypairDetailRoute, KeypairsRoute,
-    ZonesRoute,
+    CreateInstanceRoute, FlavorsRoute, InstanceDetailRoute, InstancesRoute, KeypairDetailRoute,
+    KeypairsRoute, ZonesRoute,
 };
-use crate::pages::instances::InstancesPage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::LoadingRow;
@@ -83,8 +82,8 @@ fn Console(config: RuntimeConfig) -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/instances" /> } />
                     <Route path=path!("/login") view=LoginPage />
                     <ParentRoute path=path!("") view=Shell>
-                        <Route path=path!("/instances") view=InstancesPage />
-                        // The other pages load on their first visit (crate::lazy_pages).
+                        // Every page loads on its first visit (crate::lazy_pages).
+                        <Route path=path!("/instances") view={Lazy::<InstancesRoute>::new()} />
                         <Route
                             path=path!("/instances/new")
                             view={Lazy::<CreateInstanceRoute>::new()}

@@ -1,5 +1,5 @@
 //! Code that loads when it is first needed, so the first load carries only sign-in and the
-//! instance list (docs/code-splitting.md): routes whose page is a wasm chunk of its own
+//! shell (docs/code-splitting.md): routes whose page is a wasm chunk of its own
 //! ([`lazy_route!`]), and parts of a screen that load on first use ([`lazy_part!`]): the
 //! palette, the bulk dialog, the column chooser's panel, the export.
 //!
@@ -38,6 +38,20 @@ pub async fn unless_left<T>(load: impl Future<Output = T>) -> Option<T> {
     let owner = TaskScope::new();
     let loaded = load.await;
     owner.is_alive().then_some(loaded)
+}
+
+/// Resolves once the browser is idle after the page's own work (at once where there is no
+/// `requestIdleCallback`), so a chunk fetched ahead of need does not hold up what is on screen.
+pub async fn when_idle() {
+    let idle = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window()
+            .map(|window| window.request_idle_callback(&resolve).is_ok())
+            .unwrap_or(false);
+        if !scheduled {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(idle).await;
 }
 
 /// Loads a page's chunk, then builds the page, unless its route was left meanwhile.

@@ -1,5 +1,8 @@
 //! The pages that load on their first visit, each a wasm chunk of its own (see [`crate::lazy`]).
-//! Sign-in and the instance list are not here: they are what the first load carries.
+//! Sign-in and the shell are not here: they are what the first load carries. The instance
+//! list is, so the sign-in form does not wait for it: the sign-in page fetches it while the
+//! user types, and a tab with a saved session fetches it beside the main module (the boot
+//! script of `scripts/split-build.sh`).
 
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
@@ -8,10 +11,17 @@ use crate::lazy::lazy_route;
 use crate::pages::create_instance::CreateInstancePage;
 use crate::pages::flavors::FlavorsPage;
 use crate::pages::instance_detail::InstanceDetailPage;
+use crate::pages::instances::InstancesPage;
 use crate::pages::keypair_detail::KeypairDetailPage;
 use crate::pages::keypairs::KeypairsPage;
 use crate::pages::zones::ZonesPage;
 
+lazy_route!(
+    /// `/instances`: the list, its filters, pager, row menus and bulk bar.
+    InstancesRoute,
+    cc_instances,
+    || view! { <InstancesPage /> }
+);
 lazy_route!(
     /// `/instances/new`: the create wizard.
     CreateInstanceRoute,
@@ -62,6 +72,7 @@ pub async fn preload(path: &str) {
         .filter(|s| !s.is_empty())
         .collect();
     match segments.as_slice() {
+        ["instances"] => InstancesRoute::preload().await,
         ["instances", "new"] => CreateInstanceRoute::preload().await,
         ["instances", _] => InstanceDetailRoute::preload().await,
         ["keypairs"] => KeypairsRoute::preload().await,

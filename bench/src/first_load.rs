@@ -1,7 +1,8 @@
 //! What the console costs to load, compressed: by kind of file in `dist/`, and per route as
 //! the browser actually fetched it (the page, its JS, wasm and CSS, `config.json`; never the
-//! API's answers): `/login`, then `/instances` after signing in, then what each other screen
-//! adds on its first visit (nothing while the wasm is one file; its chunk once it is split).
+//! API's answers): `/login` until its form is painted, what it fetches next while the user
+//! types (the instance list's code), then `/instances` after signing in, then what each other
+//! screen adds on its first visit.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -78,15 +79,19 @@ pub fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
     files
 }
 
-/// The files of `dist` the page has fetched so far (its own document included), by name.
-async fn fetched(browser: &Browser, dist: &Path) -> BTreeSet<String> {
+/// The files of `dist` the page has fetched so far (its own document included), by name;
+/// with `until`, only those whose fetch started before that `performance.mark`.
+async fn fetched(browser: &Browser, dist: &Path, until: Option<&str>) -> BTreeSet<String> {
     let urls = browser
         .client
         .execute(
-            "return [location.href].concat(
+            "const mark = arguments[0] && performance.getEntriesByName(arguments[0])[0];
+             const limit = mark ? mark.startTime : Infinity;
+             return [location.href].concat(
                  performance.getEntriesByType('navigation').map(e => e.name),
-                 performance.getEntriesByType('resource').map(e => e.name));",
-            vec![],
+                 performance.getEntriesByType('resource')
+                     .filter(e => e.startTime <= limit).map(e => e.name));",
+            vec![json!(until)],
         )
         .await
         .expect("read the fetched resources");
@@ -149,11 +154,47 @@ pub async fn by_route(dist: &Path) -> Value {
         .await
         .expect("open /login");
     shown(&browser, "login-submit").await;
-    record("/login", fetched(&browser, dist).await, &mut seen);
+    // What the sign-in form waited for: every fetch begun before it was painted.
+    browser
+        .wait_until("the sign-in form's paint mark", || async {
+            browser
+                .client
+                .execute(
+                    "return performance.getEntriesByName('cc:sign-in-shown').length > 0;",
+                    vec![],
+                )
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false)
+        })
+        .await;
+    record(
+        "/login",
+        fetched(&browser, dist, Some("cc:sign-in-shown")).await,
+        &mut seen,
+    );
+    // What the page fetches while the user types: the instance list's code, once it is idle.
+    let list_chunk = "split_cc_instances.wasm";
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(10), async {
+        while !fetched(&browser, dist, None)
+            .await
+            .iter()
+            .any(|f| f.ends_with(list_chunk))
+        {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    })
+    .await;
+    record(
+        "/login, while typing",
+        fetched(&browser, dist, None).await,
+        &mut seen,
+    );
 
     browser.fill_sign_in_form().await;
     shown(&browser, "instance-row").await;
-    record("/instances", fetched(&browser, dist).await, &mut seen);
+    record("/instances", fetched(&browser, dist, None).await, &mut seen);
 
     // Each other screen, reached from the page as a user would: what its first visit adds.
     let visits: [(&str, &str, &str); 5] = [
@@ -188,7 +229,7 @@ pub async fn by_route(dist: &Path) -> Value {
                 .expect("open the wizard");
             shown(&browser, "create-name").await;
         }
-        record(route, fetched(&browser, dist).await, &mut seen);
+        record(route, fetched(&browser, dist, None).await, &mut seen);
     }
     browser.close().await;
     drop(sim);

@@ -14,6 +14,7 @@ use crate::components::{LangSelect, LoginForm};
 
 use crate::config::{page_origin, SessionPersistence};
 use crate::i18n::{use_i18n, Msg, SessionMsg};
+use crate::lazy::when_idle;
 use crate::paths::{safe_next, BasePath};
 use crate::session::{expect_config, expect_session, EndReason};
 use crate::tasks::TaskScope;
@@ -51,6 +52,14 @@ pub fn LoginPage() -> impl IntoView {
         EndReason::SignedOutElsewhere => Some(i18n.t(SessionMsg::EndedElsewhere).to_string()),
         EndReason::SignedOut => None,
     };
+
+    // The list comes next: its code loads while the user types, once the form is on screen
+    // and the page idle.
+    crate::perf::mark_after_paint("cc:sign-in-shown");
+    tasks.spawn(async {
+        when_idle().await;
+        crate::lazy_pages::preload("/instances").await;
+    });
 
     let on_submit = Callback::new(move |input: LoginInput| {
         let config = config.clone();

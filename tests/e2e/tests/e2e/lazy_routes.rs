@@ -1,5 +1,6 @@
-//! The pages that load on their first visit (src/lazy_pages.rs): the first load carries sign-in and
-//! the instance list only; each other page fetches its own wasm chunk, by navigation or by a
+//! The pages that load on their first visit (src/lazy_pages.rs): the first load carries sign-in
+//! and the shell only; the instance list's code comes while the user types (or, with a saved
+//! session, beside the main module); each other page fetches its own wasm chunk, by navigation or by a
 //! deep link, at the site root and under a sub-path behind the nginx recipe; a chunk that
 //! cannot be fetched shows "Try again" and never stops the console. Parts of the list (the
 //! palette, the export, the column chooser's panel, the bulk dialog) load on first use the same way.
@@ -75,9 +76,13 @@ async fn each_page_fetches_its_own_code_on_its_first_visit() {
     browser.sign_in(&sim).await;
     browser.watch_page_errors().await;
     assert_eq!(
-        chunks(&browser).await,
-        Vec::<String>::new(),
-        "signing in and listing fetched a page's chunk"
+        chunks(&browser)
+            .await
+            .into_iter()
+            .filter(|c| c.starts_with("split_"))
+            .collect::<Vec<_>>(),
+        vec!["split_cc_instances.wasm".to_string()],
+        "signing in and listing fetched another page's chunk"
     );
 
     visit(&browser, "nav-zones", "zone-row").await;
@@ -268,7 +273,12 @@ async fn parts_of_the_list_load_on_first_use_and_a_refused_one_says_so() {
     browser.sign_in(&sim).await;
     browser.by_test_id("instance-row").await;
     browser.watch_page_errors().await;
-    let first = chunks(&browser).await;
+    // The list's own code only (with the shared chunks it needs), no part's.
+    let first: Vec<String> = chunks(&browser)
+        .await
+        .into_iter()
+        .filter(|c| c.starts_with("split_") && c != "split_cc_instances.wasm")
+        .collect();
     assert!(first.is_empty(), "fetched before any use: {first:?}");
 
     // The palette's code cannot be had: the part says so, and the console runs on.
@@ -322,5 +332,133 @@ async fn parts_of_the_list_load_on_first_use_and_a_refused_one_says_so() {
         assert_eq!(count, times, "{part} in {fetched:?}");
     }
     assert_still_running(&browser).await;
+    browser.close().await;
+}
+
+/// When each file whose name ends with `suffix` began and finished loading (ms since the
+/// page's start), from the resource timings.
+async fn timings(browser: &Browser, suffix: &str) -> Vec<(f64, f64)> {
+    let found = browser
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource')
+                 .filter(e => e.name.split('?')[0].endsWith(arguments[0]))
+                 .map(e => [e.startTime, e.responseEnd]);",
+            vec![serde_json::json!(suffix)],
+        )
+        .await
+        .expect("read the resource timings");
+    found
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|pair| {
+            (
+                pair[0].as_f64().unwrap_or(-1.0),
+                pair[1].as_f64().unwrap_or(-1.0),
+            )
+        })
+        .collect()
+}
+
+/// When the sign-in form was painted (`cc:sign-in-shown`), once it has been.
+async fn sign_in_painted_at(browser: &Browser) -> f64 {
+    let read = || async {
+        browser
+            .client
+            .execute(
+                "const m = performance.getEntriesByName('cc:sign-in-shown')[0];
+                 return m ? m.startTime : null;",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
+    browser
+        .wait_until("the sign-in form's paint mark", || async {
+            read().await.is_some()
+        })
+        .await;
+    read().await.unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sign_in_form_comes_first_and_the_list_loads_while_the_user_types() {
+    let sim = Simulator::start(&[]);
+    let browser = Browser::start().await;
+    browser
+        .client
+        .goto(&format!("{}/login", sim.url))
+        .await
+        .expect("open /login");
+    let painted = sign_in_painted_at(&browser).await;
+    // Nothing of the list was asked for before the form was on screen...
+    let early: Vec<(f64, f64)> = timings(&browser, "split_cc_instances.wasm")
+        .await
+        .into_iter()
+        .filter(|(start, _)| *start <= painted)
+        .collect();
+    assert!(
+        early.is_empty(),
+        "the list's code held up the form: {early:?}"
+    );
+    // ...and it comes while the form is filled in, before anyone signs in.
+    browser
+        .wait_until("the list's code fetched on the sign-in page", || async {
+            !timings(&browser, "split_cc_instances.wasm")
+                .await
+                .is_empty()
+        })
+        .await;
+    assert!(browser.is_present("login-submit").await);
+    browser.fill_sign_in_form().await;
+    browser.by_test_id("instance-row").await;
+    assert_eq!(
+        timings(&browser, "split_cc_instances.wasm").await.len(),
+        1,
+        "the list's code was fetched again on signing in"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reload_with_a_saved_session_fetches_the_list_beside_the_main_module() {
+    let sim = Simulator::start(&[]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    browser.client.refresh().await.expect("reload");
+    browser.by_test_id("instance-row").await;
+    let main = timings(&browser, "compute-console_bg.wasm").await;
+    let list = timings(&browser, "split_cc_instances.wasm").await;
+    assert_eq!(list.len(), 1, "the list's code fetched once: {list:?}");
+    assert_eq!(main.len(), 1, "the main module fetched once: {main:?}");
+    let ((list_start, _), (_, main_end)) = (list[0], main[0]);
+    assert!(
+        list_start < main_end,
+        "the list's code waited for the main module: started {list_start} ms, main done {main_end} ms"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_list_whose_code_cannot_be_had_offers_try_again() {
+    let sim = Simulator::start(&["--test-control"]);
+    sim.set_faults(&["GET /split_cc_instances.wasm=status:503"])
+        .await;
+    let browser = Browser::start().await;
+    browser
+        .client
+        .goto(&format!("{}/", sim.url))
+        .await
+        .expect("open the console");
+    browser.watch_page_errors().await;
+    browser.fill_sign_in_form().await;
+    browser.by_test_id("chunk-error").await;
+    assert_still_running(&browser).await;
+    sim.set_faults(&[]).await;
+    browser.click("chunk-retry").await;
+    browser.by_test_id("instance-row").await;
+    assert!(!browser.is_present("chunk-error").await);
     browser.close().await;
 }
