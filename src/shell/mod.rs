@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
 
 use crate::client::expect_api;
 use crate::components::{LangSelect, RetryNotice, SlowReadNotice};
@@ -59,6 +60,7 @@ fn SignedInShell() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_session();
     provide_store(expect_api(), session);
+    let tasks = TaskScope::new();
     let navigate = use_navigate();
     let sign_out = move |_| {
         session.sign_out(EndReason::SignedOut);
@@ -115,7 +117,13 @@ fn SignedInShell() -> impl IntoView {
         <IdleWarning />
         <RetryNotice />
         <SlowReadNotice />
-        <main id="main" class="content" tabindex="-1">
+        <main
+            id="main"
+            class="content"
+            tabindex="-1"
+            on:pointerover=move |ev| preload_linked_page(tasks, ev.target())
+            on:focusin=move |ev| preload_linked_page(tasks, ev.target())
+        >
             <ErrorBoundary fallback=|errors| {
                 view! {
                     <div class="error-box" role="alert" data-testid="error-message">
@@ -134,6 +142,19 @@ fn SignedInShell() -> impl IntoView {
                 <Outlet />
             </ErrorBoundary>
         </main>
+    }
+}
+
+/// Starts loading the code of the page a link inside a page leads to, when the link (marked
+/// `data-preload="/path"`) is pointed at or focused: pages link to other pages without
+/// knowing how their code loads.
+fn preload_linked_page(tasks: TaskScope, target: Option<web_sys::EventTarget>) {
+    let path = target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a[data-preload]").ok().flatten())
+        .and_then(|link| link.get_attribute("data-preload"));
+    if let Some(path) = path {
+        tasks.spawn(async move { crate::lazy_pages::preload(&path).await });
     }
 }
 

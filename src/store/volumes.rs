@@ -9,14 +9,13 @@ use compute_api::services::Volume;
 use compute_api::ApiError;
 use leptos::prelude::*;
 
-use super::Loaded;
 use crate::client::Api;
 use crate::tasks::TaskScope;
 
 #[derive(Clone, Copy)]
 pub struct Volumes {
     /// `None` until the first read of this region and token answers.
-    list: RwSignal<Option<Loaded<Volume>>>,
+    list: RwSignal<Option<Result<Vec<Volume>, ApiError>>>,
     /// Counts the reads started, so only the last one's answer is kept.
     reads: StoredValue<u64>,
     api: Api,
@@ -43,7 +42,7 @@ impl Volumes {
     }
 
     /// The volumes as last read (tracked): `None` until a read answers.
-    pub fn get(self) -> Option<Loaded<Volume>> {
+    pub fn get(self) -> Option<Result<Vec<Volume>, ApiError>> {
         self.list.get()
     }
 
@@ -57,7 +56,7 @@ impl Volumes {
     }
 
     /// Reads the list again and gives the answer (also kept for the other screens).
-    pub async fn fresh(self) -> Loaded<Volume> {
+    pub async fn fresh(self) -> Result<Vec<Volume>, ApiError> {
         let this_read = self.start_read();
         let answer = self.fetch().await;
         self.keep(this_read, answer.clone());
@@ -77,7 +76,7 @@ impl Volumes {
     }
 
     /// Keeps an answer unless a later read (or another region) superseded it.
-    fn keep(self, read: u64, answer: Loaded<Volume>) {
+    fn keep(self, read: u64, answer: Result<Vec<Volume>, ApiError>) {
         if self.reads.try_get_value() == Some(read) {
             self.list.try_set(Some(answer));
         }

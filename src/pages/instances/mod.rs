@@ -12,7 +12,6 @@ use crate::components::{ErrorMessage, InstanceTable};
 use crate::i18n::{use_i18n, InstancesMsg, Msg};
 use crate::pages::{EmptyState, LoadingRow, PageHeader};
 use crate::store::{expect_store, ServerList, ShownRows};
-use crate::tasks::TaskScope;
 
 mod auto_refresh;
 mod bulk;
@@ -38,7 +37,6 @@ pub fn InstancesPage() -> impl IntoView {
     let store = expect_store();
     let list = store.servers;
     let i18n = use_i18n();
-    let tasks = TaskScope::new();
     // The client-side quick filter over everything loaded.
     let filter = RwSignal::new(String::new());
     let column_layout = RwSignal::new(load_layout());
@@ -92,8 +90,8 @@ pub fn InstancesPage() -> impl IntoView {
                     class="button primary"
                     data-testid="instance-create"
                     href=crate::paths::href("/instances/new")
-                    on:pointerenter=move |_| tasks.spawn(crate::lazy_pages::preload("/instances/new"))
-                    on:focus=move |_| tasks.spawn(crate::lazy_pages::preload("/instances/new"))
+                    // The shell loads the wizard's code when this is pointed at or focused.
+                    data-preload="/instances/new"
                 >{i18n.text(InstancesMsg::CreateInstance)}</a>
             <RefreshTools list following=runs.following />
             <ServerFilters url_query />
