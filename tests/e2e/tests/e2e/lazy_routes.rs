@@ -472,3 +472,31 @@ async fn a_list_whose_code_cannot_be_had_offers_try_again() {
     assert!(!browser.is_present("chunk-error").await);
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_link_inside_a_page_loads_its_page_when_focused() {
+    let sim = Simulator::start(&[]);
+    let browser = Browser::start().await;
+    browser.sign_in(&sim).await;
+    let wizard = "split_cc_create_instance.wasm".to_string();
+    assert!(!chunks(&browser).await.contains(&wizard));
+    // Focus, as a keyboard user reaches it: the wizard's code comes before the click.
+    browser
+        .client
+        .execute(
+            "document.querySelector('[data-testid=\"instance-create\"]').focus();",
+            vec![],
+        )
+        .await
+        .expect("focus the create link");
+    browser
+        .wait_until("the wizard's code fetched on focus", || async {
+            chunks(&browser).await.contains(&wizard)
+        })
+        .await;
+    assert!(
+        browser.is_present("instance-row").await,
+        "the page left the list"
+    );
+    browser.close().await;
+}
